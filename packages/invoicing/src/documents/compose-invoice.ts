@@ -1,0 +1,78 @@
+import { Money, MoneyError } from "@kontor/money";
+import { DateTime } from "luxon";
+import { issue, issuesFromZod, type InvoicingIssue } from "../errors/invoicing-issue.js";
+import { failure, success, type Result } from "../errors/result.js";
+import { calculateInvoiceTotals } from "../totals/calculate-invoice-totals.js";
+import { deepFreeze } from "./deep-freeze.js";
+import { resolveDueDate } from "./due-date.js";
+import type { DraftInvoice } from "./invoice-document.js";
+import { invoiceInputSchema, type InvoiceInput, type ParsedInvoiceInput } from "./invoice-input.js";
+import { DEFAULT_UNIT_CODES, type InvoiceLine } from "./invoice-line.js";
+import { checkInvoiceRules } from "./invoice-rules.js";
+import { linePeriod } from "./line-period.js";
+
+/**
+ * Composes a draft invoice, credit note or correction invoice from typed lines: validates the
+ * input against {@link invoiceInputSchema} and the legal rules (§14 UStG content, T3 reverse
+ * charge VAT IDs, EN 16931 category rules), rounds every line to the cent, computes the T5
+ * totals and VAT breakdown and the due date (`@kontor/terms`, §193 BGB).
+ *
+ * The draft has no number; {@link finalizeInvoice} numbers it and makes it immutable.
+ */
+export function composeInvoice(input: InvoiceInput): Result<DraftInvoice> {
+  const parsed = invoiceInputSchema.safeParse(input);
+  if (!parsed.success) return failure(issuesFromZod(parsed.error));
+  return composeParsedInvoice(parsed.data);
+}
+
+/** {@link composeInvoice} for input that already passed the schema. */
+export function composeParsedInvoice(source: ParsedInvoiceInput): Result<DraftInvoice> {
+  const errors: InvoicingIssue[] = checkInvoiceRules(source);
+  if (errors.length > 0) return failure(errors);
+  try {
+    const priced = source.lines.map((line) => ({ ...line, unitPrice: Money.fromJSON(line.unitPrice) }));
+    const prepaidAmount =
+      source.prepaidAmount === undefined ? Money.zero(source.currency) : Money.fromJSON(source.prepaidAmount);
+    // T5 via @kontor/terms: line nets rounded half-up to the cent, tax per category and rate.
+    const calculated = calculateInvoiceTotals(priced, source.currency, prepaidAmount);
+    if (!calculated.ok) return failure(calculated.errors);
+    const { lineNets, totals } = calculated.value;
+    const lines = priced.map((line, index): InvoiceLine => {
+      const parsedLine = source.lines[index];
+      const period = parsedLine === undefined ? undefined : linePeriod(parsedLine);
+      return {
+        ...line,
+        ...(period === undefined ? {} : { period }),
+        id: line.id ?? String(index + 1),
+        unitCode: line.unitCode ?? DEFAULT_UNIT_CODES[line.kind],
+        netAmount: lineNets[index] ?? Money.zero(source.currency),
+      };
+    });
+    const dueDate = resolveDueDate(source.issueDate, source.paymentTerms);
+    if (!dueDate.ok) return failure(dueDate.errors);
+    const description =
+      source.paymentTerms.description ?? defaultTermsDescription(source.type, dueDate.value);
+    const draft: DraftInvoice = {
+      ...source,
+      status: "draft",
+      number: null,
+      lines,
+      prepaidAmount,
+      paymentTerms: { ...source.paymentTerms, dueDate: dueDate.value, description },
+      totals,
+      source,
+    };
+    return success(deepFreeze(draft));
+  } catch (error) {
+    // Money refuses amounts that do not fit; report them as values, never throw (conventions).
+    if (error instanceof MoneyError) return failure([issue("INVALID_INPUT", error.message, [...error.path])]);
+    throw error;
+  }
+}
+
+function defaultTermsDescription(type: DraftInvoice["type"], dueDate: string): string {
+  const date = DateTime.fromISO(dueDate, { zone: "UTC" }).toFormat("dd.MM.yyyy");
+  return type === "credit-note"
+    ? `Der Betrag wird bis zum ${date} erstattet.`
+    : `Zahlbar ohne Abzug bis zum ${date}.`;
+}

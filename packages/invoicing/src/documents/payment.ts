@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { isoDateSchema } from "./iso-date.js";
+
+/**
+ * zod schema of the payment terms of an invoice. The due date is computed by `@kontor/terms`
+ * (T1 net days, moved to the next business day under §193 BGB) unless one is given.
+ */
+export const paymentTermsSchema = z
+  .object({
+    /** Days after the issue date; default 30 (T1 "net 30"). */
+    netDays: z.number().int().min(0).max(366).default(30),
+    /**
+     * Holiday calendar of the place of performance for §193 BGB, a `@kontor/calendar` ID such
+     * as `"DE"` or `"DE-NW"`; default `"DE"`.
+     */
+    calendar: z.string().min(2).max(20).default("DE"),
+    /** An agreed due date that overrides the net days (BT-9). */
+    dueDate: isoDateSchema.optional(),
+    /** Payment terms text (BT-20); default "Zahlbar ohne Abzug bis <due date>." */
+    description: z.string().min(1).max(500).optional(),
+  })
+  .strict();
+
+/** Payment terms as given. */
+export type PaymentTermsInput = z.input<typeof paymentTermsSchema>;
+/** Payment terms after validation. */
+export type PaymentTerms = z.output<typeof paymentTermsSchema>;
+
+const ibanSchema = z
+  .string()
+  .transform((text) => text.replaceAll(" ", "").toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, "Expected an IBAN like DE02120300000000202051"));
+
+const bicSchema = z
+  .string()
+  .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "Expected a BIC like BYLADEM1001");
+
+/**
+ * zod schema of how the invoice is paid (EN 16931 BG-16; mandatory in XRechnung, BR-DE-1):
+ * SEPA credit transfer to the seller's account (code 58) or SEPA direct debit from the buyer's
+ * account (code 59, rental and hosting customers, C8).
+ */
+export const paymentMeansSchema = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("sepa-credit-transfer"),
+      /** Seller's IBAN (BT-84). */
+      iban: ibanSchema,
+      /** Seller's account name (BT-85). */
+      accountName: z.string().min(1).max(200).optional(),
+      /** Seller's BIC (BT-86). */
+      bic: bicSchema.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("sepa-direct-debit"),
+      /** Mandate reference (BT-89). */
+      mandateReference: z.string().min(1).max(35),
+      /** Seller's SEPA creditor identifier (BT-90). */
+      creditorId: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/, "Expected a SEPA creditor ID"),
+      /** Buyer's IBAN that is debited (BT-91). */
+      debtorIban: ibanSchema,
+    })
+    .strict(),
+]);
+
+/** How the invoice is paid. */
+export type PaymentMeans = z.output<typeof paymentMeansSchema>;
+/** How the invoice is paid, as given. */
+export type PaymentMeansInput = z.input<typeof paymentMeansSchema>;

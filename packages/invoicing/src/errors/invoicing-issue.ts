@@ -1,0 +1,83 @@
+import type { z } from "zod";
+
+/**
+ * Stable codes of every problem `@kontor/invoicing` reports. Programs switch on the code; the
+ * message is for people. Rule numbers (RULES.md, §14 UStG, EN 16931/XRechnung business rules)
+ * appear in the code where one rule is the reason.
+ */
+export type InvoicingErrorCode =
+  /** The input does not match its zod schema (type, format, missing field). */
+  | "INVALID_INPUT"
+  /** A finalized document was asked to change; it is immutable (GoBD, §14 UStG). */
+  | "INVOICE_FINALIZED"
+  /** An operation needs a finalized document (a credit note needs a numbered original). */
+  | "INVOICE_NOT_FINALIZED"
+  /** A document number does not match its series format. */
+  | "NUMBER_FORMAT_INVALID"
+  /** A document number belongs to another year than the one asked for. */
+  | "NUMBER_YEAR_MISMATCH"
+  /** The sequence part of a series is used up (e.g. 999999 with six digits). */
+  | "NUMBER_SEQUENCE_EXHAUSTED"
+  /** Issued numbers of a series have a gap (numbers are issued without gaps). */
+  | "NUMBER_GAP"
+  /** A number was issued twice (numbers are unique). */
+  | "NUMBER_DUPLICATE"
+  /** A line's price is in another currency than the document. */
+  | "CURRENCY_MISMATCH"
+  /** §14 Abs. 4 Nr. 2 UStG: the seller's tax number or VAT ID is missing. */
+  | "UST14_SELLER_TAX_ID_MISSING"
+  /** §14 Abs. 4 Nr. 6 UStG: neither a delivery date nor a supply period is given. */
+  | "UST14_SUPPLY_DATE_MISSING"
+  /** T3 / BR-AE-02: reverse charge needs the VAT IDs of seller and buyer. */
+  | "T3_REVERSE_CHARGE_VAT_IDS_MISSING"
+  /** BR-K/BR-G: intra-community supply and export need the seller's VAT ID (K also the buyer's). */
+  | "VAT_CATEGORY_VAT_ID_MISSING"
+  /** A VAT category and rate do not fit (S needs a rate above 0, Z/E/AE/K/G/O need 0). */
+  | "VAT_RATE_INVALID"
+  /** BR-E-10: an exempt line (category E) needs an exemption reason. */
+  | "VAT_EXEMPTION_REASON_MISSING"
+  /** BR-O-11..14: a "not subject to VAT" invoice cannot mix in other categories. */
+  | "VAT_CATEGORY_O_MIXED"
+  /** A credit note or correction invoice must reference the original invoice (BG-3). */
+  | "PRECEDING_INVOICE_MISSING"
+  /** A credit note credits a line that is not on the original invoice or more than was billed. */
+  | "CREDIT_LINE_INVALID"
+  /** A document has no lines. */
+  | "LINES_EMPTY"
+  /** Two lines share one line ID (BT-126 must be unique). */
+  | "LINE_ID_DUPLICATE"
+  /** L5: a license that is not a cloud license is delivered without its key. */
+  | "L5_LICENSE_KEY_MISSING"
+  /** C5: a non-billable service entry needs the technician's justification. */
+  | "C5_JUSTIFICATION_MISSING"
+  /** A period ends before it starts. */
+  | "PERIOD_INVALID"
+  /** The payment terms cannot be turned into a due date. */
+  | "PAYMENT_TERMS_INVALID";
+
+/** One problem: a stable code, a message for people and the path of the offending field. */
+export interface InvoicingIssue {
+  readonly code: InvoicingErrorCode;
+  readonly message: string;
+  readonly path: readonly (string | number)[];
+}
+
+/** Creates an {@link InvoicingIssue}. */
+export function issue(
+  code: InvoicingErrorCode,
+  message: string,
+  path: readonly (string | number)[] = [],
+): InvoicingIssue {
+  return Object.freeze({ code, message, path: Object.freeze([...path]) });
+}
+
+/** Turns zod's issues into `INVALID_INPUT` issues with the same paths. */
+export function issuesFromZod(error: z.ZodError, prefix: readonly (string | number)[] = []): InvoicingIssue[] {
+  return error.issues.map((zodIssue) =>
+    issue(
+      "INVALID_INPUT",
+      zodIssue.message,
+      [...prefix, ...zodIssue.path.map((key) => (typeof key === "symbol" ? String(key) : key))],
+    ),
+  );
+}

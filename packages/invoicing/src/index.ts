@@ -1,0 +1,161 @@
+/**
+ * `@kontor/invoicing`: invoices, credit notes and correction invoices with the content §14 UStG
+ * requires, gap-free document numbering, EN 16931 e-invoices in UN/CEFACT CII syntax
+ * (XRechnung 3) and PDF documents — invoice and credit note as PDF/A-3 with the embedded
+ * `factur-x.xml`, order confirmation (L1), delivery note (L5) and service report (C8).
+ *
+ * The default DejaVu fonts for the PDFs come from the subpath `@kontor/invoicing/fonts`.
+ *
+ * @packageDocumentation
+ */
+export { issue, type InvoicingErrorCode, type InvoicingIssue } from "./errors/invoicing-issue.js";
+export { failure, success, type Result } from "./errors/result.js";
+export { InvoicingError, unwrap } from "./errors/invoicing-error.js";
+
+export {
+  CREDIT_NOTE_NUMBER_SERIES,
+  DELIVERY_NOTE_NUMBER_SERIES,
+  INVOICE_NUMBER_SERIES,
+  ORDER_CONFIRMATION_NUMBER_SERIES,
+  numberSeriesSchema,
+  type NumberSeries,
+  type NumberSeriesInput,
+} from "./numbering/number-series.js";
+export {
+  checkNumberSequence,
+  formatDocumentNumber,
+  isDocumentNumber,
+  nextDocumentNumber,
+  parseDocumentNumber,
+  type DocumentNumberParts,
+} from "./numbering/document-number.js";
+
+export { isoDateSchema, isoMonthSchema, periodSchema, type IsoDate, type Period } from "./documents/iso-date.js";
+export {
+  buyerSchema,
+  contactSchema,
+  electronicAddressSchema,
+  partySchema,
+  postalAddressSchema,
+  sellerSchema,
+  vatIdSchema,
+  type Buyer,
+  type BuyerInput,
+  type Contact,
+  type ElectronicAddress,
+  type Party,
+  type PartyInput,
+  type PostalAddress,
+  type Seller,
+  type SellerInput,
+} from "./documents/party.js";
+export {
+  DEFAULT_VAT_EXEMPTIONS,
+  VAT_CATEGORY_CODES,
+  lineVatSchema,
+  vatCategoryCodeSchema,
+  type LineVat,
+  type VatCategoryCode,
+  type VatExemption,
+} from "./documents/vat-category.js";
+export {
+  DEFAULT_UNIT_CODES,
+  UNIT_CODES,
+  correctionLineSchema,
+  invoiceLineInputSchema,
+  licensePurchaseLineSchema,
+  monthlyContingentLineSchema,
+  payPerUseLineSchema,
+  rentalMonthLineSchema,
+  timeAndMaterialLineSchema,
+  travelLineSchema,
+  unitCodeSchema,
+  type InvoiceLine,
+  type InvoiceLineInput,
+  type InvoiceLineKind,
+  type ParsedInvoiceLine,
+  type UnitCode,
+} from "./documents/invoice-line.js";
+export {
+  paymentMeansSchema,
+  paymentTermsSchema,
+  type PaymentMeans,
+  type PaymentMeansInput,
+  type PaymentTerms,
+  type PaymentTermsInput,
+} from "./documents/payment.js";
+export { documentNumberSchema, serviceReportIdSchema } from "./documents/identifiers.js";
+export {
+  INVOICE_TYPES,
+  invoiceInputSchema,
+  precedingInvoiceSchema,
+  type InvoiceInput,
+  type InvoiceType,
+  type ParsedInvoiceInput,
+  type PrecedingInvoice,
+} from "./documents/invoice-input.js";
+export type {
+  DraftInvoice,
+  FinalizedInvoice,
+  InvoiceDocument,
+  InvoiceDocumentContent,
+  ResolvedPaymentTerms,
+} from "./documents/invoice-document.js";
+export { lineVatFromTaxDetermination } from "./documents/line-vat-from-tax.js";
+export { composeInvoice } from "./documents/compose-invoice.js";
+export { finalizeInvoice, finalizeOptionsSchema, type FinalizeOptions } from "./documents/finalize-invoice.js";
+export { addInvoiceLines, removeInvoiceLine, reviseInvoice } from "./documents/revise-invoice.js";
+export { composeCreditNote, creditNoteInputSchema, type CreditNoteInput } from "./documents/compose-credit-note.js";
+export type { InvoiceTotals, VatBreakdownEntry } from "./totals/invoice-totals.js";
+export { calculateInvoiceTotals, type TotalsLine } from "./totals/calculate-invoice-totals.js";
+
+export {
+  CII_GUIDELINE_IDS,
+  CII_NAMESPACES,
+  INVOICE_TYPE_CODES,
+  type CiiProfile,
+} from "./xml/cii-codes.js";
+export { ciiInvoiceElement, writeCiiInvoice, type CiiOptions } from "./xml/write-cii-invoice.js";
+export {
+  el,
+  escapeXmlAttribute,
+  escapeXmlText,
+  serializeXml,
+  text,
+  type XmlChild,
+  type XmlElement,
+} from "./xml/xml-writer.js";
+
+export {
+  addresseeSchema,
+  composeOrderConfirmation,
+  orderConfirmationInputSchema,
+  orderItemSchema,
+  type Addressee,
+  type OrderConfirmation,
+  type OrderConfirmationInput,
+  type OrderItem,
+} from "./documents/order-confirmation.js";
+export {
+  composeDeliveryNote,
+  deliveredLicenseSchema,
+  deliveryNoteInputSchema,
+  type DeliveredLicense,
+  type DeliveryNote,
+  type DeliveryNoteInput,
+} from "./documents/delivery-note.js";
+export {
+  composeServiceReport,
+  serviceEntrySchema,
+  serviceReportInputSchema,
+  type ServiceEntry,
+  type ServiceReport,
+  type ServiceReportInput,
+} from "./documents/service-report.js";
+
+export type { DocumentLanguage, PdfFonts, PdfRenderOptions } from "./pdf/pdf-fonts.js";
+export { FACTURX_CONFORMANCE_LEVELS, FACTURX_FILE_NAME } from "./pdf/facturx-metadata.js";
+export { renderInvoicePdf, type InvoicePdfOptions } from "./pdf/render-invoice-pdf.js";
+export { renderOrderConfirmationPdf } from "./pdf/render-order-confirmation-pdf.js";
+export { renderDeliveryNotePdf } from "./pdf/render-delivery-note-pdf.js";
+export { renderServiceReportPdf } from "./pdf/render-service-report-pdf.js";

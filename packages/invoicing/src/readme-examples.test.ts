@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { loadDejaVuFonts } from "./fonts/index.js";
+import {
+  composeCreditNote,
+  composeDeliveryNote,
+  composeInvoice,
+  finalizeInvoice,
+  INVOICE_NUMBER_SERIES,
+  nextDocumentNumber,
+  renderDeliveryNotePdf,
+  renderInvoicePdf,
+  reviseInvoice,
+  writeCiiInvoice,
+} from "./index.js";
+
+// The examples of README.md, statement for statement; console output becomes expectations.
+describe("README examples", () => {
+  it("compose, number and finalize; write XML; render PDFs; credit note and delivery note", () => {
+    const draft = composeInvoice({
+      issueDate: "2026-01-15",
+      seller: {
+        name: "Kontor Systemhaus GmbH",
+        address: { lines: ["Am Hellweg 12"], postcode: "48231", city: "Warendorf", countryCode: "DE" },
+        vatId: "DE123456789",
+        taxNumber: "304/5678/9012",
+        contact: { name: "Sabrina Bruns", phone: "+49 2581 94142183", email: "rechnung@kontor.example" },
+        electronicAddress: { scheme: "EM", value: "rechnung@kontor.example" },
+      },
+      buyer: {
+        name: "Müller & Söhne GmbH",
+        address: { lines: ["Lindenstraße 5"], postcode: "59065", city: "Hamm", countryCode: "DE" },
+        vatId: "DE987654321",
+        electronicAddress: { scheme: "EM", value: "rechnungseingang@mueller-soehne.example" },
+      },
+      buyerReference: "04011000-12345-34",
+      supplyPeriod: { start: "2026-01-01", end: "2026-01-14" },
+      paymentTerms: { netDays: 30 },
+      paymentMeans: { kind: "sepa-credit-transfer", iban: "DE02120300000000202051", bic: "BYLADEM1001" },
+      lines: [
+        {
+          kind: "license-purchase",
+          description: "Jira Software Data Center, 500 Nutzer",
+          deployment: "data-center",
+          quantity: "12",
+          unitPrice: { amount: "9.99", currency: "EUR" },
+          vat: { category: "S", rate: "19" },
+        },
+        {
+          kind: "time-and-material",
+          description: "Einrichtung und Konfiguration",
+          quantity: "1.5",
+          unitPrice: { amount: "95.00", currency: "EUR" },
+          vat: { category: "S", rate: "19" },
+        },
+        {
+          kind: "pay-per-use",
+          description: "E-Book IT-Sicherheit",
+          service: "E-Book-Abo",
+          metric: "Exemplare",
+          month: "2026-01",
+          quantity: "3",
+          unitPrice: { amount: "12.345", currency: "EUR" },
+          vat: { category: "S", rate: "7" },
+        },
+      ],
+    });
+    if (!draft.ok) throw new Error(draft.errors.map((e) => `${e.code} ${e.path.join(".")}`).join(", "));
+
+    expect(
+      draft.value.totals.vatBreakdown.map((e) => `${e.rate} %: ${e.taxableAmount.toFixed()} → ${e.taxAmount.toFixed()}`),
+    ).toEqual(["19 %: 262.38 → 49.85", "7 %: 37.04 → 2.59"]);
+    expect(draft.value.totals.grandTotal.toFixed()).toBe("351.86");
+    expect(draft.value.paymentTerms.dueDate).toBe("2026-02-16");
+
+    const number = nextDocumentNumber(INVOICE_NUMBER_SERIES, { year: 2026, lastIssued: "RE-2026-000122" });
+    if (!number.ok) throw new Error("no number");
+    const invoice = finalizeInvoice(draft.value, { number: number.value, series: INVOICE_NUMBER_SERIES });
+    if (!invoice.ok) throw new Error("not finalized");
+    expect(invoice.value.number).toBe("RE-2026-000123");
+    expect(Object.isFrozen(invoice.value)).toBe(true);
+
+    const xml = writeCiiInvoice(invoice.value);
+    expect(xml.includes("<ram:ID>urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0</ram:ID>")).toBe(true);
+    expect(xml.includes("<ram:Name>Müller &amp; Söhne GmbH</ram:Name>")).toBe(true);
+
+    const pdf: Uint8Array = renderInvoicePdf(invoice.value, { fonts: loadDejaVuFonts() });
+    const english = renderInvoicePdf(invoice.value, { fonts: loadDejaVuFonts(), language: "en" });
+    expect(new TextDecoder("latin1").decode(pdf.subarray(0, 8))).toBe("%PDF-1.7");
+    expect(english.length > 0).toBe(true);
+
+    const refused = reviseInvoice(invoice.value, { buyerReference: "other" });
+    expect(refused.ok ? "changed" : refused.errors[0]?.code).toBe("INVOICE_FINALIZED");
+
+    const credit = composeCreditNote(invoice.value, {
+      issueDate: "2026-01-20",
+      reason: "Zwei Lizenzen zu viel berechnet.",
+      lines: [{ lineId: "1", quantity: "2" }],
+    });
+    if (!credit.ok) throw new Error("no credit note");
+    expect(credit.value.precedingInvoice).toEqual({ number: "RE-2026-000123", issueDate: "2026-01-15" });
+    expect(credit.value.totals.grandTotal.toFixed()).toBe("23.78");
+
+    const deliveryNote = composeDeliveryNote({
+      number: "LS-2026-000017",
+      issueDate: "2026-01-15",
+      seller: draft.value.seller,
+      customer: draft.value.buyer,
+      invoiceNumber: "RE-2026-000123",
+      licenses: [
+        { product: "Jira Software Data Center", quantity: "500", deployment: "data-center", licenseKey: "AAABkw0ODAoPeNp9kVFv" },
+        { product: "Confluence Cloud Standard", quantity: "100", deployment: "cloud" },
+      ],
+    });
+    if (!deliveryNote.ok) throw new Error("no delivery note");
+    const deliveryPdf = renderDeliveryNotePdf(deliveryNote.value, { fonts: loadDejaVuFonts() });
+    expect(deliveryPdf.length > 0).toBe(true);
+  });
+});
