@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { zoneSchema } from "../time/instant.js";
+import { postalAddressSchema } from "./postal-address.js";
+
+/** zod schema of a branch that receives goods or services (O1). */
+export const branchSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    address: postalAddressSchema,
+    receivesGoods: z.boolean(),
+    receivesServices: z.boolean(),
+  })
+  .strict();
+
+/** A branch of a customer (O1). */
+export type Branch = z.infer<typeof branchSchema>;
+
+/** zod schema of the account manager named in the cooperation agreement. */
+export const accountManagerSchema = z
+  .object({
+    staffId: z.string().min(1),
+    name: z.string().min(1),
+    email: z.email(),
+  })
+  .strict();
+
+/** The customer's account manager (Kundenbetreuer). */
+export type AccountManager = z.infer<typeof accountManagerSchema>;
+
+/**
+ * zod schema of a customer record (O1): addresses of the company and every branch, central or
+ * separate billing, the service-report recipient, optional new-ticket and status-change
+ * recipients (K5), initial inventory wish, existing documentation, DATEV consultant number. Mail
+ * domains and known contacts drive K3 threading; calendar id and zone drive K7 SLA clocks.
+ */
+export const organizationSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    address: postalAddressSchema,
+    branches: z.array(branchSchema),
+    billing: z.enum(["central", "separate"]),
+    serviceReportRecipient: z.email(),
+    newTicketRecipients: z.array(z.email()),
+    statusChangeRecipients: z.array(z.email()),
+    initialInventoryWanted: z.boolean(),
+    documentation: z.enum(["existing", "create-requested", "none"]),
+    datevConsultantNumber: z
+      .string()
+      .regex(/^\d{4,7}$/)
+      .optional(),
+    accountManager: accountManagerSchema.optional(),
+    /** Mail domains owned by the customer (lower case), e.g. `mueller-gmbh.de`. */
+    mailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)),
+    /** Holiday and business-hours calendar of the customer (K7), e.g. `DE-NW`. */
+    calendarId: z.string().min(1),
+    zone: zoneSchema,
+  })
+  .strict();
+
+/** A customer record (O1). */
+export type Organization = z.infer<typeof organizationSchema>;
