@@ -1,0 +1,31 @@
+import type { Instant } from "@kontor/calendar";
+import type { Contract } from "../contracts/contract.js";
+import { fail, ok, type Result } from "../errors/contingent-issue.js";
+import type { PolicySet } from "../policies/policy-set.js";
+import { readInstant, type LocalInstant } from "../time/instant.js";
+import type { ContractAccount } from "./contract-account.js";
+
+/** What every command needs besides its state and input (P1, P2). */
+export interface CommandContext {
+  /** The account's contract, validated by {@link parseContract}. */
+  readonly contract: Contract;
+  /** When the command happens: a luxon DateTime or an ISO string with offset. Nothing reads the clock (P2). */
+  readonly asOf: Instant;
+  /** Policy versions in force; the shipped defaults when omitted (P1). */
+  readonly policies?: PolicySet;
+}
+
+/** Checks that the account belongs to the contract and reads `asOf` in the contract's zone. */
+export function resolveContext(account: ContractAccount, context: CommandContext): Result<LocalInstant> {
+  if (account.contractId !== context.contract.id) {
+    return fail(
+      "C1_CONTRACT_MISMATCH",
+      `The account belongs to contract ${account.contractId}, not ${context.contract.id}`,
+      ["contract", "id"],
+    );
+  }
+  const now = readInstant(context.asOf, context.contract.zone);
+  return now === undefined
+    ? fail("INVALID_INPUT", "asOf must be a valid DateTime or an ISO date-time with an offset", ["asOf"])
+    : ok(now);
+}
