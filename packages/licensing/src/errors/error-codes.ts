@@ -1,0 +1,55 @@
+/**
+ * Every stable error code `@kontor/licensing` returns. Codes that enforce a rule of RULES.md
+ * start with its number (`L12_…`, `M2_…`, `P1_…`); the rest describe malformed input.
+ */
+export const LICENSING_ERROR_CODES = [
+  // Malformed input (zod validation, instants, zones, dates).
+  "INVALID_INPUT",
+  "INVALID_INSTANT",
+  "INVALID_ZONE",
+  // Catalog look-ups.
+  "CATALOG_UNKNOWN_PRODUCT",
+  "CATALOG_UNKNOWN_TIER",
+  "CATALOG_UNKNOWN_ADD_ON",
+  "CATALOG_CURRENCY_MISMATCH",
+  // Policies (P1).
+  "P1_INVALID_POLICY",
+  "P1_NO_POLICY_IN_FORCE",
+  // Orders and licenses.
+  "ORDER_TRANSITION_NOT_ALLOWED",
+  "ORDER_UNKNOWN_LINE",
+  "ORDER_ALREADY_PAID",
+  "L3_PURCHASE_NOT_DUE",
+  "L3_PURCHASE_DATE_IN_PAST",
+  "L4_TECHNICAL_CONTACT_MISSING",
+  "L4_VERIFICATION_NOT_PENDING",
+  "L5_LICENSE_KEY_MISSING",
+  "L5_CLOUD_LICENSE_HAS_NO_KEY",
+  "L6_TWO_TIER_DISTRIBUTION",
+  "L6_NO_RESELLER_DISCOUNT",
+  "L7_REQUIRED_FIELD_MISSING",
+  "L8_REQUIRED_FIELD_MISSING",
+  "L8_QUOTE_EXPIRED",
+  "L9_REQUIRED_FIELD_MISSING",
+  "L11_NO_LICENSES",
+  "L11_DUPLICATE_LICENSE",
+  "L11_TARGET_IN_PAST",
+  "L12_RESELLER_CLOUD_MONTHLY",
+  "L13_NOT_ORIGINAL_PURCHASER",
+  "L13_CLOUD_LICENSE_HAS_NO_KEY",
+  "L15_NOT_ANNUALLY_RENEWABLE",
+  "L15_MAINTENANCE_CAP_EXCEEDED",
+  "L16_PRODUCT_ENDED",
+  "L17_REFUND_DEADLINE_PASSED",
+  "L19_NOT_AN_UPGRADE",
+  "L19_OUTSIDE_TERM",
+  // Monthly rental marketplace.
+  "RENTAL_TRANSITION_NOT_ALLOWED",
+  "RENTAL_NOT_A_RENTAL_PRODUCT",
+  "M2_CONSENT_MISSING",
+  "M5_INVALID_QUANTITY",
+  "M6_PRODUCT_NOT_PROVISIONED",
+] as const;
+
+/** A stable, machine-readable error code; safe to switch on and to store. */
+export type LicensingErrorCode = (typeof LICENSING_ERROR_CODES)[number];

@@ -1,0 +1,224 @@
+import { Money } from "@kontor/money";
+import { findProduct, findTier } from "../catalog/catalog-lookup.js";
+import { isSelfManaged } from "../catalog/edition.js";
+import type { Product } from "../catalog/product.js";
+import { parseWith } from "../errors/from-zod.js";
+import { type LicensingError, licensingError } from "../errors/licensing-error.js";
+import { type LicensingResult, fail, failAll, ok } from "../errors/result.js";
+import { type AppliedDiscount, discountFor } from "../policies/discount.js";
+import { DEFAULT_POLICIES, vendorPolicyOn } from "../policies/policy-set.js";
+import type { CatalogRuleContext } from "../policies/rule-context.js";
+import { type LineAmount, lineAmount } from "../quotes/line-amount.js";
+import { checkProductOrderable } from "../reseller/product-availability.js";
+import { checkPurchaseRoute } from "../reseller/purchase-route.js";
+import { type EvaluationTime, readEvaluationTime } from "../time/evaluation-time.js";
+import { toInstantString } from "../time/local-date.js";
+import type { LicenseOrder, LicenseOrderLine, ReviewReason, ServiceOrder } from "./order.js";
+import { type OrderInput, type licenseOrderInputSchema, orderInputSchema, type serviceOrderInputSchema } from "./order-input.js";
+import type { OrderTransition } from "./order-transition.js";
+import type { z } from "zod";
+
+/** Context of {@link receiveOrder}: `asOf`, policies and catalog; the zone is the customer's, from the order. */
+export type ReceiveOrderContext = Omit<CatalogRuleContext, "zone">;
+
+type ParsedLicenseOrder = z.output<typeof licenseOrderInputSchema>;
+type ParsedLine = ParsedLicenseOrder["lines"][number];
+
+function priceLine(
+  line: ParsedLine,
+  product: Product,
+  discount: AppliedDiscount,
+  path: readonly (string | number)[],
+): LicensingResult<LicenseOrderLine> {
+  const tier = findTier(product, line.userTier, [...path, "userTier"]);
+  if (!tier.ok) return tier;
+  let amounts: LineAmount;
+  if (line.unitPrice !== undefined) {
+    if (line.unitPrice.currency !== product.currency) {
+      return fail(
+        licensingError("CATALOG_CURRENCY_MISMATCH", `Expected a price in ${product.currency}`, [...path, "unitPrice", "currency"]),
+      );
+    }
+    // A quoted price is final: the quote already applied the discount.
+    amounts = lineAmount(line.unitPrice, line.quantity, { eligibility: null, percent: "0" });
+  } else if (line.action === "upgrade") {
+    return fail(
+      licensingError("INVALID_INPUT", "An upgrade line needs the quoted unitPrice (priced pro rata by day, L19)", [...path, "unitPrice"]),
+    );
+  } else {
+    const price = line.action === "renewal" ? (tier.value.renewalPrice ?? tier.value.price) : tier.value.price;
+    amounts = lineAmount(price, line.quantity, discount);
+  }
+  return ok({
+    lineId: line.lineId,
+    productId: product.id,
+    productName: product.name,
+    edition: product.edition,
+    billingModel: product.billingModel,
+    action: line.action,
+    userTier: line.userTier,
+    quantity: line.quantity,
+    sen: line.sen ?? null,
+    siteUrl: line.siteUrl ?? null,
+    ...amounts,
+  });
+}
+
+/** L9: what a renewal or upgrade line must identify. */
+function missingRenewalItems(order: ParsedLicenseOrder, line: ParsedLine, product: Product, i: number): LicensingError[] {
+  if (line.action === "new") return [];
+  const errors: LicensingError[] = [];
+  const missing = (path: (string | number)[], item: string): void => {
+    errors.push(licensingError("L9_REQUIRED_FIELD_MISSING", `Missing: ${item}`, path, { item }));
+  };
+  if (isSelfManaged(product.edition)) {
+    if (line.sen === undefined) missing(["lines", i, "sen"], `SEN of the license to ${line.action === "renewal" ? "renew" : "upgrade"}`);
+  } else if (line.siteUrl === undefined) {
+    missing(["lines", i, "siteUrl"], "site URL of the cloud subscription");
+  }
+  if (order.technicalContact === undefined) missing(["technicalContact"], "technical contact (full name and e-mail)");
+  return errors;
+}
+
+function reviewReasons(order: ParsedLicenseOrder, coTermingRequiresReview: boolean): ReviewReason[] {
+  const reasons: ReviewReason[] = [];
+  if (order.manualReviewRequired) reasons.push("vendor-review");
+  if (order.coTermTargetEnd !== undefined && coTermingRequiresReview) reasons.push("co-terming");
+  return reasons;
+}
+
+function receiveLicenseOrder(
+  order: ParsedLicenseOrder,
+  time: EvaluationTime,
+  context: ReceiveOrderContext,
+): LicensingResult<OrderTransition<LicenseOrder>> {
+  const errors: LicensingError[] = [];
+  const products: (Product | undefined)[] = order.lines.map((line, i) => {
+    const product = findProduct(context.catalog, line.productId, ["lines", i, "productId"]);
+    if (product.ok) return product.value;
+    errors.push(...product.errors);
+    return undefined;
+  });
+  const vendorId = products.find((product) => product !== undefined)?.vendorId;
+  if (vendorId === undefined) return failAll(errors);
+  const policy = vendorPolicyOn(context.policies ?? DEFAULT_POLICIES, vendorId, time.today);
+  if (!policy.ok) return failAll([...errors, ...policy.errors]);
+
+  errors.push(...checkPurchaseRoute(order.purchaseRoute, policy.value));
+  if (order.requestedPurchaseDate !== undefined && order.requestedPurchaseDate < time.today) {
+    errors.push(
+      licensingError("L3_PURCHASE_DATE_IN_PAST", `The requested purchase date ${order.requestedPurchaseDate} is before ${time.today}`, [
+        "requestedPurchaseDate",
+      ]),
+    );
+  }
+  const discount = discountFor(order.eligibility, policy.value);
+  const lines: LicenseOrderLine[] = [];
+  order.lines.forEach((line, i) => {
+    const product = products[i];
+    if (product === undefined) return;
+    const path = ["lines", i];
+    if (product.vendorId !== vendorId) {
+      errors.push(licensingError("INVALID_INPUT", `All lines of one order must come from ${vendorId}`, [...path, "productId"]));
+      return;
+    }
+    errors.push(...checkProductOrderable(product, line.action, policy.value, time.today, path));
+    errors.push(...missingRenewalItems(order, line, product, i));
+    const priced = priceLine(line, product, discount, path);
+    if (priced.ok) lines.push(priced.value);
+    else errors.push(...priced.errors);
+  });
+  const currency = lines[0]?.amount.currency;
+  if (errors.length > 0 || currency === undefined) return failAll(errors);
+
+  const receivedAt = toInstantString(time.instant);
+  const received: LicenseOrder = {
+    kind: "license",
+    orderId: order.orderId,
+    customer: order.customer,
+    status: "received",
+    receivedAt,
+    confirmationRequirements: {
+      addressee: order.confirmationRequirements.addressee ?? null,
+      customerPoNumber: order.confirmationRequirements.customerPoNumber ?? null,
+    },
+    confirmedAt: null,
+    cancellation: null,
+    vendorId,
+    lines,
+    total: Money.sum(
+      lines.map((line) => line.amount),
+      currency,
+    ),
+    requestedPurchaseDate: order.requestedPurchaseDate ?? null,
+    technicalContact:
+      order.technicalContact === undefined
+        ? null
+        : {
+            fullName: order.technicalContact.fullName,
+            email: order.technicalContact.email,
+            vendorAccount: order.technicalContact.hasVendorAccount ? "verified" : "none",
+          },
+    coTermTargetEnd: order.coTermTargetEnd ?? null,
+    reviewReasons: reviewReasons(order, policy.value.coTermingRequiresReview),
+    confirmationSentAt: null,
+    review: null,
+    purchaseDueOn: null,
+    purchasedAt: null,
+    vendorOrderRef: null,
+    paidOn: null,
+    keys: [],
+    deliveredAt: null,
+    invoiceNumber: null,
+    invoicedAt: null,
+  };
+  return ok({ order: received, events: [{ type: "order-received", orderId: order.orderId, at: receivedAt }] });
+}
+
+function receiveServiceOrder(order: z.output<typeof serviceOrderInputSchema>, time: EvaluationTime): OrderTransition<ServiceOrder> {
+  const receivedAt = toInstantString(time.instant);
+  return {
+    order: {
+      kind: "service",
+      orderId: order.orderId,
+      customer: order.customer,
+      status: "received",
+      receivedAt,
+      confirmationRequirements: {
+        addressee: order.confirmationRequirements.addressee ?? null,
+        customerPoNumber: order.confirmationRequirements.customerPoNumber ?? null,
+      },
+      confirmedAt: null,
+      cancellation: null,
+      services: order.services.map((service) => ({
+        description: service.description,
+        quantity: service.quantity ?? null,
+        unit: service.unit ?? null,
+      })),
+      responsibleTeam: order.responsibleTeam,
+      contactTask: null,
+      customerContactedAt: null,
+      customerContactNote: null,
+    },
+    events: [{ type: "order-received", orderId: order.orderId, at: receivedAt }],
+  };
+}
+
+/**
+ * Receives an order: validates it and returns it in status `received` with an `order-received`
+ * event. License orders are checked against the catalog and the vendor policy in force at
+ * `asOf` (P1): L6 two-tier route, L12 cloud monthly, L16 ended products (with the date), L9
+ * identification of renewals and upgrades, L3 requested purchase day not in the past; lines
+ * are priced from the catalog with the customer's discount (L14) unless a quoted price is given.
+ * The customer's confirmation requirements (L1) are taken now: they can only come with the order.
+ * Days are counted in the customer's zone (`customer.zone`, default `Europe/Berlin`).
+ */
+export function receiveOrder(input: OrderInput, context: ReceiveOrderContext): LicensingResult<OrderTransition> {
+  const parsed = parseWith(orderInputSchema, input);
+  if (!parsed.ok) return parsed;
+  const time = readEvaluationTime(context.asOf, parsed.value.customer.zone);
+  if (!time.ok) return time;
+  return parsed.value.kind === "license"
+    ? receiveLicenseOrder(parsed.value, time.value, context)
+    : ok(receiveServiceOrder(parsed.value, time.value));
+}

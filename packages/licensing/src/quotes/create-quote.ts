@@ -1,0 +1,206 @@
+import { Money } from "@kontor/money";
+import { findProduct, findTier } from "../catalog/catalog-lookup.js";
+import type { Catalog } from "../catalog/catalog.js";
+import type { Product } from "../catalog/product.js";
+import { parseWith } from "../errors/from-zod.js";
+import { type LicensingError, licensingError } from "../errors/licensing-error.js";
+import { type LicensingResult, failAll, ok } from "../errors/result.js";
+import { renewMaintenance } from "../maintenance/maintenance-renewal.js";
+import { priceTierUpgrade } from "../maintenance/tier-upgrade.js";
+import { type AppliedDiscount, discountFor } from "../policies/discount.js";
+import { vendorPolicyOn } from "../policies/policy-set.js";
+import { type CatalogRuleContext, type ResolvedContext, resolveContext } from "../policies/rule-context.js";
+import type { VendorPolicy } from "../policies/vendor-policy.js";
+import { checkProductOrderable } from "../reseller/product-availability.js";
+import { checkPurchaseRoute, checkResellerDiscountRequest } from "../reseller/purchase-route.js";
+import { addDays } from "../time/day-arithmetic.js";
+import { toInstantString } from "../time/local-date.js";
+import { lineAmount } from "./line-amount.js";
+import type { Quote, QuoteLine } from "./quote.js";
+import { type ParsedQuoteRequest, type QuoteRequest, quoteRequestSchema } from "./quote-request.js";
+import { missingQuoteItems } from "./required-items.js";
+
+interface RequestedLine {
+  readonly productId: string;
+  readonly userTier: number;
+  readonly quantity: number;
+  readonly path: readonly (string | number)[];
+}
+
+function requestedLines(request: ParsedQuoteRequest): readonly RequestedLine[] {
+  switch (request.kind) {
+    case "cloud-annual-existing-site":
+    case "cloud-annual-new-site":
+    case "data-center": {
+      const key = request.kind === "data-center" ? "cart" : "products";
+      const items = request.kind === "data-center" ? request.cart : request.products;
+      return items.flatMap((item, i) =>
+        item.productId === undefined || item.userTier === undefined
+          ? []
+          : [{ productId: item.productId, userTier: item.userTier, quantity: item.quantity, path: [key, i] }],
+      );
+    }
+    case "renewal":
+      return [{ productId: request.productId, userTier: request.userTier, quantity: 1, path: [] }];
+    case "upgrade":
+      return [{ productId: request.productId, userTier: request.toTier, quantity: 1, path: [] }];
+  }
+}
+
+/** Whether a product fits the kind of quote (cloud annual kinds want cloud annual, Data Center wants Data Center). */
+function kindMismatch(request: ParsedQuoteRequest, product: Product, path: readonly (string | number)[]): LicensingError[] {
+  const wanted =
+    request.kind === "renewal" || request.kind === "upgrade"
+      ? request.edition
+      : request.kind === "data-center"
+        ? "data-center"
+        : "cloud";
+  if (product.edition === wanted) return [];
+  return [licensingError("INVALID_INPUT", `${product.name} is a ${product.edition} product, not ${wanted}`, [...path, "productId"])];
+}
+
+function newLicenseLine(line: RequestedLine, product: Product, lineNo: number, discount: AppliedDiscount): LicensingResult<QuoteLine> {
+  const tier = findTier(product, line.userTier, [...line.path, "userTier"]);
+  if (!tier.ok) return tier;
+  return ok({
+    lineNo,
+    productId: product.id,
+    productName: product.name,
+    edition: product.edition,
+    billingModel: product.billingModel,
+    action: "new",
+    userTier: line.userTier,
+    quantity: line.quantity,
+    period: null,
+    description: `${product.name}, ${line.userTier} users`,
+    ...lineAmount(tier.value.price, line.quantity, discount),
+  });
+}
+
+function existingLicenseLine(
+  request: Extract<ParsedQuoteRequest, { kind: "renewal" | "upgrade" }>,
+  product: Product,
+  catalog: Catalog,
+  context: ResolvedContext,
+  discount: AppliedDiscount,
+): LicensingResult<QuoteLine> {
+  const ruleContext = { asOf: context.time.instant, zone: context.time.zone, policies: context.policies, catalog };
+  const base = { lineNo: 1, productId: product.id, productName: product.name, edition: product.edition, billingModel: product.billingModel, quantity: 1 };
+  if (request.kind === "renewal") {
+    const renewal = renewMaintenance(
+      { productId: request.productId, userTier: request.userTier, currentEnd: request.currentEnd, steps: request.steps },
+      ruleContext,
+    );
+    if (!renewal.ok) return renewal;
+    return ok({
+      ...base,
+      action: "renewal",
+      userTier: request.userTier,
+      period: { from: renewal.value.previousEnd, to: renewal.value.newEnd },
+      description: `${product.name}, ${request.userTier} users, renewal ${renewal.value.previousEnd} – ${renewal.value.newEnd}`,
+      ...lineAmount(renewal.value.amount, 1, discount),
+    });
+  }
+  const upgrade = priceTierUpgrade(
+    {
+      productId: request.productId,
+      fromTier: request.fromTier,
+      toTier: request.toTier,
+      term: request.term,
+      // L18: cloud annual upgrades take effect from the payment date.
+      ...(request.edition === "cloud" && request.paidOn !== undefined ? { effectiveOn: request.paidOn } : {}),
+    },
+    ruleContext,
+  );
+  if (!upgrade.ok) return upgrade;
+  return ok({
+    ...base,
+    action: "upgrade",
+    userTier: request.toTier,
+    period: { from: upgrade.value.effectiveOn, to: upgrade.value.termEnd },
+    description: `${product.name}, upgrade ${request.fromTier} → ${request.toTier} users, ${upgrade.value.daysCharged}/${upgrade.value.daysInTerm} days`,
+    ...lineAmount(upgrade.value.charge, 1, discount),
+  });
+}
+
+function policyChecks(request: ParsedQuoteRequest, policy: VendorPolicy): readonly LicensingError[] {
+  return [
+    ...checkPurchaseRoute(request.purchaseRoute, policy),
+    ...checkResellerDiscountRequest(request.resellerDiscountRequested, policy),
+  ];
+}
+
+/**
+ * Creates a priced quote (L7, L8, L9) under the vendor policy in force at `asOf` (P1). Every
+ * problem is reported at once: each missing item as its own error naming the field (L7–L9),
+ * unknown products and tiers, reseller constraints (L6 two-tier route and reseller discount,
+ * L12 cloud monthly, L16 ended products with the date). The quote is valid for the policy's
+ * validity period (L8: 30 days) counted in the customer's zone, carries the customer's discount
+ * (L14) and asks for manual review when co-terming is requested (L11 → L10).
+ */
+export function createQuote(request: QuoteRequest, context: CatalogRuleContext): LicensingResult<Quote> {
+  const parsed = parseWith(quoteRequestSchema, request);
+  if (!parsed.ok) return parsed;
+  const resolved = resolveContext(context);
+  if (!resolved.ok) return resolved;
+  const { time, policies } = resolved.value;
+  const input = parsed.value;
+  const errors: LicensingError[] = [...missingQuoteItems(input)];
+
+  const products: { line: RequestedLine; product: Product }[] = [];
+  for (const line of requestedLines(input)) {
+    const product = findProduct(context.catalog, line.productId, [...line.path, "productId"]);
+    if (product.ok) products.push({ line, product: product.value });
+    else errors.push(...product.errors);
+  }
+  const first = products[0];
+  if (first === undefined) return failAll(errors.length > 0 ? errors : [licensingError("INVALID_INPUT", "The quote names no product", [])]);
+  const { vendorId, currency } = first.product;
+  const policy = vendorPolicyOn(policies, vendorId, time.today);
+  if (!policy.ok) return failAll([...errors, ...policy.errors]);
+  errors.push(...policyChecks(input, policy.value));
+
+  const discount = discountFor(input.eligibility, policy.value);
+  const lines: QuoteLine[] = [];
+  for (const { line, product } of products) {
+    if (product.vendorId !== vendorId) {
+      errors.push(licensingError("INVALID_INPUT", `All products of one quote must come from ${vendorId}`, [...line.path, "productId"]));
+      continue;
+    }
+    if (input.kind === "renewal" || input.kind === "upgrade") {
+      // Availability (L16) and tiers are checked by the renewal and upgrade rules themselves.
+      const mismatch = kindMismatch(input, product, line.path);
+      const priced = mismatch.length > 0 ? failAll(mismatch) : existingLicenseLine(input, product, context.catalog, resolved.value, discount);
+      if (priced.ok) lines.push(priced.value);
+      else errors.push(...priced.errors);
+      continue;
+    }
+    const unavailable = checkProductOrderable(product, "new", policy.value, time.today, line.path);
+    errors.push(...(unavailable.length > 0 ? unavailable : kindMismatch(input, product, line.path)));
+    const priced = newLicenseLine(line, product, lines.length + 1, discount);
+    if (priced.ok) lines.push(priced.value);
+    else errors.push(...priced.errors);
+  }
+  if (errors.length > 0) return failAll(errors);
+
+  return ok({
+    quoteId: input.quoteId,
+    kind: input.kind,
+    vendorId,
+    policyId: policy.value.id,
+    createdAt: toInstantString(time.instant),
+    zone: time.zone,
+    createdOn: time.today,
+    validUntil: addDays(time.today, policy.value.quoteValidityDays),
+    lines,
+    total: Money.sum(
+      lines.map((line) => line.amount),
+      currency,
+    ),
+    discount,
+    requiresManualReview: input.coTermTargetEnd !== undefined && policy.value.coTermingRequiresReview,
+    coTermTargetEnd: input.coTermTargetEnd ?? null,
+    notes: input.notes ?? null,
+  });
+}
+

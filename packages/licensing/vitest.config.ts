@@ -1,0 +1,3 @@
+import { kontorProject } from "@kontor/vitest-config";
+
+export default kontorProject("licensing");
