@@ -1,0 +1,4 @@
+import type { Options } from "tsup";
+
+/** How every published Kontor package builds; see index.js. */
+export declare function kontorLibrary(overrides?: Options): Options;
