@@ -1,5 +1,5 @@
 // @ts-check
-import { defineProject } from "vitest/config";
+import { defineConfig, defineProject } from "vitest/config";
 
 /**
  * One Vitest project per package: tests live next to the code as `src/**\/*.test.ts`.
@@ -17,6 +17,41 @@ export function kontorProject(name, overrides = {}) {
       // the machine's zone would fail here.
       env: { TZ: "Pacific/Kiritimati" },
       ...overrides,
+    },
+  });
+}
+
+/**
+ * Two Vitest projects for a package that touches the database: `<name>:pglite` runs the tests
+ * against embedded PGlite, `<name>:postgres` against a real PostgreSQL server that
+ * `postgresGlobalSetup` starts for the run. Tests pick theirs with `KONTOR_TEST_DB`.
+ *
+ * @param {string} name the package folder
+ * @param {string} postgresGlobalSetup path of `@kontor/db/testing/postgres-global-setup`
+ * @param {import("vitest/config").TestProjectInlineConfiguration["test"]} [overrides]
+ */
+export function kontorDatabaseProjects(name, postgresGlobalSetup, overrides = {}) {
+  const base = {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    ...overrides,
+  };
+  return defineConfig({
+    test: {
+      projects: [
+        { extends: false, test: { ...base, name: `${name}:pglite`, env: { TZ: "Pacific/Kiritimati", KONTOR_TEST_DB: "pglite" } } },
+        {
+          extends: false,
+          test: {
+            ...base,
+            name: `${name}:postgres`,
+            env: { TZ: "Pacific/Kiritimati", KONTOR_TEST_DB: "postgres" },
+            globalSetup: [postgresGlobalSetup],
+          },
+        },
+      ],
     },
   });
 }

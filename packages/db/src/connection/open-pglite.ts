@@ -1,0 +1,42 @@
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import * as schema from "../schema/index.js";
+import type { DatabaseHandle, KontorDatabase, RawClient } from "./database.js";
+
+interface PgliteLike {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  exec(text: string): Promise<unknown>;
+}
+
+function rawClient(client: PgliteLike): RawClient {
+  return {
+    async query(text: string, values: readonly unknown[] = []) {
+      const result = await client.query(text, [...values]);
+      // The caller names the row type; the driver cannot check it.
+      return { rows: result.rows as never[] };
+    },
+    async runScript(text: string) {
+      await client.exec(text);
+    },
+  };
+}
+
+/**
+ * Opens the embedded database: PGlite with its data folder on disk, or in memory when
+ * `dataDir` is omitted (tests). PGlite runs one statement at a time, so a transaction holds
+ * the database for its duration; that is what keeps invoice numbers gap-free here.
+ */
+export async function openPglite(options: { readonly dataDir?: string } = {}): Promise<DatabaseHandle & { readonly pglite: PGlite }> {
+  const pglite = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir);
+  await pglite.waitReady;
+  const db = drizzle({ client: pglite, schema }) as unknown as KontorDatabase;
+  const raw = rawClient(pglite);
+  return {
+    kind: "pglite",
+    db,
+    pglite,
+    ...raw,
+    rawTransaction: (work) => pglite.transaction((tx) => work(rawClient(tx))),
+    close: () => pglite.close(),
+  };
+}

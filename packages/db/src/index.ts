@@ -1,0 +1,13 @@
+export * from "./connection/database.js";
+export { openDatabase, type DatabaseOptions } from "./connection/open-database.js";
+export { openPglite } from "./connection/open-pglite.js";
+export { openPostgres } from "./connection/open-postgres.js";
+export { loadMigrations, migrate, type Migration } from "./migrate/migrate.js";
+export * as schema from "./schema/index.js";
+export * from "./outbox/outbox.js";
+export * from "./pagination/keyset.js";
+export * from "./security/secret-hash.js";
+export * from "./repositories/idempotency-keys.js";
+export * from "./repositories/number-series.js";
+export * from "./repositories/organizations.js";
+export * from "./repositories/users.js";

@@ -1,0 +1,77 @@
+import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import type { Executor } from "../connection/database.js";
+import { outbox } from "../schema/core.js";
+
+/** An event to deliver after the transaction that caused it commits. */
+export interface OutboxEvent {
+  /** What kind of event, e.g. `ticket.confirmation-mail`. */
+  readonly topic: string;
+  readonly aggregateType: string;
+  readonly aggregateId: string;
+  /** Unique per event: writing the same key twice keeps the first (consumers dedupe on it too). */
+  readonly dedupeKey: string;
+  readonly payload: unknown;
+  /** Not before this instant (defaults to now). */
+  readonly availableAt?: Date;
+}
+
+/** A stored outbox row. */
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/**
+ * Writes events in the caller's transaction (ARCHITECTURE "Runtime"): they commit or roll back
+ * with the state change. An event whose dedupe key exists already is skipped.
+ */
+export async function appendToOutbox(executor: Executor, events: readonly OutboxEvent[], now: Date): Promise<void> {
+  if (events.length === 0) return;
+  await executor
+    .insert(outbox)
+    .values(
+      events.map((event) => ({
+        topic: event.topic,
+        aggregateType: event.aggregateType,
+        aggregateId: event.aggregateId,
+        dedupeKey: event.dedupeKey,
+        payload: event.payload,
+        createdAt: now,
+        availableAt: event.availableAt ?? now,
+      })),
+    )
+    .onConflictDoNothing({ target: outbox.dedupeKey });
+}
+
+/**
+ * Locks up to `limit` undelivered, due events for the calling transaction; other workers skip
+ * them (SKIP LOCKED), so each event is handled by one worker at a time.
+ */
+export async function claimDueOutboxEvents(executor: Executor, options: { readonly now: Date; readonly limit: number }): Promise<OutboxRow[]> {
+  return executor
+    .select()
+    .from(outbox)
+    .where(and(isNull(outbox.deliveredAt), lte(outbox.availableAt, options.now)))
+    .orderBy(asc(outbox.id))
+    .limit(options.limit)
+    .for("update", { skipLocked: true });
+}
+
+/** Marks an event delivered. */
+export async function markOutboxDelivered(executor: Executor, id: number, now: Date): Promise<void> {
+  await executor.update(outbox).set({ deliveredAt: now, attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, id));
+}
+
+/** Records a failed attempt and when to try again. */
+export async function markOutboxFailed(executor: Executor, id: number, error: string, retryAt: Date): Promise<void> {
+  await executor
+    .update(outbox)
+    .set({ lastError: error.slice(0, 2000), availableAt: retryAt, attempts: sql`${outbox.attempts} + 1` })
+    .where(eq(outbox.id, id));
+}
+
+/** Events of one aggregate in the order they were written (tests, audit views). */
+export async function outboxEventsOf(executor: Executor, aggregateType: string, aggregateId: string): Promise<OutboxRow[]> {
+  return executor
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.aggregateType, aggregateType), eq(outbox.aggregateId, aggregateId)))
+    .orderBy(asc(outbox.id));
+}

@@ -1,0 +1,3 @@
+import { kontorDatabaseProjects } from "@kontor/vitest-config";
+
+export default kontorDatabaseProjects("db", "./src/testing/postgres-global-setup.ts");
