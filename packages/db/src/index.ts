@@ -11,3 +11,4 @@ export * from "./repositories/idempotency-keys.js";
 export * from "./repositories/number-series.js";
 export * from "./repositories/organizations.js";
 export * from "./repositories/users.js";
+export * from "./runtime/clock.js";

@@ -40,7 +40,7 @@ export async function listOrganizations(
 export async function updateOrganization(
   executor: Executor,
   id: string,
-  record: { readonly name: string },
+  record: { readonly id: string; readonly name: string },
   expectedVersion: number,
   now: Date,
 ): Promise<OrganizationRow | undefined> {

@@ -1,0 +1,10 @@
+import { z } from "zod";
+
+/** Path parameter `id`. */
+export const idParamsSchema = z.object({ id: z.string().min(1).max(100) });
+
+/** Responses of 201/200 bodies that only confirm. */
+export const acceptedSchema = z.object({ accepted: z.literal(true) });
+
+/** ISO instant in responses. */
+export const instantSchema = z.iso.datetime({ offset: true });

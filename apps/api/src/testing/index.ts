@@ -1,0 +1,3 @@
+export { createTestApi, type TestApi, type TestTokens } from "./test-api.js";
+export { BAECKEREI, MUELLER } from "./fixtures.js";
+export { expectProblem } from "./expect-problem.js";
