@@ -18,7 +18,23 @@ export const REDACTED_PATHS = [
   "*.sourceKey",
 ] as const;
 
-/** pino options of the API: JSON lines, secrets redacted. */
+interface LoggedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, unknown>;
+  ip: string;
+}
+
+/**
+ * pino options of the API: JSON lines with the request headers (useful when debugging a
+ * client), secrets redacted.
+ */
 export function loggerOptions(level: string): LoggerOptions {
-  return { level, redact: { paths: [...REDACTED_PATHS], censor: "[redacted]" } };
+  return {
+    level,
+    redact: { paths: [...REDACTED_PATHS], censor: "[redacted]" },
+    serializers: {
+      req: (request: LoggedRequest) => ({ method: request.method, url: request.url, headers: request.headers, remoteAddress: request.ip }),
+    },
+  };
 }

@@ -34,7 +34,9 @@ function bearerToken(request: FastifyRequest): string | undefined {
 export function registerAuthentication(app: FastifyInstance, deps: { readonly database: DatabaseHandle; readonly clock: Clock }): void {
   app.decorateRequest("principal", undefined);
   app.addHook("onRequest", async (request) => {
-    if (request.routeOptions.config.public === true || request.routeOptions.url === undefined) return;
+    const url = request.routeOptions.url;
+    // The interactive docs (/docs, its assets) are public like /openapi.json.
+    if (request.routeOptions.config.public === true || url === undefined || url === "/docs" || url.startsWith("/docs/")) return;
     const token = bearerToken(request);
     if (token === undefined) throw unauthorized("Send an API token as `Authorization: Bearer <token>`");
     const found = await findUserByApiToken(deps.database.db, token, deps.clock.now());

@@ -1,0 +1,25 @@
+// The API as its own process (server mode): `DATABASE_URL=postgres://… pnpm --filter @kontor/api start`.
+// Without DATABASE_URL it opens the embedded database in KONTOR_DATA_DIR.
+import { migrate, openDatabase } from "@kontor/db";
+import { readApiConfig } from "./app/api-config.js";
+import { buildApi } from "./app/build-api.js";
+
+const config = readApiConfig(process.env);
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+await migrate(database);
+const app = await buildApi({ database, clock: config.clock, logLevel: config.logLevel, rateLimitPerMinute: config.rateLimitPerMinute });
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, "stopping");
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
+
+const address = await app.listen({ host: config.host, port: config.port });
+app.log.info(`Kontor API on ${address} (docs: ${address}/docs, database: ${database.kind})`);
