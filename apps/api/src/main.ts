@@ -3,6 +3,7 @@
 import { migrate, openDatabase } from "@kontor/db";
 import { readApiConfig } from "./app/api-config.js";
 import { buildApi } from "./app/build-api.js";
+import { seedDemoData } from "./demo/seed-demo-data.js";
 
 const config = readApiConfig(process.env);
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -23,3 +24,20 @@ process.on("SIGTERM", () => void stop("SIGTERM"));
 
 const address = await app.listen({ host: config.host, port: config.port });
 app.log.info(`Kontor API on ${address} (docs: ${address}/docs, database: ${database.kind})`);
+
+if (process.env.KONTOR_DEMO === "1") {
+  const demo = await seedDemoData(database, config.clock.now());
+  process.stdout.write(
+    [
+      "",
+      `  Kontor is running: ${address}`,
+      `  API docs:          ${address}/docs`,
+      `  OpenAPI:           ${address}/openapi.json`,
+      `  Database:          ${database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+      `  Admin token:       ${demo.adminToken}`,
+      `  Portal manager:    ${demo.portalManagerToken} (Müller GmbH)`,
+      "  Stop with Ctrl-C.",
+      "",
+    ].join("\n") + "\n",
+  );
+}

@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import * as schema from "../schema/index.js";
@@ -27,6 +28,8 @@ function rawClient(client: PgliteLike): RawClient {
  * the database for its duration; that is what keeps invoice numbers gap-free here.
  */
 export async function openPglite(options: { readonly dataDir?: string } = {}): Promise<DatabaseHandle & { readonly pglite: PGlite }> {
+  // PGlite creates only the last folder of the path.
+  if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true });
   const pglite = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir);
   await pglite.waitReady;
   const db = drizzle({ client: pglite, schema }) as unknown as KontorDatabase;

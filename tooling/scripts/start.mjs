@@ -1,0 +1,27 @@
+// `npm start`: installs the workspace (pnpm via npx), builds the domain packages the apps
+// import, and runs Kontor in embedded mode with demo data. Ctrl-C stops it cleanly; the data
+// stays in .kontor/data for the next start.
+import { spawn, spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const pnpm = ["-y", "pnpm@10.34.9"];
+
+function step(title, args) {
+  console.log(`› ${title}`);
+  const result = spawnSync("npx", [...pnpm, ...args], { cwd: root, stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+step("installing dependencies", ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"]);
+step("building the domain packages", ["exec", "turbo", "run", "build", "--filter=@kontor/api^...", "--output-logs=errors-only"]);
+
+console.log("› starting Kontor (embedded database, API)");
+const child = spawn("npx", [...pnpm, "--filter", "@kontor/api", "exec", "tsx", "src/main.ts"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { KONTOR_DATA_DIR: join(root, ".kontor", "data"), KONTOR_DEMO: "1", PORT: "3000", ...process.env },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal === null ? 0 : 1)));
