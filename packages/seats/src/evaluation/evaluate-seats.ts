@@ -162,6 +162,23 @@ function seatUser(nodes: AssignmentNodes, node: number): SeatUser {
   return user;
 }
 
+/** `{ ...seatUser(nodes, node), losesAccessAt }` built in one object (same keys, same order). */
+function mustBePaidUser(nodes: AssignmentNodes, node: number, losesAccessAt: string): MustBePaidUser {
+  const assignment = nodes.assignment(node);
+  const assignedAt = msToIso(nodes.assignedMs(node));
+  if (assignment.email === undefined && assignment.displayName === undefined) {
+    return { userId: assignment.userId, assignedAt, losesAccessAt };
+  }
+  const user: { userId: string; email?: string; displayName?: string; assignedAt: string; losesAccessAt?: string } = {
+    userId: assignment.userId,
+    assignedAt,
+  };
+  if (assignment.email !== undefined) user.email = assignment.email;
+  if (assignment.displayName !== undefined) user.displayName = assignment.displayName;
+  user.losesAccessAt = losesAccessAt;
+  return user as MustBePaidUser;
+}
+
 function productSeats(
   nodes: AssignmentNodes,
   product: ProductLedger,
@@ -232,7 +249,18 @@ function mustBePaidUsers(
     // The fold keeps used ≤ paid + unpaid-in-window, so some window always covers a deficit user.
     losesAccessAt[deficit - 1 - fromEnd] = closing[window - 1]?.endMs ?? Number.NaN;
   }
-  return listed.map((node, i) => ({ ...seatUser(nodes, node), losesAccessAt: msToIso(losesAccessAt[i] as number) }));
+  // Few distinct window ends: format each run of equal ones once (msToIso remembers only the
+  // last instant, and the assignment instants come in between).
+  let lastMs = Number.NaN;
+  let lastIso = "";
+  return listed.map((node, i) => {
+    const ms = losesAccessAt[i] as number;
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastIso = msToIso(ms);
+    }
+    return mustBePaidUser(nodes, node, lastIso);
+  });
 }
 
 function purchaseOrderStatus(purchaseOrder: PurchaseOrderLedger, asOfMs: number): PurchaseOrderStatus {

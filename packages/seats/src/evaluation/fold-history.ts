@@ -23,6 +23,7 @@ import {
   type PurchaseOrderLedger,
   type RenewalLedger,
 } from "./ledgers.js";
+import { orderSlots, productOf } from "./schedule-order.js";
 import { AssignmentNodes } from "./seat-order.js";
 
 /** Inputs of {@link foldHistory}, already validated. */
@@ -73,39 +74,26 @@ const EVENT_RANKS: Readonly<Record<SeatEvent["type"], number>> = {
   "user-assigned": RANK_ASSIGNED,
 };
 
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The product an event concerns ("" for purchase-order events, whose lines may name several). */
-function productOf(event: SeatEvent): string {
-  return event.type === "purchase-order-placed" || event.type === "purchase-order-paid" ? "" : event.productId;
-}
-
-/** The second tie-breaker: the user of assignment events, the purchase order of PO events. */
-function keyOf(event: SeatEvent): string {
+/** {@link EVENT_RANKS} of the event's type, as a switch (a keyed lookup per event costs more). */
+function rankOf(event: SeatEvent): number {
   switch (event.type) {
     case "user-assigned":
+      return RANK_ASSIGNED;
     case "user-unassigned":
-      return event.userId;
+      return RANK_UNASSIGNED;
     case "purchase-order-placed":
+      return RANK_PO_PLACED;
     case "purchase-order-paid":
-      return event.poId;
+      return RANK_PO_PAID;
+    case "licenses-bought":
+      return RANK_LICENSES_BOUGHT;
+    case "renewal-period-opened":
+      return RANK_RENEWAL_OPENED;
+    case "licenses-renewed":
+      return RANK_LICENSES_RENEWED;
     default:
-      return "";
+      return EVENT_RANKS[(event as SeatEvent).type];
   }
-}
-
-/**
- * S10 tie-break for steps at the same instant and rank: product, then user or purchase order,
- * then event id — never the input order.
- */
-function compareEventsAtSameRank(a: SeatEvent, b: SeatEvent): number {
-  return (
-    compareCodeUnits(productOf(a), productOf(b)) ||
-    compareCodeUnits(keyOf(a), keyOf(b)) ||
-    compareCodeUnits(a.id, b.id)
-  );
 }
 
 /** Internal: stops the fold at the first broken rule; caught in {@link foldHistory}, never escapes. */
@@ -203,66 +191,59 @@ class Folder {
     const history = this.#history;
     const eventMs = this.#eventMs;
     const { asOfMs } = this.#options;
-    let steps = 0;
-    for (let index = 0; index < history.length; index++) {
-      const event = history[index] as SeatEvent;
-      const ms = parseInstantMs(event.at);
-      if (Number.isNaN(ms)) {
-        throw foldError("S10_INVALID_INSTANT", "Expected an ISO date-time with offset", index, "at");
-      }
-      eventMs[index] = ms;
-      if (ms > this.#latestEventMs) this.#latestEventMs = ms;
-      if (ms > asOfMs) continue;
-      steps += 1;
-      if (event.type === "purchase-order-placed") {
-        const ledger = this.#purchaseOrderLedger(event, ms, index);
-        this.#orderLedgers.set(index, ledger);
-        if (ledger.reminderMs <= asOfMs) steps += 1;
-        if (ledger.windowEndMs <= asOfMs) steps += 1;
-      } else if (event.type === "renewal-period-opened") {
-        const ledger = renewalLedger(event, ms, index);
-        this.#renewalLedgers.set(index, ledger);
-        if (ledger.endMs <= asOfMs) steps += 1;
-      } else if (!Object.hasOwn(EVENT_RANKS, event.type)) {
-        throw foldError("S10_INVALID_INPUT", "Unknown event type", index, "type");
-      }
-    }
-    const schedule: Schedule = {
-      ms: new Float64Array(steps),
-      rank: new Uint8Array(steps),
-      ref: new Int32Array(steps),
-      order: new Array<number>(steps),
-    };
+    // One pass while each event is at hand: parse, check, build ledgers and add its steps (at most
+    // three per event) with its product's index for the sort.
+    const capacity = history.length * 3;
+    const ms = new Float64Array(capacity);
+    const rank = new Uint8Array(capacity);
+    const ref = new Int32Array(capacity);
+    const products = new Int32Array(capacity);
+    const productIndex = new Map<string, number>();
+    const productNames: string[] = [];
     let slot = 0;
-    const add = (ms: number, rank: number, index: number): void => {
-      schedule.ms[slot] = ms;
-      schedule.rank[slot] = rank;
-      schedule.ref[slot] = index;
-      schedule.order[slot] = slot;
+    const add = (at: number, stepRank: number, index: number, product: number): void => {
+      ms[slot] = at;
+      rank[slot] = stepRank;
+      ref[slot] = index;
+      products[slot] = product;
       slot += 1;
     };
     for (let index = 0; index < history.length; index++) {
-      const ms = eventMs[index] as number;
-      if (ms > asOfMs) continue;
       const event = history[index] as SeatEvent;
-      add(ms, EVENT_RANKS[event.type], index);
+      const at = parseInstantMs(event.at);
+      if (Number.isNaN(at)) {
+        throw foldError("S10_INVALID_INSTANT", "Expected an ISO date-time with offset", index, "at");
+      }
+      eventMs[index] = at;
+      if (at > this.#latestEventMs) this.#latestEventMs = at;
+      if (at > asOfMs) continue;
+      if (!Object.hasOwn(EVENT_RANKS, event.type)) {
+        throw foldError("S10_INVALID_INPUT", "Unknown event type", index, "type");
+      }
+      const productId = productOf(event);
+      let product = productIndex.get(productId);
+      if (product === undefined) {
+        product = productNames.length;
+        productIndex.set(productId, product);
+        productNames.push(productId);
+      }
+      add(at, rankOf(event), index, product);
       if (event.type === "purchase-order-placed") {
-        const order = this.#orderLedgers.get(index) as PurchaseOrderLedger;
-        if (order.reminderMs <= asOfMs) add(order.reminderMs, RANK_REMINDER, index);
-        if (order.windowEndMs <= asOfMs) add(order.windowEndMs, RANK_WINDOW_END, index);
+        const ledger = this.#purchaseOrderLedger(event, at, index);
+        this.#orderLedgers.set(index, ledger);
+        if (ledger.reminderMs <= asOfMs) add(ledger.reminderMs, RANK_REMINDER, index, product);
+        if (ledger.windowEndMs <= asOfMs) add(ledger.windowEndMs, RANK_WINDOW_END, index, product);
       } else if (event.type === "renewal-period-opened") {
-        const renewal = this.#renewalLedgers.get(index) as RenewalLedger;
-        if (renewal.endMs <= asOfMs) add(renewal.endMs, RANK_RENEWAL_END, index);
+        const ledger = renewalLedger(event, at, index);
+        this.#renewalLedgers.set(index, ledger);
+        if (ledger.endMs <= asOfMs) add(ledger.endMs, RANK_RENEWAL_END, index, product);
       }
     }
-    const { ms, rank, ref } = schedule;
-    schedule.order.sort(
-      (a, b) =>
-        (ms[a] as number) - (ms[b] as number) ||
-        (rank[a] as number) - (rank[b] as number) ||
-        compareEventsAtSameRank(history[ref[a] as number] as SeatEvent, history[ref[b] as number] as SeatEvent),
-    );
-    return schedule;
+    const schedule = { ms: ms.subarray(0, slot), rank: rank.subarray(0, slot), ref: ref.subarray(0, slot) };
+    return {
+      ...schedule,
+      order: orderSlots(history, schedule.ms, schedule.rank, schedule.ref, { products: products.subarray(0, slot), names: productNames }),
+    };
   }
 
   /** S2: the window of a purchase order, under the policy in force on its local date (P1). */

@@ -124,6 +124,18 @@ function pad2(value: number): string {
  * instant per e-mail and `toISOString` is several times slower.
  */
 export function msToIso(ms: number): string {
+  // Lists in assignment order repeat the same instant many times in a row: remember the last one.
+  if (ms === lastMs) return lastIso;
+  const iso = formatMsIso(ms);
+  lastMs = ms;
+  lastIso = iso;
+  return iso;
+}
+
+let lastMs = Number.NaN;
+let lastIso = "";
+
+function formatMsIso(ms: number): string {
   const epochDay = Math.floor(ms / MS_PER_DAY);
   const date = isoDateFromEpochDay(epochDay);
   if (date.length !== 10 || date < "1000") return new Date(ms).toISOString();
