@@ -1,4 +1,4 @@
-import { formatRatio } from "./billing/exact-amount.js";
+import { formatRatioSafe } from "./billing/exact-amount.js";
 
 /**
  * Minutes as an exact decimal hour string for people and documents: `450` → `"7.5"`,
@@ -6,5 +6,5 @@ import { formatRatio } from "./billing/exact-amount.js";
  * 15-minute steps); otherwise rounded half-up to 4 decimals.
  */
 export function minutesToHours(minutes: number): string {
-  return formatRatio(BigInt(minutes), 60n, 4);
+  return formatRatioSafe(minutes, 60, 4);
 }

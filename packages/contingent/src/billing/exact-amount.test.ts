@@ -1,7 +1,19 @@
 import { Money } from "@kontor/money";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { divideHalfUp, formatRatio, formatScaled, lineMinorUnits, minorUnitsJson, priceJson } from "./exact-amount.js";
+import {
+  divideHalfUp,
+  divideHalfUpSafe,
+  formatRatio,
+  formatRatioSafe,
+  formatScaled,
+  formatScaledSafe,
+  lineMinorUnits,
+  lineNetJson,
+  minorUnitsJson,
+  priceJson,
+  sumNetsJson,
+} from "./exact-amount.js";
 
 const priceArb = fc
   .tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 9_999 }))
@@ -40,5 +52,38 @@ describe("exact line amounts (P3)", () => {
     expect(formatRatio(-150n, 60n, 4)).toBe("-2.5");
     expect(priceJson("95", "EUR")).toEqual({ amount: "95.00", currency: "EUR" });
     expect(priceJson("0.0125", "EUR")).toEqual({ amount: "0.0125", currency: "EUR" });
+  });
+});
+
+describe("number fast paths agree with the bigint functions (P3)", () => {
+  const currencyArb = fc.constantFrom("EUR", "JPY", "KWD" as const);
+  const bigIntegerArb = fc.oneof(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 50, 123_456_789_012_345));
+
+  it("P3: lineNetJson equals minorUnitsJson(lineMinorUnits(…)) for any price, quantity and divisor", () => {
+    fc.assert(
+      fc.property(priceArb, bigIntegerArb, fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.constant(2 ** 40)), currencyArb, (price, n, d, currency) => {
+        expect(lineNetJson(price, n, d, currency)).toEqual(minorUnitsJson(lineMinorUnits(price, BigInt(n), BigInt(d), currency), currency));
+      }),
+    );
+  });
+
+  it("P3: formatRatioSafe, formatScaledSafe and divideHalfUpSafe equal their bigint forms", () => {
+    fc.assert(
+      fc.property(bigIntegerArb, fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 }), (n, d, scale, minDigits) => {
+        expect(formatRatioSafe(n, d, scale)).toBe(formatRatio(BigInt(n), BigInt(d), scale));
+        expect(formatScaledSafe(n, scale, minDigits)).toBe(formatScaled(BigInt(n), scale, minDigits));
+        if (Math.abs(n) <= 1e15) expect(BigInt(divideHalfUpSafe(n, d))).toBe(divideHalfUp(BigInt(n), BigInt(d)));
+      }),
+    );
+  });
+
+  it("P3: sumNetsJson equals the bigint sum of the nets, large amounts included", () => {
+    const amountArb = fc.oneof(fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }));
+    fc.assert(
+      fc.property(fc.array(amountArb, { maxLength: 20 }), currencyArb, (units, currency) => {
+        const lines = units.map((u) => ({ net: minorUnitsJson(u, currency) }));
+        expect(sumNetsJson(lines, currency)).toEqual(minorUnitsJson(units.reduce((a, b) => a + b, 0n), currency));
+      }),
+    );
   });
 });

@@ -11,6 +11,8 @@ import { minorUnits, type CurrencyCode, type MoneyJson } from "@kontor/money";
 
 interface Scaled {
   readonly units: bigint;
+  /** `units` as a number when it is a safe integer, else `NaN`. */
+  readonly safeUnits: number;
   readonly scale: number;
 }
 
@@ -32,7 +34,9 @@ function scaled(price: string): Scaled {
   if (value === undefined) {
     const dot = price.indexOf(".");
     const digits = dot < 0 ? price : price.slice(0, dot) + price.slice(dot + 1);
-    value = { units: BigInt(digits), scale: dot < 0 ? 0 : price.length - dot - 1 };
+    const units = BigInt(digits);
+    const safeUnits = Number(units);
+    value = { units, safeUnits: Number.isSafeInteger(safeUnits) ? safeUnits : Number.NaN, scale: dot < 0 ? 0 : price.length - dot - 1 };
     if (parsed.size > 10_000) parsed.clear();
     parsed.set(price, value);
   }
@@ -123,4 +127,105 @@ export function quantityRatio(quantity: string): [bigint, bigint] {
  */
 export function formatRatio(numerator: bigint, denominator: bigint, maxDigits: number): string {
   return formatScaled(divideHalfUp(numerator * pow10(maxDigits), denominator), maxDigits);
+}
+
+/*
+ * Number fast paths. Month close formats a few amounts and hours per contract; bigint operations
+ * allocate and cost ~100 ns each, so while every intermediate value is a safe integer (|x| ≤
+ * 2^53 − 1, where number arithmetic on integers is exact) the same integer steps run on numbers.
+ * Each falls back to the bigint function above otherwise; property tests check both agree.
+ */
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+const SAFE_POWERS = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
+
+/** {@link divideHalfUp} for a safe integer `n` and a safe integer `d > 0`. */
+export function divideHalfUpSafe(n: number, d: number): number {
+  const negative = n < 0;
+  const abs = negative ? -n : n;
+  const remainder = abs % d;
+  const quotient = (abs - remainder) / d;
+  const rounded = 2 * remainder >= d ? quotient + 1 : quotient;
+  return negative ? -rounded : rounded;
+}
+
+/** {@link formatScaled} for a safe integer `units`. */
+export function formatScaledSafe(units: number, scale: number, minDigits = 0): string {
+  let digitsShown = scale;
+  let value = units;
+  while (digitsShown > minDigits && value % 10 === 0) {
+    value /= 10;
+    digitsShown -= 1;
+  }
+  if (digitsShown < minDigits) {
+    const factor = SAFE_POWERS[minDigits - digitsShown];
+    if (factor === undefined || Math.abs(value * factor) > SAFE) return formatScaled(BigInt(units), scale, minDigits);
+    value *= factor;
+    digitsShown = minDigits;
+  }
+  const negative = value < 0;
+  const text = String(negative ? -value : value).padStart(digitsShown + 1, "0");
+  const whole = text.slice(0, text.length - digitsShown);
+  const fraction = digitsShown === 0 ? "" : `.${text.slice(text.length - digitsShown)}`;
+  return `${negative ? "-" : ""}${whole}${fraction}`;
+}
+
+/** {@link minorUnitsJson} for a safe integer number of minor units. */
+export function safeMinorUnitsJson(units: number, currency: CurrencyCode): MoneyJson {
+  const digits = minorUnits(currency);
+  return { amount: formatScaledSafe(units, digits, digits), currency };
+}
+
+/**
+ * `minorUnitsJson(lineMinorUnits(price, BigInt(numerator), BigInt(denominator), currency), currency)`
+ * for safe integers `numerator` and `denominator > 0`, on numbers when that is exact.
+ */
+export function lineNetJson(price: string, numerator: number, denominator: number, currency: CurrencyCode): MoneyJson {
+  const { safeUnits, scale } = scaled(price);
+  const digits = minorUnits(currency);
+  const up = SAFE_POWERS[digits - scale];
+  const down = SAFE_POWERS[scale - digits];
+  if (Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator) && denominator > 0) {
+    if (scale <= digits && up !== undefined) {
+      const n = safeUnits * numerator * up;
+      if (Math.abs(safeUnits * numerator) <= SAFE && Math.abs(n) <= SAFE) {
+        return safeMinorUnitsJson(divideHalfUpSafe(n, denominator), currency);
+      }
+    } else if (scale > digits && down !== undefined) {
+      const n = safeUnits * numerator;
+      const d = denominator * down;
+      if (Math.abs(n) <= SAFE && d <= SAFE) return safeMinorUnitsJson(divideHalfUpSafe(n, d), currency);
+    }
+  }
+  return minorUnitsJson(lineMinorUnits(price, BigInt(numerator), BigInt(denominator), currency), currency);
+}
+
+/** `formatRatio(BigInt(numerator), BigInt(denominator), maxDigits)` for safe integers, on numbers when exact. */
+export function formatRatioSafe(numerator: number, denominator: number, maxDigits: number): string {
+  const factor = SAFE_POWERS[maxDigits];
+  if (factor !== undefined && Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator) && denominator > 0) {
+    const n = numerator * factor;
+    if (Math.abs(n) <= SAFE) return formatScaledSafe(divideHalfUpSafe(n, denominator), maxDigits);
+  }
+  return formatRatio(BigInt(numerator), BigInt(denominator), maxDigits);
+}
+
+/**
+ * The sum of the lines' rounded nets (Money JSON of one currency, made by {@link minorUnitsJson})
+ * as Money JSON: `minorUnitsJson(Σ jsonMinorUnits(line.net), currency)`.
+ */
+export function sumNetsJson(lines: readonly { readonly net: MoneyJson }[], currency: CurrencyCode): MoneyJson {
+  // Each amount below 10^12 minor units and fewer than 1,000 of them: the sum stays below 2^53.
+  let safe = lines.length < 1_000;
+  let total = 0;
+  for (let i = 0; safe && i < lines.length; i++) {
+    const amount = (lines[i] as { readonly net: MoneyJson }).net.amount;
+    const units = amount.length > 13 ? Number.NaN : Number(amount.replace(".", ""));
+    if (Number.isInteger(units)) total += units;
+    else safe = false;
+  }
+  if (safe) return safeMinorUnitsJson(total, currency);
+  let big = 0n;
+  for (const line of lines) big += jsonMinorUnits(line.net);
+  return minorUnitsJson(big, currency);
 }

@@ -2,7 +2,7 @@ import type { CurrencyCode } from "@kontor/money";
 import type { WorkTypeRate } from "../contracts/cooperation-terms.js";
 import { rateIndex } from "../contracts/rate-index.js";
 import type { TimeEntry } from "../entries/time-entry.js";
-import { formatRatio, formatScaled, lineMinorUnits, minorUnitsJson, priceJson } from "./exact-amount.js";
+import { formatRatioSafe, formatScaled, lineMinorUnits, lineNetJson, minorUnitsJson, priceJson } from "./exact-amount.js";
 import type { InvoiceLine } from "./invoice-line.js";
 
 /** An hour line for `minutes` billed minutes at `hourlyRate`: net = rate × minutes / 60, rounded once. */
@@ -15,14 +15,13 @@ export function hourLine(
   serviceReportId: string | null,
   reference: string | null,
 ): InvoiceLine {
-  const big = BigInt(minutes);
   return {
     kind,
     description,
-    quantity: formatRatio(big, 60n, 4),
+    quantity: formatRatioSafe(minutes, 60, 4),
     unit: "hour",
     unitPrice: priceJson(hourlyRate, currency),
-    net: minorUnitsJson(lineMinorUnits(hourlyRate, big, 60n, currency), currency),
+    net: lineNetJson(hourlyRate, minutes, 60, currency),
     serviceReportId,
     minutes,
     reference,

@@ -1,18 +1,17 @@
 import { z } from "zod";
-import { jsonMinorUnits, lineMinorUnits, minorUnitsJson, priceJson } from "../billing/exact-amount.js";
+import { lineNetJson, priceJson, sumNetsJson } from "../billing/exact-amount.js";
 import { minutesToHours } from "../hours.js";
 import type { InvoiceLine, InvoicePresentation } from "../billing/invoice-line.js";
 import { hourLine, timeAndMaterialLines } from "../billing/time-and-material-lines.js";
 import { travelLines } from "../billing/travel-lines.js";
 import type { Contract, ContractOf } from "../contracts/contract.js";
-import type { TimeEntry } from "../entries/time-entry.js";
 import { fail, ok, parseWith, type Result } from "../errors/contingent-issue.js";
 import type { ContingentEvent } from "../events.js";
 import { resolveContext, type CommandContext } from "../ledger/command-context.js";
 import type { ContractAccount } from "../ledger/contract-account.js";
 import type { LedgerPosting } from "../ledger/ledger-posting.js";
 import { chargedMinutes } from "../ledger/month-usage.js";
-import { postMonthlyCredits } from "../ledger/monthly-credits.js";
+import { monthlyCreditsDue } from "../ledger/monthly-credits.js";
 import { policyInForce } from "../policies/policy-in-force.js";
 import { DEFAULT_POLICY_SET, type PolicySet } from "../policies/policy-set.js";
 import { lastDayOf, monthKeySchema, monthOf, nextMonth, type MonthKey } from "../time/month-key.js";
@@ -20,7 +19,7 @@ import { usageLines } from "../usage/usage-lines.js";
 import { usageRecordInputSchema } from "../usage/usage-record.js";
 import type { ClosedMonth, MonthStatement, ThresholdWarning } from "./closed-month.js";
 import { decideCorrection } from "./correction.js";
-import { buildServiceReport, serviceReportId } from "./service-report.js";
+import { serviceReportId, splitMonthEntries } from "./service-report.js";
 
 /** Closes one month; managed services also bring the month's metered usage (C9). */
 export const closeMonthCommandSchema = z.strictObject({
@@ -68,12 +67,6 @@ function inTerm(contract: Contract, month: MonthKey): boolean {
   return month >= monthOf(contract.startDate) && (contract.endDate === null || month <= monthOf(contract.endDate));
 }
 
-function sumNet(lines: readonly InvoiceLine[]): bigint {
-  let total = 0n;
-  for (const line of lines) total += jsonMinorUnits(line.net);
-  return total;
-}
-
 /**
  * Month close (C2–C9): a pure function of the account, the command, the contract, the policies
  * and `asOf`. It closes the account's first open month once that month has ended in the
@@ -109,24 +102,14 @@ export function closeMonth(account: ContractAccount, command: CloseMonthCommand,
   const srId = serviceReportId(contract.id, month);
 
   // Split the open entries: the month's go into the report, the rest stay open.
-  // Usually all of them belong to the month: then one scan and one copy.
-  let allBooked = true;
-  for (const entry of account.entries) {
-    if (entry.bookingMonth !== month) {
-      allBooked = false;
-      break;
-    }
-  }
-  const booked: TimeEntry[] = allBooked ? account.entries.slice() : account.entries.filter((e) => e.bookingMonth === month);
-  const remainingEntries: TimeEntry[] = allBooked ? [] : account.entries.filter((e) => e.bookingMonth !== month);
-  const serviceReport = buildServiceReport(contract.id, contract.customerId, month, booked);
+  const { serviceReport, booked, remaining: remainingEntries, travel } = splitMonthEntries(contract.id, contract.customerId, month, account.entries);
 
   const lines: InvoiceLine[] = [];
   const events: ContingentEvent[] = [
     { type: "service-report-ready", contractId: contract.id, customerId: contract.customerId, month, serviceReportId: srId },
   ];
   let statement: MonthStatement | null = null;
-  let next: ContractAccount;
+  let next: Pick<ContractAccount, "nextCreditMonth" | "negativeMonthEnds" | "postings">;
   let flags = { overbooked: false, oversized: false };
   let warnings: ThresholdWarning[] = [];
 
@@ -135,8 +118,9 @@ export function closeMonth(account: ContractAccount, command: CloseMonthCommand,
       const closing = closeContingent(account, contract, month, closedAt, context.policies ?? DEFAULT_POLICY_SET, srId);
       if (!closing.ok) return closing;
       ({ statement, next, flags, warnings } = closing.value);
-      lines.push(...closing.value.lines);
-      lines.push(...travelLines(booked, contract.terms.travel, contract.currency, srId));
+      for (const line of closing.value.lines) lines.push(line);
+      // travelLines bills nothing when no booked entry is billable with travel.
+      if (travel) lines.push(...travelLines(booked, contract.terms.travel, contract.currency, srId));
       if (statement.correctionTrigger !== null) {
         events.push({
           type: "correction-invoice-due",
@@ -176,7 +160,7 @@ export function closeMonth(account: ContractAccount, command: CloseMonthCommand,
   }
 
   const presentation = presentationOf(contract);
-  const net = minorUnitsJson(sumNet(lines), contract.currency);
+  const net = sumNetsJson(lines, contract.currency);
   if (presentation === "separate-direct-debit") {
     events.push({ type: "billed-separately", contractId: contract.id, month, method: "direct-debit" });
   } else if (lines.length > 0) {
@@ -224,8 +208,8 @@ export function closeMonth(account: ContractAccount, command: CloseMonthCommand,
 
 interface ContingentClosing {
   readonly statement: MonthStatement;
-  /** The account with the month's postings removed and the new streak. */
-  readonly next: ContractAccount;
+  /** The account's fields after the close: credits posted, the month's postings removed, the new streak. */
+  readonly next: Pick<ContractAccount, "nextCreditMonth" | "negativeMonthEnds" | "postings">;
   readonly lines: readonly InvoiceLine[];
   readonly flags: { overbooked: boolean; oversized: boolean };
   readonly warnings: ThresholdWarning[];
@@ -243,28 +227,43 @@ function closeContingent(
   const policy = policyInForce(policies.contingent, lastDay, "contingent");
   if (!policy.ok) return policy;
   const { monthlyMinutes, monthlyPrice, hourlyRate, overdraftAllowed } = contract.contingent;
-  const credited = postMonthlyCredits(account, contract, month);
+  const credits = monthlyCreditsDue(account, contract, month);
+  const nextCreditMonth = credits === undefined ? account.nextCreditMonth : nextMonth(month);
 
   // The month's postings (all open postings are dated in open months, so "not after the month's
-  // last day" means "in the month") and the rest, which stay open.
-  let allInMonth = true;
-  for (const posting of credited.postings) {
-    if (posting.date > lastDay) {
-      allInMonth = false;
-      break;
-    }
-  }
-  const postings: LedgerPosting[] = allInMonth ? credited.postings.slice() : credited.postings.filter((p) => p.date <= lastDay);
-  const remaining: LedgerPosting[] = allInMonth ? [] : credited.postings.filter((p) => p.date > lastDay);
+  // last day" means "in the month") and the rest, which stay open. One pass sums them; it is
+  // repeated over the month's postings only if some posting belongs to a later month.
   let credit = 0;
   let debit = 0;
   let adjustment = 0;
   let charged = 0;
-  for (const posting of postings) {
+  let allInMonth = true;
+  const open = account.postings;
+  for (let i = 0, n = open.length + (credits?.length ?? 0); i < n; i++) {
+    const posting = (i < open.length ? open[i] : credits?.[i - open.length]) as LedgerPosting;
+    if (posting.date > lastDay) {
+      allInMonth = false;
+      break;
+    }
     if (posting.kind === "credit") credit += posting.minutes;
     else if (posting.kind === "debit") debit += posting.minutes;
     else adjustment += posting.minutes;
     charged += chargedMinutes(posting);
+  }
+  const all = credits === undefined || credits.length === 0 ? open.slice() : open.concat(credits);
+  const postings: LedgerPosting[] = allInMonth ? all : all.filter((p) => p.date <= lastDay);
+  const remaining: LedgerPosting[] = allInMonth ? [] : all.filter((p) => p.date > lastDay);
+  if (!allInMonth) {
+    credit = 0;
+    debit = 0;
+    adjustment = 0;
+    charged = 0;
+    for (const posting of postings) {
+      if (posting.kind === "credit") credit += posting.minutes;
+      else if (posting.kind === "debit") debit += posting.minutes;
+      else adjustment += posting.minutes;
+      charged += chargedMinutes(posting);
+    }
   }
   const opening = account.openingMinutes;
   const closingBefore = opening + credit - debit + adjustment;
@@ -278,7 +277,7 @@ function closeContingent(
       quantity: "1",
       unit: "month",
       unitPrice: priceJson(monthlyPrice, contract.currency),
-      net: minorUnitsJson(lineMinorUnits(monthlyPrice, 1n, 1n, contract.currency), contract.currency),
+      net: lineNetJson(monthlyPrice, 1, 1, contract.currency),
       serviceReportId: srId,
       minutes: monthlyMinutes,
       reference: month,
@@ -324,7 +323,7 @@ function closeContingent(
       correctionTrigger: decision.trigger,
       postings,
     },
-    next: { ...credited, negativeMonthEnds: decision.carriedNegativeMonthEnds, postings: remaining },
+    next: { nextCreditMonth, negativeMonthEnds: decision.carriedNegativeMonthEnds, postings: remaining },
     lines,
     flags: {
       overbooked: closingBefore < 0,

@@ -16,7 +16,18 @@ export function postMonthlyCredits(
   contract: Contract,
   throughMonth: MonthKey,
 ): ContractAccount {
-  if (contract.kind !== "contingent" || account.nextCreditMonth > throughMonth) return account;
+  const credits = monthlyCreditsDue(account, contract, throughMonth);
+  if (credits === undefined) return account;
+  return { ...account, nextCreditMonth: nextMonth(throughMonth), postings: [...account.postings, ...credits] };
+}
+
+/**
+ * The credit postings {@link postMonthlyCredits} appends, or `undefined` when it returns the
+ * account unchanged; after posting them the account's `nextCreditMonth` is the month after
+ * `throughMonth`.
+ */
+export function monthlyCreditsDue(account: ContractAccount, contract: Contract, throughMonth: MonthKey): CreditPosting[] | undefined {
+  if (contract.kind !== "contingent" || account.nextCreditMonth > throughMonth) return undefined;
   const endMonth = contract.endDate === null ? throughMonth : monthOf(contract.endDate);
   const last = endMonth < throughMonth ? endMonth : throughMonth;
   const credits: CreditPosting[] = [];
@@ -29,5 +40,5 @@ export function postMonthlyCredits(
       minutes: contract.contingent.monthlyMinutes,
     });
   }
-  return { ...account, nextCreditMonth: nextMonth(throughMonth), postings: [...account.postings, ...credits] };
+  return credits;
 }

@@ -6,6 +6,7 @@ import type { ContingentEvent } from "../events.js";
 import { policyInForce } from "../policies/policy-in-force.js";
 import { DEFAULT_POLICY_SET } from "../policies/policy-set.js";
 import { firstDayOf, lastDayOf, monthOf } from "../time/month-key.js";
+import { sharedString } from "../time/shared-string.js";
 import { resolveContext, type CommandContext } from "./command-context.js";
 import type { ContractAccount } from "./contract-account.js";
 import type { LedgerPosting } from "./ledger-posting.js";
@@ -66,12 +67,13 @@ export function recordTimeEntries(
       for (const issue of policy.errors) issues.push({ ...issue, path: [index, "workDate"] });
       return;
     }
-    const workMonth = monthOf(entry.workDate);
+    const workDate = sharedString(entry.workDate);
+    const workMonth = sharedString(monthOf(workDate));
     // Spelled out: one object shape and one key order for every stored entry (stable JSON).
     entries.push({
       id: entry.id,
       contractId: entry.contractId,
-      workDate: entry.workDate,
+      workDate,
       rawMinutes: entry.rawMinutes,
       technician: entry.technician,
       ticketRef: entry.ticketRef,
