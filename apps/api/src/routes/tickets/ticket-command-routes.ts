@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import { findUser, listTicketAttachments, type KontorTransaction, type TicketRow } from "@kontor/db";
+import { ticketCommandSchema, ticketCommentSchema, type AccessAction, type TicketCommand } from "@kontor/ticketing";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { ApiDeps } from "../../app/api-deps.js";
+import { principal } from "../../auth/authenticate.js";
+import type { Principal } from "../../auth/principal.js";
+import { badRequest, fieldError } from "../../http/problem.js";
+import { standardErrorResponses } from "../../http/problem-schema.js";
+import { idParamsSchema } from "../../http/route-schemas.js";
+import { actorRefOf, requireTicketAccess } from "./ticket-access.js";
+import { changeTicket, lockTicket } from "./ticket-store.js";
+import { ticketView, ticketViewSchema, type TicketView } from "./ticket-view.js";
+
+const [, contact, startWork, waitForCustomer, resumeWork, , setPriority, resolve, close, reopen, giveFeedback] = ticketCommandSchema.options;
+
+/** The workflow commands of `@kontor/ticketing` (K1, K6) without `by`: the API fills in the caller. */
+const statusBodySchema = z.discriminatedUnion("type", [
+  contact.omit({ by: true }),
+  startWork.omit({ by: true }),
+  waitForCustomer.omit({ by: true }),
+  resumeWork.omit({ by: true }),
+  setPriority.omit({ by: true }),
+  resolve.omit({ by: true }),
+  close.omit({ by: true }),
+  reopen.omit({ by: true }),
+]);
+
+const commentBodySchema = z.object({
+  text: ticketCommentSchema.shape.text.min(1).max(50_000),
+  visibility: ticketCommentSchema.shape.visibility.default("public").describe("`internal` notes are for staff only (K10)"),
+});
+
+const assignmentBodySchema = z.object({ assigneeId: z.string().min(1).max(100).describe("Staff user id of the technician (K6)") });
+
+const feedbackBodySchema = giveFeedback.omit({ by: true, type: true });
+
+/**
+ * The `can()` action a workflow command needs (K10): staff work tickets; a customer may only
+ * close or reopen a resolved ticket of theirs, their answer to the resolution like feedback.
+ */
+function statusAction(who: Principal, type: z.infer<typeof statusBodySchema>["type"]): AccessAction {
+  if (who.actor.kind === "portal" && (type === "close" || type === "reopen")) return "ticket:feedback";
+  return "ticket:work";
+}
+
+/**
+ * Locks a ticket, checks `action` on it (404 when the caller may not read it, 403 when it may
+ * not act), applies the commands and stores the result with its outbox events, all in one
+ * transaction.
+ */
+async function commandTicket(
+  deps: ApiDeps,
+  request: FastifyRequest,
+  id: string,
+  action: (who: Principal) => AccessAction,
+  commands: (who: Principal, tx: KontorTransaction, row: TicketRow) => Promise<readonly TicketCommand[]> | readonly TicketCommand[],
+): Promise<TicketView> {
+  const now = deps.clock.now();
+  return deps.database.db.transaction(async (tx) => {
+    const row = await lockTicket(tx, id);
+    const who = requireTicketAccess(request, row, action(principal(request)));
+    const updated = await changeTicket(tx, row, await commands(who, tx, row), now);
+    return ticketView(updated, await listTicketAttachments(tx, updated.id), who);
+  });
+}
+
+/** Comments, internal notes, dispatch, workflow and feedback on tickets (K1, K6, K10). */
+export const ticketCommandRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
+  app.post(
+    "/v1/tickets/:id/comments",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "Comment on a ticket, or write an internal note (staff only; never shown to portal users, K10)",
+        params: idParamsSchema,
+        body: commentBodySchema,
+        response: { 201: ticketViewSchema, ...standardErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { text, visibility } = request.body;
+      const view = await commandTicket(
+        deps,
+        request,
+        request.params.id,
+        () => (visibility === "internal" ? "ticket:internal-note" : "ticket:comment"),
+        (who) => [{ type: "add-comment", by: actorRefOf(who), commentId: randomUUID(), visibility, text, attachments: [] }],
+      );
+      return reply.status(201).send(view);
+    },
+  );
+
+  app.post(
+    "/v1/tickets/:id/assignment",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "Assign a ticket to a technician (K6: dispatch); the technician contacts the customer before work starts",
+        params: idParamsSchema,
+        body: assignmentBodySchema,
+        response: { 200: ticketViewSchema, ...standardErrorResponses },
+      },
+    },
+    async (request) =>
+      commandTicket(
+        deps,
+        request,
+        request.params.id,
+        () => "ticket:assign",
+        async (who, tx) => {
+          const assignee = await findUser(tx, request.body.assigneeId);
+          if (assignee === undefined || assignee.disabledAt !== null) {
+            throw badRequest(fieldError("body", ["assigneeId"], "unknown_user", "is not an active user"));
+          }
+          // Whether the role may take tickets is K6's decision in `applyTicketCommand`.
+          return [{ type: "assign", by: actorRefOf(who), assignee: { id: assignee.id, role: assignee.role } }];
+        },
+      ),
+  );
+
+  app.post(
+    "/v1/tickets/:id/status",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "Move a ticket through the K1 workflow: customer contact, start work (K6), wait, resume, priority, resolve, close, reopen",
+        params: idParamsSchema,
+        body: statusBodySchema,
+        response: { 200: ticketViewSchema, ...standardErrorResponses },
+      },
+    },
+    async (request) =>
+      commandTicket(
+        deps,
+        request,
+        request.params.id,
+        (who) => statusAction(who, request.body.type),
+        (who) => [{ ...request.body, by: actorRefOf(who) }],
+      ),
+  );
+
+  app.post(
+    "/v1/tickets/:id/feedback",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "Customer feedback on a resolved or closed ticket, once (K1)",
+        params: idParamsSchema,
+        body: feedbackBodySchema,
+        response: { 201: ticketViewSchema, ...standardErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { rating, text } = request.body;
+      const view = await commandTicket(
+        deps,
+        request,
+        request.params.id,
+        () => "ticket:feedback",
+        (who) => [{ type: "give-feedback", by: actorRefOf(who), rating, ...(text === undefined ? {} : { text }) }],
+      );
+      return reply.status(201).send(view);
+    },
+  );
+};
