@@ -1,0 +1,194 @@
+import { randomUUID } from "node:crypto";
+import {
+  appendToOutbox,
+  findLicenseOrder,
+  findLicenseQuote,
+  insertLicenseOrder,
+  insertLicenses,
+  listLicenseOrders,
+  updateLicenseOrder,
+} from "@kontor/db";
+import {
+  applyOrderCommand,
+  checkQuoteValid,
+  licenseOrderInputSchema,
+  orderCommandSchema,
+  orderSchema,
+  receiveOrder,
+  serviceOrderInputSchema,
+  type OrderInput,
+} from "@kontor/licensing";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { ApiDeps } from "../../app/api-deps.js";
+import { organizationScope } from "../../auth/access.js";
+import { unwrap } from "../../http/domain-result.js";
+import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../http/pagination.js";
+import { badRequest, conflict, fieldError, notFound } from "../../http/problem.js";
+import { standardErrorResponses } from "../../http/problem-schema.js";
+import { idParamsSchema } from "../../http/route-schemas.js";
+import { requireLicensingRead, requireLicensingStaff } from "./licensing-access.js";
+import { loadCatalog, organizationFor, toJson } from "./licensing-context.js";
+import { organizationFilterSchema, orderResponseSchema, orderTransitionResponseSchema } from "./licensing-schemas.js";
+import { orderOutboxEvents } from "./order-events.js";
+import { orderDocument, orderToResponse } from "./order-documents.js";
+import { orderLinesFromQuote } from "./order-from-quote.js";
+import { licensesFromDelivery } from "./licenses-from-delivery.js";
+
+// The package's order inputs without `orderId` and `customer`: the API numbers the order and
+// takes the customer from the organization. (`omit` is not allowed on refined zod objects.)
+const licenseShape = licenseOrderInputSchema.shape;
+const orderBodySchema = z.discriminatedUnion("kind", [
+  z.object(licenseShape).omit({ orderId: true, customer: true }).strict(),
+  z.object(serviceOrderInputSchema.shape).omit({ orderId: true, customer: true }).strict(),
+]);
+
+/** What a customer adds when accepting a quote (L1, L3, L4). */
+const acceptanceSchema = z
+  .object({
+    confirmationRequirements: licenseShape.confirmationRequirements,
+    requestedPurchaseDate: licenseShape.requestedPurchaseDate,
+    technicalContact: licenseShape.technicalContact,
+    purchaseRoute: licenseShape.purchaseRoute,
+    eligibility: licenseShape.eligibility,
+  })
+  .strict();
+
+const createOrderBodySchema = z
+  .object({
+    organizationId: z.string().min(1).max(100),
+    order: orderBodySchema.optional().describe("The order itself; or give `quoteId`"),
+    quoteId: z.string().min(1).max(100).optional().describe("Order the lines of this quote at its prices (L8: while it is valid)"),
+    acceptance: acceptanceSchema.optional().describe("With `quoteId`: confirmation requirements, technical contact, purchase date"),
+  })
+  .strict();
+
+/** Orders (L1–L5, L10, L18): received by `receiveOrder`, moved by `applyOrderCommand`; events go to the outbox. */
+export const orderRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
+  app.post(
+    "/v1/orders",
+    {
+      schema: {
+        tags: ["licensing"],
+        summary: "Receive a license or service order, e.g. from an accepted quote (L1)",
+        body: createOrderBodySchema,
+        response: { 201: orderResponseSchema, ...standardErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      requireLicensingStaff(request, "Orders");
+      const body = request.body;
+      if ((body.order === undefined) === (body.quoteId === undefined)) {
+        throw badRequest(fieldError("body", ["order"], "order_or_quote", "give either order or quoteId"));
+      }
+      const organization = await organizationFor(deps.database.db, body.organizationId);
+      const now = deps.clock.now();
+      const orderId = randomUUID();
+      const customer = { id: organization.id, name: organization.name, zone: organization.zone };
+      let input: OrderInput;
+      if (body.quoteId !== undefined) {
+        const quote = await findLicenseQuote(deps.database.db, body.quoteId);
+        if (quote === undefined || quote.organizationId !== organization.id) throw notFound(`Quote ${body.quoteId}`);
+        unwrap(checkQuoteValid(quote.record as { quoteId: string; validUntil: string; zone: string }, now.toISOString()));
+        input = { kind: "license", orderId, customer, lines: orderLinesFromQuote(quote), ...(body.acceptance ?? {}) };
+      } else if (body.order !== undefined) {
+        // Back to JSON: the body was parsed (prices became Money); receiveOrder reads the JSON form.
+        input = toJson({ ...body.order, orderId, customer }) as OrderInput;
+      } else {
+        throw badRequest(fieldError("body", ["order"], "order_or_quote", "give either order or quoteId"));
+      }
+      const catalog = await loadCatalog(deps.database.db);
+      const received = unwrap(receiveOrder(input, { asOf: now.toISOString(), catalog }));
+      const row = await deps.database.db.transaction(async (tx) => {
+        const stored = await insertLicenseOrder(
+          tx,
+          {
+            id: orderId,
+            organizationId: organization.id,
+            quoteId: body.quoteId ?? null,
+            kind: received.order.kind,
+            status: received.order.status,
+            record: orderDocument(received.order),
+          },
+          now,
+        );
+        await appendToOutbox(tx, orderOutboxEvents(orderId, stored.version, received.events), now);
+        return stored;
+      });
+      return reply.status(201).header("location", `/v1/orders/${orderId}`).send(orderToResponse(row));
+    },
+  );
+
+  app.get(
+    "/v1/orders",
+    {
+      schema: {
+        tags: ["licensing"],
+        summary: "List orders (a portal manager sees their organization's)",
+        querystring: pageQuerySchema.extend(organizationFilterSchema.shape),
+        response: { 200: pageSchema(orderResponseSchema), ...standardErrorResponses },
+      },
+    },
+    async (request) => {
+      const organizationId = organizationScope(request, request.query.organizationId);
+      // Staff grants do not depend on the organization; a portal user is scoped to their own.
+      requireLicensingRead(request, organizationId ?? "", "Orders");
+      const page = await listLicenseOrders(deps.database.db, { limit: request.query.limit, after: decodeCursor(request.query.cursor), organizationId });
+      return toPageBody(page, orderToResponse);
+    },
+  );
+
+  app.get(
+    "/v1/orders/:id",
+    {
+      schema: {
+        tags: ["licensing"],
+        summary: "One order",
+        params: idParamsSchema,
+        response: { 200: orderResponseSchema, ...standardErrorResponses },
+      },
+    },
+    async (request) => {
+      const row = await findLicenseOrder(deps.database.db, request.params.id);
+      if (row === undefined) throw notFound(`Order ${request.params.id}`);
+      requireLicensingRead(request, row.organizationId, `Order ${row.id}`);
+      return orderToResponse(row);
+    },
+  );
+
+  app.post(
+    "/v1/orders/:id/commands",
+    {
+      schema: {
+        tags: ["licensing"],
+        summary: "Apply a lifecycle command: confirm, purchase, deliver, invoice, cancel, … (L1–L5, L10, L18)",
+        params: idParamsSchema,
+        body: orderCommandSchema,
+        response: { 200: orderTransitionResponseSchema, ...standardErrorResponses },
+      },
+    },
+    async (request) => {
+      const found = await findLicenseOrder(deps.database.db, request.params.id);
+      if (found === undefined) throw notFound(`Order ${request.params.id}`);
+      requireLicensingRead(request, found.organizationId, `Order ${found.id}`);
+      requireLicensingStaff(request, "Orders");
+      const command = request.body;
+      const now = deps.clock.now();
+      return deps.database.db.transaction(async (tx) => {
+        const row = await findLicenseOrder(tx, found.id);
+        if (row === undefined) throw notFound(`Order ${found.id}`);
+        const order = orderSchema.parse(row.record);
+        const transition = unwrap(applyOrderCommand(order, command, { asOf: now.toISOString() }));
+        const updated = await updateLicenseOrder(tx, row.id, { status: transition.order.status, record: orderDocument(transition.order) }, row.version, now);
+        if (updated === undefined) throw conflict(`Order ${row.id} changed meanwhile; retry`, "VERSION_CONFLICT");
+        if (command.type === "deliver" && transition.order.kind === "license") {
+          // L5: the delivered licenses become the customer's, each with its key (sealed on insert).
+          const keys = new Map(command.keys.map((item) => [item.lineId, item.key]));
+          await insertLicenses(tx, licensesFromDelivery(transition.order, row.organizationId, keys), now);
+        }
+        await appendToOutbox(tx, orderOutboxEvents(row.id, updated.version, transition.events), now);
+        return { ...orderToResponse(updated), events: transition.events.map((event) => ({ type: event.type, at: event.at })) };
+      });
+    },
+  );
+};
