@@ -1,0 +1,14 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { ApiDeps } from "../../app/api-deps.js";
+import { contractRoutes } from "./contract-routes.js";
+import { monthCloseRoutes } from "./month-close-routes.js";
+import { statementRoutes } from "./statement-routes.js";
+import { timeEntryRoutes } from "./time-entry-routes.js";
+
+/** Every contract and contingent route (C1–C9). */
+export const contingentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
+  await app.register(contractRoutes, deps);
+  await app.register(timeEntryRoutes, deps);
+  await app.register(statementRoutes, deps);
+  await app.register(monthCloseRoutes, deps);
+};
