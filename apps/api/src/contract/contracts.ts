@@ -1,5 +1,11 @@
 import { organizationsContract } from "../routes/organizations/organizations.contract.js";
+import { licensingContract } from "../routes/licensing/licensing.contract.js";
+import { invoicesContract } from "../routes/invoices/invoices.contract.js";
+import { termsContract } from "../routes/terms/terms.contract.js";
+import { seatsContract } from "../routes/seats/seats.contract.js";
+import { contingentContract } from "../routes/contingent/contingent.contract.js";
+import { ticketsContract } from "../routes/tickets/tickets.contract.js";
 import type { EndpointContract } from "../testing/endpoint-contract.js";
 
 /** Every route module's contract cases. Each domain adds its contract here with one line. */
-export const CONTRACTS: readonly EndpointContract[] = [organizationsContract];
+export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, ticketsContract];

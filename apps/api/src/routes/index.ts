@@ -2,8 +2,14 @@ import type { FastifyInstance } from "fastify";
 import type { ApiDeps } from "../app/api-deps.js";
 import { authRoutes } from "./auth/auth-routes.js";
 import { healthRoutes } from "./health.js";
+import { seatsRoutes } from "./seats/seats-routes.js";
+import { contingentRoutes } from "./contingent/contingent-routes.js";
+import { invoicesRoutes } from "./invoices/invoices-plugin.js";
+import { licensingRoutes } from "./licensing/licensing-routes.js";
 import { organizationRoutes } from "./organizations/organization-routes.js";
 import { portalUserRoutes } from "./organizations/portal-user-routes.js";
+import { quoteRoutes } from "./terms/quote-routes.js";
+import { serviceDeskRoutes } from "./tickets/service-desk-routes.js";
 
 /** Every route plugin of the API. Each domain registers itself here with one line. */
 export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
@@ -11,4 +17,10 @@ export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   await app.register(authRoutes, deps);
   await app.register(organizationRoutes, deps);
   await app.register(portalUserRoutes, deps);
+  await app.register(serviceDeskRoutes, deps);
+  await app.register(licensingRoutes, deps);
+  await app.register(quoteRoutes, deps);
+  await app.register(invoicesRoutes, deps);
+  await app.register(seatsRoutes, deps);
+  await app.register(contingentRoutes, deps);
 }

@@ -1,0 +1,132 @@
+import { randomUUID } from "node:crypto";
+import { insertInvoiceDraft, listInvoices } from "@kontor/db";
+import { composeCreditNote, composeInvoice } from "@kontor/invoicing";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { ApiDeps } from "../../app/api-deps.js";
+import { organizationScope, requireAccess, requireStaff } from "../../auth/access.js";
+import { unwrap } from "../../http/domain-result.js";
+import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../http/pagination.js";
+import { conflict } from "../../http/problem.js";
+import { standardErrorResponses } from "../../http/problem-schema.js";
+import { idParamsSchema } from "../../http/route-schemas.js";
+import { visibleOrganization } from "../organizations/organization-routes.js";
+import { finalizeStoredInvoice } from "./finalize-stored-invoice.js";
+import { createCreditNoteBodySchema, createInvoiceBodySchema, invoiceResponseSchema, toInvoiceResponse } from "./invoice-response.js";
+import { recomposeDocument, toStoredDocument, type StoredInvoiceDocument } from "./stored-invoice.js";
+import { INVOICE_WRITERS, visibleInvoice } from "./visible-invoice.js";
+
+const listQuerySchema = pageQuerySchema.extend({
+  organizationId: z.string().min(1).max(100).optional().describe("Staff only: one organization's invoices (portal users always see their own)"),
+  status: z.enum(["draft", "finalized"]).optional().describe("Staff only: drafts or finalized documents (portal users see finalized ones)"),
+});
+
+/**
+ * Invoices, credit notes and correction invoices (`@kontor/invoicing`): drafts composed with
+ * T5 totals and due dates, finalized with a gap-free number, PDF/A-3 and XRechnung XML.
+ */
+export const invoiceRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
+  app.post(
+    "/v1/invoices",
+    {
+      schema: {
+        tags: ["invoices"],
+        summary: "Compose a draft invoice for an organization (T5 totals, T1 due date, T3 reverse charge checks)",
+        body: createInvoiceBodySchema,
+        response: { 201: invoiceResponseSchema, ...standardErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      requireStaff(request, INVOICE_WRITERS, "Invoice");
+      const { organizationId, ...input } = request.body;
+      const organization = await visibleOrganization(deps, request, organizationId);
+      const draft = unwrap(composeInvoice(input));
+      const row = await insertInvoiceDraft(
+        deps.database.db,
+        { id: randomUUID(), organizationId: organization.id, type: draft.type, document: toStoredDocument(draft) },
+        deps.clock.now(),
+      );
+      return reply.status(201).header("location", `/v1/invoices/${row.id}`).send(toInvoiceResponse(row));
+    },
+  );
+
+  app.get(
+    "/v1/invoices",
+    {
+      schema: {
+        tags: ["invoices"],
+        summary: "List invoices (a portal manager sees the finalized invoices of their organization)",
+        querystring: listQuerySchema,
+        response: { 200: pageSchema(invoiceResponseSchema), ...standardErrorResponses },
+      },
+    },
+    async (request) => {
+      const scope = organizationScope(request, request.query.organizationId);
+      // Staff rights do not depend on the organization; a portal user is checked on their own.
+      const who = requireAccess(request, "invoice:read", { organizationId: scope ?? "*" }, "Invoices");
+      const page = await listInvoices(deps.database.db, {
+        limit: request.query.limit,
+        after: decodeCursor(request.query.cursor),
+        organizationId: scope,
+        status: who.actor.kind === "portal" ? "finalized" : request.query.status,
+      });
+      return toPageBody(page, toInvoiceResponse);
+    },
+  );
+
+  app.get(
+    "/v1/invoices/:id",
+    {
+      schema: {
+        tags: ["invoices"],
+        summary: "One invoice, credit note or correction invoice",
+        params: idParamsSchema,
+        response: { 200: invoiceResponseSchema, ...standardErrorResponses },
+      },
+    },
+    async (request) => toInvoiceResponse(await visibleInvoice(deps, request, request.params.id)),
+  );
+
+  app.post(
+    "/v1/invoices/:id/finalization",
+    {
+      schema: {
+        tags: ["invoices"],
+        summary: "Finalize a draft: next gap-free number, PDF/A-3 and XRechnung XML stored once, event invoice.finalized",
+        params: idParamsSchema,
+        response: { 200: invoiceResponseSchema, ...standardErrorResponses },
+      },
+    },
+    async (request) => {
+      requireStaff(request, INVOICE_WRITERS, "Invoice");
+      const row = await visibleInvoice(deps, request, request.params.id);
+      if (row.status !== "draft") throw conflict(`Invoice ${row.id} is finalized already as ${row.number ?? "?"}`, "INVOICE_FINALIZED");
+      return toInvoiceResponse(await finalizeStoredInvoice(deps, row.id));
+    },
+  );
+
+  app.post(
+    "/v1/invoices/:id/credit-notes",
+    {
+      schema: {
+        tags: ["invoices"],
+        summary: "Compose a draft credit note for all or some lines of a finalized invoice (BG-3 reference)",
+        params: idParamsSchema,
+        body: createCreditNoteBodySchema,
+        response: { 201: invoiceResponseSchema, ...standardErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      requireStaff(request, INVOICE_WRITERS, "Invoice");
+      const original = await visibleInvoice(deps, request, request.params.id);
+      const document = unwrap(recomposeDocument(original.document as StoredInvoiceDocument));
+      const draft = unwrap(composeCreditNote(document, request.body));
+      const row = await insertInvoiceDraft(
+        deps.database.db,
+        { id: randomUUID(), organizationId: original.organizationId, type: draft.type, document: toStoredDocument(draft), precedingInvoiceId: original.id },
+        deps.clock.now(),
+      );
+      return reply.status(201).header("location", `/v1/invoices/${row.id}`).send(toInvoiceResponse(row));
+    },
+  );
+};

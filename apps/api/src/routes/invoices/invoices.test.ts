@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outboxEventsOf } from "@kontor/db";
+import { testDatabaseKind } from "@kontor/db/testing";
+import { expectProblem } from "../../testing/expect-problem.js";
+import { embeddedCiiXml, pdfText } from "../../testing/pdf-bytes.js";
+import { createTestApi, type TestApi } from "../../testing/test-api.js";
+import { muellerInvoiceInput } from "./invoice-fixtures.js";
+
+interface InvoiceBody {
+  id: string;
+  organizationId: string;
+  type: string;
+  status: string;
+  number: string | null;
+  issueDate: string;
+  dueDate: string;
+  precedingInvoiceId: string | null;
+  precedingInvoice?: { number: string; issueDate: string };
+  totals: { lineNetTotal: { amount: string }; taxTotal: { amount: string }; grandTotal: { amount: string }; vatBreakdown: { category: string; rate: string; taxableAmount: { amount: string }; taxAmount: { amount: string } }[] };
+  lines: { netAmount: { amount: string } }[];
+  version: number;
+  finalizedAt: string | null;
+}
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await createTestApi({ now: new Date("2026-11-25T09:00:00Z") });
+});
+afterAll(() => api.close());
+
+async function draft(payload: unknown = muellerInvoiceInput(), token = api.tokens.backOffice): Promise<InvoiceBody> {
+  const response = await api.request({ method: "POST", url: "/v1/invoices", payload: payload as never, token });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<InvoiceBody>();
+}
+
+async function finalize(id: string, token = api.tokens.backOffice) {
+  return api.request({ method: "POST", url: `/v1/invoices/${id}/finalization`, token });
+}
+
+describe(`invoices on ${testDatabaseKind()}`, () => {
+  it("T5, T1: a draft has per-rate tax on the rate's net total, totals of rounded values, and a due date moved under §193 BGB", async () => {
+    const body = await draft();
+    expect(body).toMatchObject({ status: "draft", number: null, type: "invoice", organizationId: "org-mueller", issueDate: "2026-11-25", finalizedAt: null, version: 1 });
+    // 2026-11-25 + 30 days = Friday 2026-12-25 (Christmas) → Monday 2026-12-28.
+    expect(body.dueDate).toBe("2026-12-28");
+    expect(body.lines.map((line) => line.netAmount.amount)).toEqual(["119.88", "142.50", "37.04"]);
+    expect(body.totals.vatBreakdown.map((entry) => [entry.category, entry.rate, entry.taxableAmount.amount, entry.taxAmount.amount])).toEqual([
+      ["S", "19", "262.38", "49.85"],
+      ["S", "7", "37.04", "2.59"],
+    ]);
+    expect([body.totals.lineNetTotal.amount, body.totals.taxTotal.amount, body.totals.grandTotal.amount]).toEqual(["299.42", "52.44", "351.86"]);
+    const read = await api.request({ method: "GET", url: `/v1/invoices/${body.id}`, token: api.tokens.accountManager });
+    expect(read.json<InvoiceBody>()).toEqual(body);
+  });
+
+  it("T3: reverse charge (AE) without the buyer's VAT ID is a 422 with the rule code and field", async () => {
+    const input = muellerInvoiceInput();
+    const response = await api.request({
+      method: "POST",
+      url: "/v1/invoices",
+      payload: { ...input, lines: input.lines.map((line) => ({ ...line, vat: { category: "AE", rate: "0" } })) },
+      token: api.tokens.backOffice,
+    });
+    const problem = expectProblem(response, 422, "body.buyer.vatId");
+    expect(problem.code).toBe("T3_REVERSE_CHARGE_VAT_IDS_MISSING");
+  });
+
+  it("K10: only back office, account managers and admins compose; other staff 403; portal users and unknown organizations 404", async () => {
+    expectProblem(await api.request({ method: "POST", url: "/v1/invoices", payload: muellerInvoiceInput(), token: api.tokens.dispatcher }), 403);
+    expectProblem(await api.request({ method: "POST", url: "/v1/invoices", payload: muellerInvoiceInput(), token: api.tokens.muellerManager }), 404);
+    expectProblem(await api.request({ method: "POST", url: "/v1/invoices", payload: { ...muellerInvoiceInput(), organizationId: "org-unknown" }, token: api.tokens.admin }), 404);
+    expect((await draft(muellerInvoiceInput(), api.tokens.accountManager)).status).toBe("draft");
+  });
+
+  it("finalizes with the next number, stores PDF and XML once, writes invoice.finalized, and refuses a second finalization", async () => {
+    const body = await draft();
+    api.clock.set(new Date("2026-11-26T08:15:00Z"));
+    const response = await finalize(body.id);
+    expect(response.statusCode, response.body).toBe(200);
+    const finalized = response.json<InvoiceBody>();
+    expect(finalized.number).toMatch(/^RE-2026-\d{6}$/);
+    expect(finalized).toMatchObject({ status: "finalized", version: 2, finalizedAt: "2026-11-26T08:15:00.000Z" });
+    expect(finalized.totals.grandTotal.amount).toBe("351.86");
+
+    const events = await outboxEventsOf(api.database.db, "invoice", body.id);
+    expect(events.map((event) => [event.topic, event.dedupeKey])).toEqual([["invoice.finalized", `invoice.finalized:${body.id}`]]);
+    expect(events[0]?.payload).toMatchObject({ invoiceId: body.id, organizationId: "org-mueller", number: finalized.number, dueDate: "2026-12-28", grandTotal: { amount: "351.86", currency: "EUR" } });
+
+    const again = await finalize(body.id);
+    expect(expectProblem(again, 409).code).toBe("INVOICE_FINALIZED");
+    expect(await outboxEventsOf(api.database.db, "invoice", body.id)).toHaveLength(1);
+    const read = await api.request({ method: "GET", url: `/v1/invoices/${body.id}`, token: api.tokens.backOffice });
+    expect(read.json<InvoiceBody>().number).toBe(finalized.number);
+  });
+
+  it("serves the stored PDF/A-3: %PDF-, the number in its metadata, the embedded factur-x.xml equal to the XML download", async () => {
+    const body = await draft();
+    const number = (await finalize(body.id)).json<InvoiceBody>().number ?? "";
+    const pdfResponse = await api.request({ method: "GET", url: `/v1/invoices/${body.id}/pdf`, token: api.tokens.muellerManager });
+    expect(pdfResponse.statusCode).toBe(200);
+    expect(pdfResponse.headers["content-type"]).toBe("application/pdf");
+    const pdf = pdfResponse.rawPayload;
+    const raw = pdfText(pdf);
+    expect(raw.startsWith("%PDF-1.7")).toBe(true);
+    expect(raw).toContain("<pdfaid:part>3</pdfaid:part>");
+    expect(raw).toContain(`Rechnung ${number}`);
+    const embedded = embeddedCiiXml(pdf);
+    expect(embedded).toContain(`<ram:ID>${number}</ram:ID>`);
+    expect(embedded).toContain("<ram:GrandTotalAmount>351.86</ram:GrandTotalAmount>");
+
+    const xmlResponse = await api.request({ method: "GET", url: `/v1/invoices/${body.id}/xml`, token: api.tokens.muellerManager });
+    expect(xmlResponse.statusCode).toBe(200);
+    expect(xmlResponse.headers["content-type"]).toMatch(/^application\/xml/);
+    const xml = xmlResponse.body;
+    expect(xml).toContain("urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0");
+    expect(xml).toContain(`<ram:ID>${number}</ram:ID>`);
+    expect(xml).toContain("<ram:TaxBasisTotalAmount>299.42</ram:TaxBasisTotalAmount>");
+    expect(xml).toContain('<ram:TaxTotalAmount currencyID="EUR">52.44</ram:TaxTotalAmount>');
+    expect(xml).toContain("<ram:GrandTotalAmount>351.86</ram:GrandTotalAmount>");
+    expect(xml).toContain("<ram:CalculatedAmount>49.85</ram:CalculatedAmount>");
+
+    // The document never changes: a later download is byte-identical, whatever the clock says.
+    api.clock.set(new Date("2027-03-01T12:00:00Z"));
+    const later = await api.request({ method: "GET", url: `/v1/invoices/${body.id}/pdf`, token: api.tokens.backOffice });
+    expect(Buffer.compare(later.rawPayload, pdf)).toBe(0);
+    api.clock.set(new Date("2026-11-26T08:15:00Z"));
+  });
+
+  it("K10: portal managers read their finalized invoices only; drafts, reporters, Bäckerei and staff without invoice:read get 404; only writers finalize", async () => {
+    const open = await draft();
+    const done = await draft();
+    await finalize(done.id);
+    for (const url of [`/v1/invoices/${open.id}`, `/v1/invoices/${open.id}/pdf`]) {
+      expectProblem(await api.request({ method: "GET", url, token: api.tokens.muellerManager }), 404);
+    }
+    expectProblem(await api.request({ method: "GET", url: `/v1/invoices/${done.id}`, token: api.tokens.muellerReporter }), 404);
+    expectProblem(await api.request({ method: "GET", url: `/v1/invoices/${done.id}/xml`, token: api.tokens.baeckereiManager }), 404);
+    // requireAccess answers reads the role lacks with 404, as if absent.
+    expectProblem(await api.request({ method: "GET", url: `/v1/invoices/${done.id}`, token: api.tokens.dispatcher }), 404);
+    expectProblem(await finalize(open.id, api.tokens.technician), 403);
+    expectProblem(await finalize(open.id, api.tokens.muellerManager), 404);
+    expect(expectProblem(await api.request({ method: "GET", url: `/v1/invoices/${open.id}/pdf`, token: api.tokens.backOffice }), 409).code).toBe("INVOICE_NOT_FINALIZED");
+    expect((await api.request({ method: "GET", url: `/v1/invoices/${done.id}`, token: api.tokens.muellerManager })).json<InvoiceBody>().status).toBe("finalized");
+  });
+
+  it("lists a page at a time; portal managers see only their organization's finalized invoices", async () => {
+    const all: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/v1/invoices?limit=2${cursor === null ? "" : `&cursor=${cursor}`}`;
+      const page = (await api.request({ method: "GET", url, token: api.tokens.backOffice })).json<{ items: InvoiceBody[]; nextCursor: string | null }>();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      all.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(new Set(all).size).toBe(all.length);
+    const staffDrafts = (await api.request({ method: "GET", url: "/v1/invoices?status=draft&limit=200", token: api.tokens.admin })).json<{ items: InvoiceBody[] }>().items;
+    const staffFinalized = (await api.request({ method: "GET", url: "/v1/invoices?status=finalized&limit=200", token: api.tokens.admin })).json<{ items: InvoiceBody[] }>().items;
+    expect(staffDrafts.length + staffFinalized.length).toBe(all.length);
+    expect(staffDrafts.length).toBeGreaterThan(0);
+
+    const portal = (await api.request({ method: "GET", url: "/v1/invoices?status=draft&limit=200", token: api.tokens.muellerManager })).json<{ items: InvoiceBody[] }>().items;
+    expect(portal.map((item) => item.id).sort()).toEqual(staffFinalized.map((item) => item.id).sort());
+    expect(portal.every((item) => item.status === "finalized" && item.organizationId === "org-mueller")).toBe(true);
+    const foreign = (await api.request({ method: "GET", url: "/v1/invoices?organizationId=org-mueller", token: api.tokens.baeckereiManager })).json<{ items: InvoiceBody[] }>().items;
+    expect(foreign).toEqual([]);
+    expectProblem(await api.request({ method: "GET", url: "/v1/invoices", token: api.tokens.muellerReporter }), 404);
+    expectProblem(await api.request({ method: "GET", url: "/v1/invoices?cursor=nonsense", token: api.tokens.admin }), 400, "query.cursor");
+  });
+
+  it("credit note: references the finalized invoice (BG-3), is numbered in the RK- series, and a draft cannot be credited", async () => {
+    const original = await draft();
+    const number = (await finalize(original.id)).json<InvoiceBody>().number;
+    const response = await api.request({
+      method: "POST",
+      url: `/v1/invoices/${original.id}/credit-notes`,
+      payload: { issueDate: "2026-11-30", reason: "Zwei Lizenzen zu viel berechnet.", lines: [{ lineId: "1", quantity: "2" }] },
+      token: api.tokens.backOffice,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const credit = response.json<InvoiceBody>();
+    // 2 × 9.99 = 19.98 net, 19 % = 3.7962 → 3.80, total 23.78.
+    expect(credit).toMatchObject({ type: "credit-note", status: "draft", precedingInvoiceId: original.id, precedingInvoice: { number, issueDate: "2026-11-25" } });
+    expect([credit.totals.lineNetTotal.amount, credit.totals.taxTotal.amount, credit.totals.grandTotal.amount]).toEqual(["19.98", "3.80", "23.78"]);
+    const finalized = (await finalize(credit.id)).json<InvoiceBody>();
+    expect(finalized.number).toBe("RK-2026-000001");
+    const xml = (await api.request({ method: "GET", url: `/v1/invoices/${credit.id}/xml`, token: api.tokens.backOffice })).body;
+    expect(xml).toContain("<ram:TypeCode>381</ram:TypeCode>");
+    expect(xml).toContain(`<ram:IssuerAssignedID>${number}</ram:IssuerAssignedID>`);
+
+    const open = await draft();
+    const refused = await api.request({ method: "POST", url: `/v1/invoices/${open.id}/credit-notes`, payload: { issueDate: "2026-11-30", reason: "x" }, token: api.tokens.backOffice });
+    expect(expectProblem(refused, 422).code).toBe("INVOICE_NOT_FINALIZED");
+  });
+});
