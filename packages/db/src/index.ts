@@ -28,3 +28,6 @@ export * from "./repositories/contracts.js";
 export * from "./repositories/contract-accounts.js";
 export * from "./repositories/time-entries.js";
 export * from "./repositories/month-closes.js";
+export * from "./repositories/inbound-mails.js";
+export * from "./repositories/mail-deliveries.js";
+export * from "./repositories/worker-job-runs.js";

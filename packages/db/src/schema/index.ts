@@ -4,3 +4,4 @@ export * from "./licensing.js";
 export * from "./tickets.js";
 export * from "./seats.js";
 export * from "./contingent.js";
+export * from "./worker.js";

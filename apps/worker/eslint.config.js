@@ -1,0 +1,3 @@
+import { kontorConfig } from "@kontor/eslint-config";
+
+export default [...kontorConfig(import.meta.dirname)];
