@@ -1,6 +1,7 @@
 // `npm start`: installs the workspace (pnpm via npx), builds the domain packages the apps
-// import, and runs Kontor in embedded mode with demo data. Ctrl-C stops it cleanly; the data
-// stays in .kontor/data for the next start.
+// import, and runs Kontor in embedded mode with demo data: one process with the embedded
+// database, the API, the worker and the SMTP listener. Ctrl-C stops it cleanly; the data stays
+// in .kontor/data for the next start, outgoing mail lands in .kontor/mail-out.
 import { spawn, spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,13 +16,20 @@ function step(title, args) {
 }
 
 step("installing dependencies", ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"]);
-step("building the domain packages", ["exec", "turbo", "run", "build", "--filter=@kontor/api^...", "--output-logs=errors-only"]);
+step("building the domain packages", ["exec", "turbo", "run", "build", "--filter=@kontor/worker^...", "--output-logs=errors-only"]);
 
-console.log("› starting Kontor (embedded database, API)");
-const child = spawn("npx", [...pnpm, "--filter", "@kontor/api", "exec", "tsx", "src/main.ts"], {
+console.log("› starting Kontor (embedded database, API, worker, SMTP listener)");
+const child = spawn("npx", [...pnpm, "--filter", "@kontor/worker", "exec", "tsx", "src/kontor-main.ts"], {
   cwd: root,
   stdio: "inherit",
-  env: { KONTOR_DATA_DIR: join(root, ".kontor", "data"), KONTOR_DEMO: "1", PORT: "3000", ...process.env },
+  env: {
+    KONTOR_DATA_DIR: join(root, ".kontor", "data"),
+    KONTOR_MAIL_DROP_DIR: join(root, ".kontor", "mail-out"),
+    KONTOR_DEMO: "1",
+    PORT: "3000",
+    KONTOR_SMTP_LISTEN_PORT: "2525",
+    ...process.env,
+  },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal === null ? 0 : 1)));

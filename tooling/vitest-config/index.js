@@ -24,7 +24,8 @@ export function kontorProject(name, overrides = {}) {
 /**
  * Two Vitest projects for a package that touches the database: `<name>:pglite` runs the tests
  * against embedded PGlite, `<name>:postgres` against a real PostgreSQL server that
- * `postgresGlobalSetup` starts for the run. Tests pick theirs with `KONTOR_TEST_DB`.
+ * `postgresGlobalSetup` starts for the run. Tests pick theirs with `KONTOR_TEST_DB`. Files named
+ * `*.postgres-only.test.ts` (several processes sharing one server) run in the postgres project only.
  *
  * @param {string} name the package folder
  * @param {string} postgresGlobalSetup path of `@kontor/db/testing/postgres-global-setup`
@@ -41,7 +42,11 @@ export function kontorDatabaseProjects(name, postgresGlobalSetup, overrides = {}
   return defineConfig({
     test: {
       projects: [
-        { extends: false, test: { ...base, name: `${name}:pglite`, env: { TZ: "Pacific/Kiritimati", KONTOR_TEST_DB: "pglite" } } },
+        {
+          extends: false,
+          // `*.postgres-only.test.ts`: several processes on one server (PGlite is one process's).
+          test: { ...base, name: `${name}:pglite`, exclude: ["**/node_modules/**", "**/*.postgres-only.test.ts"], env: { TZ: "Pacific/Kiritimati", KONTOR_TEST_DB: "pglite" } },
+        },
         {
           extends: false,
           test: {

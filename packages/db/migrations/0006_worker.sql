@@ -15,6 +15,8 @@ CREATE TABLE inbound_mails (
   size integer NOT NULL,
   -- Message-ID as sent (no brackets), for K3 threading of later replies.
   message_id text,
+  -- The From address (lower case) once parsed: the K4 per-sender rate limit counts it.
+  sender text,
   status text NOT NULL CHECK (status IN ('received', 'ticket-created', 'appended', 'ignored', 'kept', 'quarantined')),
   reason_code text,
   reason text,

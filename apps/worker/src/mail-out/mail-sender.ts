@@ -15,8 +15,22 @@ export interface MailMessage {
   readonly attachments?: readonly MailAttachment[];
 }
 
-/** Hands mail to an SMTP server. Resolves when the server accepted it, rejects otherwise. */
+/**
+ * A mail handed to the SMTP server up to, not including, the final `.` of DATA: the server has
+ * accepted sender and recipients and holds the content, but delivers nothing until `complete`
+ * sends the terminating dot. `abort` drops the connection instead, and the server discards the
+ * message (RFC 5321 §4.1.1.4).
+ */
+export interface PreparedMail {
+  complete(): Promise<{ readonly messageId: string }>;
+  abort(): void;
+}
+
+/** Hands mail to an SMTP server. */
 export interface MailSender {
+  /** Sends at once; resolves when the server accepted the mail. */
   send(message: MailMessage): Promise<{ readonly messageId: string }>;
+  /** Opens the SMTP transaction and streams the content, holding back the final dot. */
+  prepare(message: MailMessage): Promise<PreparedMail>;
   close(): Promise<void>;
 }

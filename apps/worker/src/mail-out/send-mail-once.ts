@@ -1,6 +1,7 @@
 import { claimMailDelivery, type KontorTransaction } from "@kontor/db";
 import type { WorkerContext } from "../worker-context.js";
 import type { MailMessage } from "./mail-sender.js";
+import { holdUntilCommit } from "./mail-transaction.js";
 
 /** A mail plus the key that makes it the same mail when an event is handled again. */
 export interface DedupedMail extends MailMessage {
@@ -8,12 +9,14 @@ export interface DedupedMail extends MailMessage {
 }
 
 /**
- * Sends `mail` unless its dedupe key was sent before (ARCHITECTURE "Runtime"): the key is
- * claimed in `tx` first, then the SMTP server must accept the mail before `tx` commits. A crash
- * before the commit sends the mail again with the same Message-ID on retry (at least once, and
- * receiving clients collapse equal Message-IDs); after the commit it is never sent again.
+ * Sends `mail` exactly once per dedupe key (ARCHITECTURE "Runtime"), in two phases: the key is
+ * claimed in `tx` and the SMTP transaction is opened and filled up to DATA's final dot now; the
+ * dot goes out only after `tx` committed (the outbox delivery does that). A crash before the
+ * commit leaves an unfinished SMTP transaction the server discards, and the retry sends the
+ * mail; after the commit the key is taken and the mail is never sent again. Only call it in a
+ * transaction run by the outbox delivery (`deliverDueOutboxEvents`), which completes the mails.
  *
- * @returns `true` when it was sent now, `false` when it had been sent already
+ * @returns `true` when it is being sent now, `false` when it had been sent already
  */
 export async function sendMailOnce(tx: KontorTransaction, context: WorkerContext, mail: DedupedMail, outboxId?: number): Promise<boolean> {
   const messageId = mail.headers["Message-ID"] ?? `<${mail.dedupeKey.replace(/[^A-Za-z0-9.-]/g, "-")}@${context.settings.mail.messageIdDomain}>`;
@@ -23,6 +26,7 @@ export async function sendMailOnce(tx: KontorTransaction, context: WorkerContext
     context.clock.now(),
   );
   if (!claimed) return false;
-  await context.mail.send({ ...mail, headers: { ...mail.headers, "Message-ID": messageId } });
+  const prepared = await context.mail.prepare({ ...mail, headers: { ...mail.headers, "Message-ID": messageId } });
+  holdUntilCommit(tx, { dedupeKey: mail.dedupeKey, prepared });
   return true;
 }

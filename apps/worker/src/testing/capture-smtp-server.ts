@@ -45,7 +45,7 @@ export async function startCaptureSmtpServer(): Promise<CaptureSmtpServer> {
             for (const waiter of waiters.filter((w) => mails.length >= w.count)) waiter.resolve();
             callback();
           })
-          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
+          .catch((error: unknown) => { callback(error instanceof Error ? error : new Error(String(error))); });
       });
     },
   });
@@ -58,7 +58,7 @@ export async function startCaptureSmtpServer(): Promise<CaptureSmtpServer> {
     waitFor(count, timeoutMs = 20_000) {
       if (mails.length >= count) return Promise.resolve(mails);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`expected ${count} mails, got ${mails.length} after ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(() => { reject(new Error(`expected ${count} mails, got ${mails.length} after ${timeoutMs} ms`)); }, timeoutMs);
         waiters.push({
           count,
           resolve: () => {
@@ -68,6 +68,6 @@ export async function startCaptureSmtpServer(): Promise<CaptureSmtpServer> {
         });
       });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => { server.close(() => { resolve(); }); }),
   };
 }

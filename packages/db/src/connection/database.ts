@@ -25,6 +25,11 @@ export interface RawClient {
   query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<RawResult<Row>>;
   /** Several statements without parameters, e.g. a migration file. */
   runScript(text: string): Promise<void>;
+  /**
+   * pg-boss's `db.executeSql`: one statement with parameters, or a script of several statements
+   * without; the rows of the last statement.
+   */
+  executeSql(text: string, values?: readonly unknown[]): Promise<RawResult<Record<string, unknown>>>;
 }
 
 /** An open Kontor database: embedded PGlite or a PostgreSQL server. */

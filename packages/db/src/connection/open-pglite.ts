@@ -6,7 +6,7 @@ import type { DatabaseHandle, KontorDatabase, RawClient } from "./database.js";
 
 interface PgliteLike {
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
-  exec(text: string): Promise<unknown>;
+  exec(text: string): Promise<{ rows: unknown[] }[]>;
 }
 
 function rawClient(client: PgliteLike): RawClient {
@@ -18,6 +18,12 @@ function rawClient(client: PgliteLike): RawClient {
     },
     async runScript(text: string) {
       await client.exec(text);
+    },
+    async executeSql(text: string, values: readonly unknown[] = []) {
+      // The extended protocol (parameters) takes one statement; exec runs a whole script.
+      if (values.length > 0) return { rows: (await client.query(text, [...values])).rows as never[] };
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as never[] };
     },
   };
 }

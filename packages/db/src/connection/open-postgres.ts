@@ -14,6 +14,12 @@ function rawClient(client: pg.Pool | pg.PoolClient): RawClient {
       // No parameters: node-postgres uses the simple protocol, which allows several statements.
       await client.query(text);
     },
+    async executeSql(text: string, values: readonly unknown[] = []) {
+      const result = (await client.query(text, values.length > 0 ? [...values] : undefined)) as pg.QueryResult | pg.QueryResult[];
+      // A script answers with one result per statement.
+      const last = Array.isArray(result) ? result.at(-1) : result;
+      return { rows: (last?.rows ?? []) as never[] };
+    },
   };
 }
 

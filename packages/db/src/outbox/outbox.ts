@@ -75,3 +75,8 @@ export async function outboxEventsOf(executor: Executor, aggregateType: string, 
     .where(and(eq(outbox.aggregateType, aggregateType), eq(outbox.aggregateId, aggregateId)))
     .orderBy(asc(outbox.id));
 }
+
+/** Makes a delivered event due again (its mail was refused after the commit), recording why. */
+export async function reopenOutboxEvent(executor: Executor, id: number, error: string, retryAt: Date): Promise<void> {
+  await executor.update(outbox).set({ deliveredAt: null, lastError: error.slice(0, 2000), availableAt: retryAt }).where(eq(outbox.id, id));
+}

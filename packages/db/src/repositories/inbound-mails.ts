@@ -44,15 +44,15 @@ export async function findInboundMail(executor: Executor, id: string, options: {
   return rows[0];
 }
 
-/** Inbound mails not decided yet, oldest first, locked for the caller (others skip them). */
-export async function claimReceivedInboundMails(executor: Executor, limit: number): Promise<InboundMailRow[]> {
-  return executor
-    .select()
+/** Ids of inbound mails not decided yet, oldest first (the intake sweep after a restart). */
+export async function pendingInboundMailIds(executor: Executor, limit: number): Promise<string[]> {
+  const rows = await executor
+    .select({ id: inboundMails.id })
     .from(inboundMails)
     .where(eq(inboundMails.status, "received"))
     .orderBy(asc(inboundMails.receivedAt), asc(inboundMails.id))
-    .limit(limit)
-    .for("update", { skipLocked: true });
+    .limit(limit);
+  return rows.map((row) => row.id);
 }
 
 /** The outcome of intake for one mail. */
@@ -61,6 +61,7 @@ export interface InboundMailOutcome {
   readonly reasonCode: string;
   readonly reason: string;
   readonly messageId?: string | undefined;
+  readonly sender?: string | undefined;
   readonly ticketId?: string | undefined;
 }
 
@@ -73,6 +74,7 @@ export async function markInboundMailProcessed(executor: Executor, id: string, o
       reasonCode: outcome.reasonCode,
       reason: outcome.reason.slice(0, 2000),
       messageId: outcome.messageId ?? null,
+      sender: outcome.sender ?? null,
       ticketId: outcome.ticketId ?? null,
       processedAt: now,
     })
@@ -91,16 +93,26 @@ export async function ticketIdsByInboundMessageIds(executor: Executor, messageId
   return found;
 }
 
-/** Receipt instants of recent mails (K4 rate limits), oldest first, with sender-free rows. */
-export async function inboundMailsSince(
+/**
+ * Decided mails received since `since` that count toward the K4 rate limits (created,
+ * appended or quarantined), oldest first.
+ */
+export async function recentIntake(
   executor: Executor,
   since: Date,
-): Promise<{ readonly receivedAt: Date; readonly ticketId: string | null; readonly envelope: unknown }[]> {
-  return executor
-    .select({ receivedAt: inboundMails.receivedAt, ticketId: inboundMails.ticketId, envelope: inboundMails.envelope })
+): Promise<{ readonly receivedAt: Date; readonly sender: string; readonly ticketId: string | null }[]> {
+  const rows = await executor
+    .select({ receivedAt: inboundMails.receivedAt, sender: inboundMails.sender, ticketId: inboundMails.ticketId })
     .from(inboundMails)
-    .where(sql`${inboundMails.receivedAt} >= ${since}`)
+    .where(
+      and(
+        sql`${inboundMails.receivedAt} >= ${since}`,
+        inArray(inboundMails.status, ["ticket-created", "appended", "quarantined"]),
+        isNotNull(inboundMails.sender),
+      ),
+    )
     .orderBy(asc(inboundMails.receivedAt));
+  return rows.map((row) => ({ receivedAt: row.receivedAt, sender: row.sender ?? "", ticketId: row.ticketId }));
 }
 
 /** Inbound mails in a status (operators' quarantine view, tests). */

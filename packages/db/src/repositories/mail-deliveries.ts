@@ -45,3 +45,11 @@ export async function findMailDelivery(executor: Executor, dedupeKey: string): P
 export async function listMailDeliveries(executor: Executor): Promise<MailDeliveryRow[]> {
   return executor.select().from(mailDeliveries).orderBy(asc(mailDeliveries.sentAt), asc(mailDeliveries.dedupeKey));
 }
+
+/**
+ * Forgets a delivery whose SMTP server refused the mail after the claiming transaction
+ * committed, so the retried event sends it again.
+ */
+export async function forgetMailDelivery(executor: Executor, dedupeKey: string): Promise<void> {
+  await executor.delete(mailDeliveries).where(eq(mailDeliveries.dedupeKey, dedupeKey));
+}

@@ -5,3 +5,5 @@ export * from "./tickets.js";
 export * from "./seats.js";
 export * from "./contingent.js";
 export * from "./worker.js";
+export * from "./service-desk-schedules.js";
+export * from "./billing.js";

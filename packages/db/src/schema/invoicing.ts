@@ -28,6 +28,8 @@ export const invoices = pgTable(
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
     version: integer("version").notNull().default(1),
+    /** What the invoice bills, e.g. `contingent:<contract>:<YYYY-MM>` (unique; null when composed by hand). */
+    sourceKey: text("source_key").unique(),
   },
   (t) => [
     index("invoices_created_idx").on(t.createdAt, t.id),

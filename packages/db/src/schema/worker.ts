@@ -19,6 +19,7 @@ export const inboundMails = pgTable(
     raw: bytea("raw").notNull(),
     size: integer("size").notNull(),
     messageId: text("message_id"),
+    sender: text("sender"),
     status: text("status").$type<InboundMailStatus>().notNull(),
     reasonCode: text("reason_code"),
     reason: text("reason"),

@@ -1,0 +1,29 @@
+import type { BuyerInput } from "@kontor/invoicing";
+import type { Organization } from "@kontor/ticketing";
+
+/**
+ * The address that receives a customer's service reports and invoices (O1: the organization's
+ * service-report recipient; the record names no separate invoice address).
+ */
+export function billingRecipientOf(organization: Organization): string {
+  return organization.serviceReportRecipient;
+}
+
+/**
+ * The customer as buyer on invoices and addressee of service reports: the organization's
+ * name, customer number and company address (T3 taxes by this billing address), and its billing
+ * mail address as electronic address (BT-49, XRechnung requires one).
+ */
+export function buyerOf(organization: Organization): BuyerInput {
+  return {
+    name: organization.name,
+    id: organization.id,
+    address: {
+      lines: [organization.address.street],
+      postcode: organization.address.postalCode,
+      city: organization.address.city,
+      countryCode: organization.address.country,
+    },
+    electronicAddress: { scheme: "EM", value: billingRecipientOf(organization) },
+  };
+}

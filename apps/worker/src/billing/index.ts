@@ -1,0 +1,8 @@
+/**
+ * Month-end billing (C2–C8): the daily month-close job, the outbox handlers that mail the
+ * service report and then bill the month, and a data seeder for end-to-end tests and benchmarks.
+ */
+export { monthCloseJob } from "./month-close-job.js";
+export { billingOutboxHandlers, createBillingOutboxHandlers, INVOICE_DUE_TOPIC, SERVICE_REPORT_READY_TOPIC } from "./billing-outbox-handlers.js";
+export { DEFAULT_BILLING_SETTINGS, type BillingSettings } from "./billing-settings.js";
+export { seedBillingScenario, type BillingScenario } from "./billing-scenario.js";

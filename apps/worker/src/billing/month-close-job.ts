@@ -1,0 +1,75 @@
+import { nextMonth } from "@kontor/contingent";
+import { listMonthCloseCandidates } from "@kontor/db";
+import { DateTime } from "luxon";
+import { z } from "zod";
+import type { FanOutJob, JobItem, JobSummary } from "../jobs/scheduled-job.js";
+import type { WorkerContext } from "../worker-context.js";
+import { closeContractMonth } from "./close-contract-month.js";
+
+/** The data of one month-close item: a contract and one of its ended, open months. */
+const monthCloseItemSchema = z.object({
+  contractId: z.string().min(1),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
+
+/** The month containing `now` in `zone` (P2: the contract's zone, never the machine's). */
+function monthIn(now: Date, zone: string): string {
+  const local = DateTime.fromJSDate(now, { zone });
+  if (!local.isValid) throw new Error(`Unknown zone ${zone}`);
+  return local.toFormat("yyyy-MM");
+}
+
+/** The months from `first` up to, not including, `current`, oldest first. */
+function monthsBefore(first: string, current: string): string[] {
+  const months: string[] = [];
+  for (let month = first; month < current; month = nextMonth(month)) months.push(month);
+  return months;
+}
+
+/**
+ * Closes every contract's ended months (C2–C9, C8 month-end billing), daily shortly after
+ * midnight in the installation's zone. `plan` lists one item per contract and ended open month,
+ * oldest first (`<contractId>:<YYYY-MM>`), from one query over all contracts; each item closes
+ * its month in one transaction ({@link closeContractMonth}) and writes the events that mail the
+ * service report and bill the month. Items are idempotent: a closed month is never closed again,
+ * and an item whose earlier months are still open (items ran out of order) closes those first.
+ */
+export const monthCloseJob: FanOutJob = {
+  name: "contingent.month-close",
+  cron: "10 0 * * *",
+  expireInSeconds: 900,
+
+  async plan(context: WorkerContext, now: Date): Promise<readonly JobItem[]> {
+    const candidates = await listMonthCloseCandidates(context.database.db, now, context.settings.zone);
+    const currentMonths = new Map<string, string>();
+    const items: JobItem[] = [];
+    for (const candidate of candidates) {
+      let current = currentMonths.get(candidate.zone);
+      if (current === undefined) {
+        current = monthIn(now, candidate.zone);
+        currentMonths.set(candidate.zone, current);
+      }
+      for (const month of monthsBefore(candidate.firstOpenMonth, current)) {
+        items.push({ key: `${candidate.contractId}:${month}`, data: { contractId: candidate.contractId, month } });
+      }
+    }
+    return items;
+  },
+
+  async runItem(context: WorkerContext, item: JobItem, now: Date): Promise<JobSummary> {
+    const { contractId, month } = monthCloseItemSchema.parse(item.data);
+    const closedNow: string[] = [];
+    // Each pass closes one month in its own transaction; at most one pass per open month.
+    for (;;) {
+      const outcome = await closeContractMonth(context.database, contractId, month, now);
+      if (outcome.status === "earlier-month-open") {
+        const earlier = await closeContractMonth(context.database, contractId, outcome.firstOpenMonth, now);
+        if (earlier.status === "closed") closedNow.push(outcome.firstOpenMonth);
+        else if (earlier.status !== "already-closed") return { contractId, month, status: earlier.status, closed: closedNow };
+        continue;
+      }
+      if (outcome.status === "closed") closedNow.push(month);
+      return { contractId, month, status: outcome.status, closed: closedNow };
+    }
+  },
+};

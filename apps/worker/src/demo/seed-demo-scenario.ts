@@ -1,0 +1,88 @@
+import { findOrganization, findUserByEmail, insertOrganization, type DatabaseHandle, type Executor } from "@kontor/db";
+import type { Organization } from "@kontor/ticketing";
+import { seedDemoCatalog } from "./demo-catalog.js";
+import { seedDemoContingent } from "./demo-contingent.js";
+import { seedDemoLicenses } from "./demo-licenses.js";
+import { KANZLEI } from "./demo-organization.js";
+import { seedDemoPurchaseOrder } from "./demo-purchase-order.js";
+import { seedDemoRentals } from "./demo-rentals.js";
+import { seedDemoStaff } from "./demo-staff.js";
+import { seedDemoTickets, type DemoTicketKey } from "./demo-tickets.js";
+import { demoTimeline } from "./demo-timeline.js";
+
+/** The organizations `seedDemoData` of `@kontor/api` loads before the scenario. */
+const MUELLER_ID = "org-mueller";
+const BAECKEREI_ID = "org-baeckerei";
+const MUELLER_PORTAL_MANAGER = "anna.becker@mueller-gmbh.de";
+
+/** What the demo scenario loaded, or found loaded (`created: false`, ids empty, counts 0). */
+export interface DemoScenarioSummary {
+  /** `false` when an earlier start loaded the scenario already and nothing was added. */
+  readonly created: boolean;
+  /** The third organization, also the scenario's marker. */
+  readonly organizationId: string;
+  readonly licenseIds: readonly string[];
+  readonly rentalIds: readonly string[];
+  readonly contractId: string | undefined;
+  readonly timeEntries: number;
+  /** Ticket ids by their role in the story. */
+  readonly ticketIds: Partial<Record<DemoTicketKey, string>>;
+  /** The license order waiting to be purchased since `purchaseDueOn` (before today: overdue, L3). */
+  readonly overdueOrder: { readonly id: string; readonly purchaseDueOn: string } | undefined;
+}
+
+async function requiredOrganization(executor: Executor, id: string): Promise<Organization> {
+  const row = await findOrganization(executor, id);
+  if (row === undefined) throw new Error(`demo scenario: organization ${id} is missing; run seedDemoData first`);
+  return row.record as Organization;
+}
+
+/**
+ * Loads the demo scenario on top of `seedDemoData` (which must have run), relative to `now` in
+ * Europe/Berlin: a third customer (a tax office), a catalog of Atlassian, Microsoft and Adobe
+ * products, licenses of which two are due for a renewal reminder (L15), two Microsoft 365
+ * rentals active this month (M1–M6), Müller GmbH's 10-hour contingent with ten time entries in
+ * last and this month (C2, C5, C6), six tickets across the K1 workflow, and a license order
+ * overdue for purchase (L3). Everything goes through the domain packages and is stored as the
+ * API stores it, in one transaction: a failed start leaves nothing behind and the next one
+ * tries again. Runs once: when the tax office exists, it returns at once and adds nothing.
+ */
+export async function seedDemoScenario(database: DatabaseHandle, now: Date): Promise<DemoScenarioSummary> {
+  return database.db.transaction(async (tx) => {
+    if ((await findOrganization(tx, KANZLEI.id)) !== undefined) {
+      return { created: false, organizationId: KANZLEI.id, licenseIds: [], rentalIds: [], contractId: undefined, timeEntries: 0, ticketIds: {}, overdueOrder: undefined };
+    }
+    const timeline = demoTimeline(now);
+    const mueller = await requiredOrganization(tx, MUELLER_ID);
+    const baeckerei = await requiredOrganization(tx, BAECKEREI_ID);
+    await insertOrganization(tx, KANZLEI, timeline.at(timeline.previousMonthStart, 9));
+    const staff = await seedDemoStaff(tx, now);
+    const catalog = await seedDemoCatalog(tx, now);
+
+    const licenseIds = await seedDemoLicenses(tx, catalog, timeline, { mueller: mueller.id, kanzlei: KANZLEI.id });
+    const rentalIds = await seedDemoRentals(tx, catalog, timeline, { baeckerei, kanzlei: KANZLEI });
+    const overdueOrder = await seedDemoPurchaseOrder(tx, catalog, timeline, KANZLEI);
+    const tickets = await seedDemoTickets(tx, timeline, {
+      muellerId: mueller.id,
+      baeckereiId: baeckerei.id,
+      kanzleiId: KANZLEI.id,
+      muellerPortalUserId: (await findUserByEmail(tx, MUELLER_PORTAL_MANAGER))?.id,
+      staff,
+    });
+    const contingent = await seedDemoContingent(tx, timeline, mueller.id, staff.technicianName, {
+      onboarding: tickets.onboarding.number,
+      printer: tickets.printer.number,
+      vpn: tickets.vpn.number,
+    });
+    return {
+      created: true,
+      organizationId: KANZLEI.id,
+      licenseIds,
+      rentalIds,
+      contractId: contingent.contractId,
+      timeEntries: contingent.timeEntries,
+      ticketIds: Object.fromEntries(Object.entries(tickets).map(([key, row]) => [key, row.id])),
+      overdueOrder,
+    };
+  });
+}

@@ -1,0 +1,123 @@
+import { recordJobEnd, recordJobStart } from "@kontor/db";
+import PgBoss from "pg-boss";
+import type { WorkerContext } from "../worker-context.js";
+import type { FanOutJob, JobItem, JobSummary, ScheduledJob } from "./scheduled-job.js";
+
+/** pg-boss's tables live in their own schema, next to Kontor's. */
+const BOSS_SCHEMA = "pgboss";
+
+/** The jobs a worker runs. */
+export interface JobCatalog {
+  readonly scheduled: readonly ScheduledJob[];
+  readonly fanOut: readonly FanOutJob[];
+}
+
+/** Options of {@link startJobRunner}. */
+export interface JobRunnerOptions {
+  /** Names this process in the job-run log (`worker_job_runs.worker_id`). */
+  readonly workerId: string;
+  readonly catalog: JobCatalog;
+  /** Run the cron schedules in this process (any number of workers may; pg-boss sends each slot once). */
+  readonly schedule?: boolean;
+  /** Queue every scheduled job once at start, so a worker that was down catches up (all jobs are idempotent). */
+  readonly catchUpOnStart?: boolean;
+  /** How often an idle worker asks for jobs. */
+  readonly pollingIntervalSeconds?: number;
+  /** Item jobs run concurrently per worker process. */
+  readonly itemConcurrency?: number;
+}
+
+/** A running job runner. */
+export interface JobRunner {
+  /** Queues a run of a scheduled or fan-out job now (operators, demos, tests). */
+  trigger(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const itemQueue = (name: string): string => `${name}.item`;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Starts pg-boss on Kontor's database (PGlite through its single connection, or the
+ * PostgreSQL pool; pg-boss takes jobs with SKIP LOCKED, so any number of workers share them)
+ * and works the catalog: each scheduled job on its cron in the installation's zone, each fan-out
+ * job as a planner that queues one item job per unit of work. Every run is written to
+ * `worker_job_runs` with this worker's id.
+ */
+export async function startJobRunner(context: WorkerContext, options: JobRunnerOptions): Promise<JobRunner> {
+  const { database, logger, settings } = context;
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => database.executeSql(text, values as unknown[] | undefined) },
+    schema: BOSS_SCHEMA,
+    schedule: options.schedule ?? true,
+    supervise: true,
+    migrate: true,
+  });
+  boss.on("error", (error) => { logger.error({ err: error }, "pg-boss error"); });
+  await boss.start();
+
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+
+  async function recorded(queue: string, jobId: string, run: () => Promise<JobSummary>): Promise<JobSummary> {
+    const runId = await recordJobStart(database.db, { jobId, queue, workerId: options.workerId }, context.clock.now());
+    try {
+      const summary = await run();
+      await recordJobEnd(database.db, runId, { outcome: "completed", summary }, context.clock.now());
+      logger.info({ queue, jobId, summary }, "job completed");
+      return summary;
+    } catch (error) {
+      await recordJobEnd(database.db, runId, { outcome: "failed", error: errorText(error) }, context.clock.now()).catch(() => undefined);
+      logger.error({ queue, jobId, err: error }, "job failed; pg-boss retries it");
+      throw error;
+    }
+  }
+
+  for (const job of options.catalog.scheduled) {
+    await boss.createQueue(job.name, { name: job.name, policy: "standard", retryLimit: 3, retryBackoff: true, expireInSeconds: job.expireInSeconds ?? 900 });
+    if (options.schedule ?? true) await boss.schedule(job.name, job.cron, {}, { tz: settings.zone });
+    await boss.work(job.name, polling, async (jobs) => {
+      for (const current of jobs) await recorded(job.name, current.id, () => job.run(context, context.clock.now()));
+    });
+  }
+
+  for (const job of options.catalog.fanOut) {
+    const items = itemQueue(job.name);
+    await boss.createQueue(job.name, { name: job.name, policy: "standard", retryLimit: 3, retryBackoff: true, expireInSeconds: job.expireInSeconds ?? 900 });
+    // Standard, not stately: a stately queue would hold a re-planned item back until the running
+    // job of a killed worker expires; items are idempotent, so a duplicate only costs a no-op.
+    await boss.createQueue(items, { name: items, policy: "standard", retryLimit: 5, retryBackoff: true, expireInSeconds: job.expireInSeconds ?? 300 });
+    if (options.schedule ?? true) await boss.schedule(job.name, job.cron, {}, { tz: settings.zone });
+    await boss.work(job.name, polling, async (jobs) => {
+      for (const current of jobs) {
+        await recorded(job.name, current.id, async () => {
+          const planned = await job.plan(context, context.clock.now());
+          if (planned.length > 0) await boss.insert(planned.map((item) => ({ name: items, data: item, singletonKey: item.key })));
+          return { planned: planned.length };
+        });
+      }
+    });
+    for (let worker = 0; worker < (options.itemConcurrency ?? 1); worker += 1) {
+      await boss.work<JobItem>(items, polling, async (jobs) => {
+        for (const current of jobs) await recorded(items, current.id, () => job.runItem(context, current.data, context.clock.now()));
+      });
+    }
+  }
+
+  const names = new Set([...options.catalog.scheduled.map((job) => job.name), ...options.catalog.fanOut.map((job) => job.name)]);
+  async function trigger(name: string): Promise<void> {
+    if (!names.has(name)) throw new Error(`No job named ${name}`);
+    await boss.send(name, {});
+  }
+  if (options.catchUpOnStart ?? true) for (const name of names) await trigger(name);
+
+  return {
+    trigger,
+    async stop() {
+      // Let running handlers finish (they are transactions; an abandoned one would roll back anyway).
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: 20_000 });
+    },
+  };
+}

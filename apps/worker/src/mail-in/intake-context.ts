@@ -1,0 +1,95 @@
+import {
+  allOrganizationRecords,
+  allPortalUserContacts,
+  intakeTicketsByNumbersOrIds,
+  recentIntake,
+  ticketIdsByInboundMessageIds,
+  type Executor,
+  type IntakeTicket,
+} from "@kontor/db";
+import {
+  createIntakeHistory,
+  createOrganizationDirectory,
+  DEFAULT_TICKETING_POLICIES,
+  DEFAULT_TICKET_NUMBER_FORMAT,
+  ticketNumberFromSubject,
+  type MailIntakeContext,
+  type Organization,
+  type OutgoingMailSettings,
+  type ParsedMail,
+  type PortalUser,
+  type Ticket,
+  type TicketRef,
+  type TicketStatus,
+} from "@kontor/ticketing";
+
+const MS_PER_MINUTE = 60_000;
+
+/** The longest K4 rate-limit window of the shipped policies: how much history intake loads. */
+const HISTORY_WINDOW_MS =
+  Math.max(
+    ...DEFAULT_TICKETING_POLICIES.flatMap((policy) => [policy.intake.global.windowMinutes, policy.intake.perSender.windowMinutes, policy.intake.perTicket.windowMinutes]),
+  ) * MS_PER_MINUTE;
+
+function toRef(ticket: IntakeTicket): TicketRef {
+  const document = ticket.document as Ticket;
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    ...(ticket.organizationId === null ? {} : { organizationId: ticket.organizationId }),
+    requesterEmail: ticket.requesterEmail,
+    status: ticket.status as TicketStatus,
+    ...(document.resolvedAt === undefined ? {} : { resolvedAt: document.resolvedAt }),
+  };
+}
+
+/** The ticket number in one of our Message-IDs (`T-2026-000123-8.confirmation@domain`). */
+function ticketNumberOfOurId(messageId: string, settings: OutgoingMailSettings): string | undefined {
+  if (!messageId.endsWith(`@${settings.messageIdDomain}`)) return undefined;
+  const local = messageId.slice(0, messageId.lastIndexOf("@"));
+  const dot = local.indexOf(".");
+  return dot < 0 ? local : local.slice(0, dot);
+}
+
+/**
+ * Everything `decideMailIntake` reads for one mail, loaded in a few queries: the directory of
+ * organizations and portal users (O1, O2), the tickets the mail's headers and subject tag can
+ * point to (K3), and the recent intake for the K4 rate limits.
+ */
+export async function loadIntakeContext(executor: Executor, mail: ParsedMail, settings: OutgoingMailSettings, zone: string, now: Date): Promise<MailIntakeContext> {
+  const [organizations, portalUsers, history] = [
+    (await allOrganizationRecords(executor)) as Organization[],
+    await allPortalUserContacts(executor),
+    await recentIntake(executor, new Date(now.getTime() - HISTORY_WINDOW_MS)),
+  ];
+  const directory = createOrganizationDirectory(organizations, portalUsers as unknown as PortalUser[]);
+
+  const headerIds = [...(mail.inReplyTo === undefined ? [] : [mail.inReplyTo]), ...mail.references];
+  const numbers = new Set<string>();
+  const foreignIds: string[] = [];
+  for (const id of headerIds) {
+    const number = ticketNumberOfOurId(id, settings);
+    if (number === undefined) foreignIds.push(id);
+    else numbers.add(number);
+  }
+  const tagged = ticketNumberFromSubject(mail.subject, DEFAULT_TICKET_NUMBER_FORMAT);
+  if (tagged !== undefined) numbers.add(tagged);
+  const foreign = await ticketIdsByInboundMessageIds(executor, foreignIds);
+  const tickets = await intakeTicketsByNumbersOrIds(executor, { numbers: [...numbers], ids: [...new Set(foreign.values())] });
+  const byNumber = new Map(tickets.map((ticket) => [ticket.number, toRef(ticket)]));
+  const byId = new Map(tickets.map((ticket) => [ticket.id, toRef(ticket)]));
+
+  return {
+    settings,
+    directory,
+    zone,
+    findTicketByNumber: (number) => byNumber.get(number),
+    findTicketByMessageId: (messageId) => {
+      const number = ticketNumberOfOurId(messageId, settings);
+      if (number !== undefined) return byNumber.get(number);
+      const ticketId = foreign.get(messageId);
+      return ticketId === undefined ? undefined : byId.get(ticketId);
+    },
+    history: createIntakeHistory(history.map((record) => ({ receivedAt: record.receivedAt.toISOString(), sender: record.sender, ...(record.ticketId === null ? {} : { ticketId: record.ticketId }) }))),
+  };
+}

@@ -1,0 +1,14 @@
+import { billingOutboxHandlers } from "./billing/billing-outbox-handlers.js";
+import { monthCloseJob } from "./billing/month-close-job.js";
+import type { JobCatalog } from "./jobs/job-runner.js";
+import { ticketMailHandler } from "./mail-out/ticket-mail-handler.js";
+import type { OutboxHandler } from "./outbox/outbox-handler.js";
+
+/** Every job Kontor's worker runs. */
+export const KONTOR_JOBS: JobCatalog = {
+  scheduled: [],
+  fanOut: [monthCloseJob],
+};
+
+/** Every outbox consumer (a topic without one is only recorded, e.g. ticket history events). */
+export const KONTOR_OUTBOX_HANDLERS: readonly OutboxHandler[] = [ticketMailHandler, ...billingOutboxHandlers];

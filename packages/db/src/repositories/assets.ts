@@ -1,0 +1,62 @@
+import { and, asc, eq, isNotNull, lte, sql } from "drizzle-orm";
+import type { Executor } from "../connection/database.js";
+import { assets } from "../schema/service-desk-schedules.js";
+
+/** A stored asset row; `record` is `@kontor/ticketing`'s `Asset`. */
+export type AssetRow = typeof assets.$inferSelect;
+
+/** The fields of an asset record this repository reads (the rest is stored as given). */
+export interface AssetRecord {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly warrantyEnd?: string | undefined;
+  readonly licenses: readonly { readonly expiresOn?: string | undefined }[];
+}
+
+/** The earliest warranty end or license expiry (`YYYY-MM-DD`), or `null` when nothing expires. */
+export function earliestExpiryOf(record: AssetRecord): string | null {
+  const days = [record.warrantyEnd, ...record.licenses.map((license) => license.expiresOn)].filter((day): day is string => day !== undefined);
+  // ISO days sort as strings.
+  return days.length === 0 ? null : days.reduce((earliest, day) => (day < earliest ? day : earliest));
+}
+
+/** Inserts an asset (K11), recorded on goods receipt or by an inventory. */
+export async function insertAsset(executor: Executor, record: AssetRecord, now: Date): Promise<AssetRow> {
+  const [row] = await executor
+    .insert(assets)
+    .values({ id: record.id, organizationId: record.organizationId, record, earliestExpiry: earliestExpiryOf(record), createdAt: now, updatedAt: now })
+    .returning();
+  if (row === undefined) throw new Error("insert returned no row");
+  return row;
+}
+
+/** An asset by id. */
+export async function findAsset(executor: Executor, id: string): Promise<AssetRow | undefined> {
+  const [row] = await executor.select().from(assets).where(eq(assets.id, id));
+  return row;
+}
+
+/**
+ * Replaces an asset record if it is still at `expectedVersion` (optimistic locking), e.g. after a
+ * warranty extension. Returns the new row, or `undefined` when the id is unknown or the version moved on.
+ */
+export async function updateAsset(executor: Executor, record: AssetRecord, expectedVersion: number, now: Date): Promise<AssetRow | undefined> {
+  const [row] = await executor
+    .update(assets)
+    .set({ record, earliestExpiry: earliestExpiryOf(record), version: sql`${assets.version} + 1`, updatedAt: now })
+    .where(and(eq(assets.id, record.id), eq(assets.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+/**
+ * Assets with a warranty end or license expiry on or before `lastDay` (`YYYY-MM-DD`), in one
+ * query: the candidates of the K11 expiry check, whose lead time ends on `lastDay`.
+ */
+export async function assetsExpiringBy(executor: Executor, lastDay: string): Promise<AssetRow[]> {
+  return executor
+    .select()
+    .from(assets)
+    .where(and(isNotNull(assets.earliestExpiry), lte(assets.earliestExpiry, lastDay)))
+    .orderBy(asc(assets.organizationId), asc(assets.id));
+}
