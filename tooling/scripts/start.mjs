@@ -1,5 +1,6 @@
-// `npm start`: installs the workspace (pnpm via npx), builds the domain packages the apps
-// import, and runs Kontor in embedded mode with demo data: one process with the embedded
+// `npm start`: installs the workspace (pnpm via npx) and runs Kontor from TypeScript source
+// (tsx, with the domain packages mapped to their src/ by tooling/tsconfig/run-from-source.json,
+// so nothing has to be built first) in embedded mode with demo data: one process with the embedded
 // database, the API, the worker and the SMTP listener. Ctrl-C stops it cleanly; the data stays
 // in .kontor/data for the next start, outgoing mail lands in .kontor/mail-out.
 import { spawn, spawnSync } from "node:child_process";
@@ -16,10 +17,9 @@ function step(title, args) {
 }
 
 step("installing dependencies", ["install", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"]);
-step("building the domain packages", ["exec", "turbo", "run", "build", "--filter=@kontor/worker^...", "--output-logs=errors-only"]);
 
 console.log("› starting Kontor (embedded database, API, worker, SMTP listener)");
-const child = spawn("npx", [...pnpm, "--filter", "@kontor/worker", "exec", "tsx", "src/kontor-main.ts"], {
+const child = spawn("npx", [...pnpm, "--filter", "@kontor/worker", "exec", "tsx", "--tsconfig", "../../tooling/tsconfig/run-from-source.json", "src/kontor-main.ts"], {
   cwd: root,
   stdio: "inherit",
   env: {
