@@ -12,17 +12,19 @@ export interface WorkerProcessHandle {
   kill(signal: NodeJS.Signals): void;
 }
 
-const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
 const WORKER_DIR = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
- * Starts `src/main.ts` through tsx with `env` on top of this process's environment, the way an
- * operator runs `pnpm --filter @kontor/worker start`.
+ * Starts `src/<entry>` (default `main.ts`, the worker alone; `kontor-main.ts` is the one-process
+ * start) through tsx with `env` on top of this process's environment, the way an operator runs
+ * `pnpm --filter @kontor/worker start`. An env value of `""` removes the variable.
  */
-export function startWorkerProcess(id: string, env: Readonly<Record<string, string>>): WorkerProcessHandle {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+export function startWorkerProcess(id: string, env: Readonly<Record<string, string>>, entry = "main.ts"): WorkerProcessHandle {
+  const merged: Record<string, string | undefined> = { ...process.env, KONTOR_WORKER_ID: id, LOG_LEVEL: "warn", ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === "") merged[name] = undefined;
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL(`../${entry}`, import.meta.url))], {
     cwd: WORKER_DIR,
-    env: { ...process.env, KONTOR_WORKER_ID: id, LOG_LEVEL: "warn", ...env },
+    env: merged,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

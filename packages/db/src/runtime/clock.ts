@@ -21,7 +21,9 @@ export function offsetClock(offsetMs: number): Clock {
 }
 
 /**
- * The clock the environment asks for: `KONTOR_NOW` (an ISO instant, fixed) or
+ * The clock the environment asks for: `KONTOR_NOW` (an ISO instant the clock starts at when the
+ * process starts, and runs on from: a demo jumps to a month end, while retries, backoff and SLA
+ * clocks still see time pass) or
  * `KONTOR_CLOCK_OFFSET` (an ISO 8601 duration such as `P8D` or `-PT2H`, or milliseconds),
  * else the system clock. Throws on a value it cannot read.
  */
@@ -30,7 +32,7 @@ export function clockFromEnvironment(env: Readonly<Record<string, string | undef
   if (now !== undefined && now !== "") {
     const instant = new Date(now);
     if (Number.isNaN(instant.getTime())) throw new Error(`KONTOR_NOW is not an ISO instant: ${now}`);
-    return fixedClock(instant);
+    return offsetClock(instant.getTime() - Date.now());
   }
   const offset = env.KONTOR_CLOCK_OFFSET;
   if (offset !== undefined && offset !== "") return offsetClock(parseOffset(offset));
