@@ -36,6 +36,9 @@ export interface JobRunner {
 
 const itemQueue = (name: string): string => `${name}.item`;
 
+/** Item jobs fetched at once: one round trip to pg-boss per batch instead of per contract. */
+const ITEM_BATCH = 20;
+
 function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
@@ -100,8 +103,18 @@ export async function startJobRunner(context: WorkerContext, options: JobRunnerO
       }
     });
     for (let worker = 0; worker < (options.itemConcurrency ?? 1); worker += 1) {
-      await boss.work<JobItem>(items, polling, async (jobs) => {
-        for (const current of jobs) await recorded(items, current.id, () => job.runItem(context, current.data, context.clock.now()));
+      let workerId = "";
+      workerId = await boss.work<JobItem>(items, { ...polling, batchSize: ITEM_BATCH }, async (jobs) => {
+        for (const current of jobs) {
+          try {
+            await recorded(items, current.id, () => job.runItem(context, current.data, context.clock.now()));
+          } catch (error) {
+            // Fail this item alone; the rest of the batch completes when the handler returns.
+            await boss.fail(items, current.id, { message: errorText(error) });
+          }
+        }
+        // pg-boss waits a polling interval after every fetch; a full batch means more is queued.
+        if (jobs.length === ITEM_BATCH) boss.notifyWorker(workerId);
       });
     }
   }
