@@ -4,6 +4,7 @@ import type { JobCatalog } from "./jobs/job-runner.js";
 import { ticketMailHandler } from "./mail-out/ticket-mail-handler.js";
 import type { OutboxHandler } from "./outbox/outbox-handler.js";
 import { licensingJobs, licensingOutboxHandlers } from "./licensing/index.js";
+import { licensingBillingOutboxHandlers } from "./licensing-billing/index.js";
 import { seatJobs, seatOutboxHandlers } from "./seats/index.js";
 import { serviceDeskJobs, serviceDeskOutboxHandlers } from "./service-desk/index.js";
 
@@ -19,5 +20,6 @@ export const KONTOR_OUTBOX_HANDLERS: readonly OutboxHandler[] = [
   ...billingOutboxHandlers,
   ...seatOutboxHandlers,
   ...licensingOutboxHandlers,
+  ...licensingBillingOutboxHandlers,
   ...serviceDeskOutboxHandlers,
 ];

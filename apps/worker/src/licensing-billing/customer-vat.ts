@@ -1,0 +1,25 @@
+import { lineVatFromTaxDetermination, unwrap, type LineVat, type SellerInput } from "@kontor/invoicing";
+import { determineTax } from "@kontor/terms";
+import type { Organization } from "@kontor/ticketing";
+
+/**
+ * T3: the VAT of software licenses and subscriptions sold to a customer, from its billing
+ * address (the organization's address; the record names no separate one) on the tax point.
+ * Licenses and cloud rentals are electronic services; a German business customer pays 19 %.
+ * The customer record has no VAT ID, so a foreign EU customer is refused here rather than
+ * silently billed at 0 % (T4).
+ */
+export function customerVat(organization: Organization, seller: SellerInput, taxPoint: string, zone: string): LineVat {
+  const determination = determineTax({
+    asOf: taxPoint,
+    zone,
+    seller: { country: seller.address.countryCode, ...(seller.vatId === undefined ? {} : { vatId: seller.vatId }) },
+    buyer: { status: "business" },
+    contacts: { billing: { address: { country: organization.address.country } } },
+    supply: "electronic-service",
+  });
+  if (!determination.ok) {
+    throw new Error(`No tax for ${organization.id}: ${determination.errors.map((error) => `${error.code} ${error.message}`).join("; ")}`);
+  }
+  return unwrap(lineVatFromTaxDetermination(determination.value));
+}
