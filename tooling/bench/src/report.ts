@@ -1,4 +1,5 @@
 import type { Goal } from "./benchmark.js";
+import type { LoadMeasurement } from "./load/load-benchmark.js";
 import type { Measurement } from "./measure.js";
 
 function describeGoal(goal: Goal): string {
@@ -23,13 +24,14 @@ export function markdownTable(results: readonly Measurement[]): string {
 }
 
 /** The results as the JSON written to `results/latest.json`. */
-export function jsonReport(results: readonly Measurement[], startedAt: string): string {
+export function jsonReport(results: readonly Measurement[], startedAt: string, loadResults: readonly LoadMeasurement[] = []): string {
   return `${JSON.stringify(
     {
       startedAt,
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
       results,
+      loadResults,
     },
     null,
     2,

@@ -24,22 +24,45 @@ export interface MonthCloseTotals {
   readonly invoicedCents: bigint;
 }
 
-function cents(amount: string): bigint {
-  const [whole = "0", fraction = ""] = amount.split(".");
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0").slice(0, 2)) * (whole.startsWith("-") ? -1n : 1n);
+/**
+ * A decimal amount (`"1900.00"`, `"-12.5"`) as integer cents, read digit by digit: exact for any
+ * amount below 2^53 cents, and cheap, so that reading Kontor's result costs about what the
+ * baseline's integer addition does.
+ */
+export function cents(amount: string): number {
+  const negative = amount.charCodeAt(0) === 45; // "-"
+  let units = 0;
+  let fractionDigits = -1;
+  for (let i = negative ? 1 : 0; i < amount.length && fractionDigits < 2; i++) {
+    const code = amount.charCodeAt(i);
+    if (code === 46) {
+      fractionDigits = 0; // "."
+      continue;
+    }
+    units = units * 10 + (code - 48);
+    if (fractionDigits >= 0) fractionDigits++;
+  }
+  for (let digits = Math.max(fractionDigits, 0); digits < 2; digits++) units *= 10;
+  return negative ? -units : units;
+}
+
+/** A sum of integer cents kept as a number, as bigint; throws rather than lose a cent. */
+function exactCents(total: number): bigint {
+  if (!Number.isSafeInteger(total)) throw new Error(`${total} cents is beyond exact integer arithmetic`);
+  return BigInt(total);
 }
 
 /** The hand-written baseline: integer minutes, 15-minute increments rounded up, integer cents. */
 export function baselineTotals(workload: ContingentWorkload): MonthCloseTotals {
   let closingMinutes = 0;
-  let invoicedCents = 0n;
+  let invoicedCents = 0;
   for (const entries of workload.entries) {
     let billed = 0;
     for (const entry of entries) billed += Math.max(15, Math.ceil(entry.rawMinutes / 15) * 15);
     closingMinutes += MONTHLY_MINUTES - billed;
     invoicedCents += MONTHLY_PRICE_CENTS;
   }
-  return { closingMinutes, invoicedCents };
+  return { closingMinutes, invoicedCents: exactCents(invoicedCents) };
 }
 
 /** January's accounts with every entry recorded: the state a month-end job starts from. */
@@ -60,14 +83,14 @@ export function recordedAccounts(workload: ContingentWorkload): { contract: Cont
 /** Kontor's month close over every account, summed the same way as the baseline. */
 export function kontorTotals(accounts: readonly { contract: Contract; account: ContractAccount }[]): MonthCloseTotals {
   let closingMinutes = 0;
-  let invoicedCents = 0n;
+  let invoicedCents = 0;
   for (const { contract, account } of accounts) {
     const closed = closeMonth(account, { month: "2026-01" }, { contract, asOf: CLOSE_AS_OF });
     if (!closed.ok) throw new Error(closed.errors[0]?.message);
     closingMinutes += closed.value.closed.statement?.closingMinutes ?? 0;
     invoicedCents += cents(closed.value.closed.invoice.net.amount);
   }
-  return { closingMinutes, invoicedCents };
+  return { closingMinutes, invoicedCents: exactCents(invoicedCents) };
 }
 
 /**

@@ -9,7 +9,7 @@ export interface ContingentWorkload {
 
 /** 20 hours a month for 1,900.00 EUR: enough that 40 entries of up to 20 minutes never overdraw. */
 export const MONTHLY_MINUTES = 1_200;
-export const MONTHLY_PRICE_CENTS = 190_000n;
+export const MONTHLY_PRICE_CENTS = 190_000;
 
 /**
  * `contracts` contingent contracts with `entriesPerContract` billable January 2026 entries each,
