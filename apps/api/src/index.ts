@@ -17,3 +17,4 @@ export { readApiConfig, type ApiConfig } from "./app/api-config.js";
 export { orderOutboxEvents } from "./routes/licensing/order-events.js";
 export { orderDocument } from "./routes/licensing/order-documents.js";
 export { licensesFromDelivery } from "./routes/licensing/licenses-from-delivery.js";
+export { rentalOutboxEvents } from "./routes/licensing/rental-events.js";

@@ -6,7 +6,7 @@ import { DEMO_PRODUCT } from "./demo-catalog.js";
 import { demoValue } from "./demo-result.js";
 import { toStoredJson } from "./stored-json.js";
 import type { DemoTimeline } from "./demo-timeline.js";
-import { orderOutboxEvents } from "./licensing-outbox-events.js";
+import { orderOutboxEvents } from "@kontor/api";
 
 /** The overdue demo order: its id and the day its purchase fell due. */
 export interface DemoPurchaseOrder {

@@ -6,7 +6,7 @@ import { DEMO_PRODUCT } from "./demo-catalog.js";
 import { demoValue } from "./demo-result.js";
 import { toStoredJson } from "./stored-json.js";
 import type { DemoTimeline } from "./demo-timeline.js";
-import { rentalOutboxEvents } from "./licensing-outbox-events.js";
+import { rentalOutboxEvents } from "@kontor/api";
 
 /** A Microsoft 365 rental of the marketplace (M1), provisioned and optionally with an add-on (M6). */
 interface DemoRental {

@@ -2,7 +2,7 @@ import { orderDocument, orderOutboxEvents } from "@kontor/api";
 import { MUELLER } from "@kontor/api/testing";
 import { appendToOutbox, findLicenseOrder, insertLicenseOrder, insertOrganization, schema, updateLicenseOrder, type DatabaseHandle, type OutboxRow } from "@kontor/db";
 import { createTestDatabase } from "@kontor/db/testing";
-import { applyOrderCommand, applyOrderCommands, catalogSchema, orderSchema, receiveOrder, type LicenseOrderLineInput } from "@kontor/licensing";
+import { applyOrderCommand, applyOrderCommands, orderSchema, receiveOrder, type LicenseOrderLineInput } from "@kontor/licensing";
 import { Money, type MoneyJson } from "@kontor/money";
 import { asc, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,37 +14,11 @@ import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { WorkerContext } from "../worker-context.js";
 import { licensingBillingOutboxHandlers } from "./licensing-billing-outbox-handlers.js";
 import { DELIVERY_NOTE_TO_SEND_TOPIC, LICENSE_INVOICE_DUE_TOPIC } from "./licensing-billing-topics.js";
+import { ATLASSIAN_TEST_CATALOG, TEST_TECHNICAL_CONTACT } from "../licensing/testing/atlassian-test-catalog.js";
 
 const eur = (amount: string) => ({ amount, currency: "EUR" as const });
-
-/** Jira Data Center (self-managed: its key comes from the vendor) and Confluence Cloud annual (no key, L5). */
-const CATALOG = catalogSchema.parse({
-  vendors: [{ id: "atlassian", name: "Atlassian" }],
-  products: [
-    {
-      id: "jira-dc",
-      vendorId: "atlassian",
-      name: "Jira Data Center",
-      productLine: "jira",
-      edition: "data-center",
-      billingModel: "annual-subscription",
-      currency: "EUR",
-      pricing: { kind: "user-tiers", tiers: [{ users: 500, price: eur("21000.00") }] },
-    },
-    {
-      id: "confluence-cloud",
-      vendorId: "atlassian",
-      name: "Confluence Cloud",
-      productLine: "confluence",
-      edition: "cloud",
-      billingModel: "annual-subscription",
-      currency: "EUR",
-      pricing: { kind: "user-tiers", tiers: [{ users: 100, price: eur("5500.00") }] },
-    },
-  ],
-});
-
-const CONTACT = { fullName: "Tom Technik", email: "tom@mueller-gmbh.de", hasVendorAccount: true };
+const CATALOG = ATLASSIAN_TEST_CATALOG;
+const CONTACT = TEST_TECHNICAL_CONTACT;
 const BILLING = MUELLER.serviceReportRecipient;
 const JIRA_KEY = "AAAB-JIRA-DC-KEY-0001";
 

@@ -1,42 +1,15 @@
 import { MUELLER } from "@kontor/api/testing";
 import { findLicenseOrder, insertLicenseOrder, insertOrganization, listLicenses, outboxEventsOf, type DatabaseHandle } from "@kontor/db";
 import { createTestDatabase } from "@kontor/db/testing";
-import { applyOrderCommands, catalogSchema, receiveOrder, type LicenseOrderLineInput, type Order } from "@kontor/licensing";
+import { applyOrderCommands, receiveOrder, type LicenseOrderLineInput, type Order } from "@kontor/licensing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import { licensePurchaseJob } from "./license-purchase-job.js";
+import { ATLASSIAN_TEST_CATALOG, TEST_TECHNICAL_CONTACT } from "./testing/atlassian-test-catalog.js";
 
-const eur = (amount: string) => ({ amount, currency: "EUR" as const });
-
-/** Jira Data Center (self-managed, key from the vendor) and Confluence Cloud annual (no key), seed 001 prices. */
-const CATALOG = catalogSchema.parse({
-  vendors: [{ id: "atlassian", name: "Atlassian" }],
-  products: [
-    {
-      id: "jira-dc",
-      vendorId: "atlassian",
-      name: "Jira Data Center",
-      productLine: "jira",
-      edition: "data-center",
-      billingModel: "annual-subscription",
-      currency: "EUR",
-      pricing: { kind: "user-tiers", tiers: [{ users: 500, price: eur("21000.00") }] },
-    },
-    {
-      id: "confluence-cloud",
-      vendorId: "atlassian",
-      name: "Confluence Cloud",
-      productLine: "confluence",
-      edition: "cloud",
-      billingModel: "annual-subscription",
-      currency: "EUR",
-      pricing: { kind: "user-tiers", tiers: [{ users: 100, price: eur("5500.00") }] },
-    },
-  ],
-});
-
-const CONTACT = { fullName: "Tom Technik", email: "tom@mueller-gmbh.de", hasVendorAccount: true };
+const CATALOG = ATLASSIAN_TEST_CATALOG;
+const CONTACT = TEST_TECHNICAL_CONTACT;
 
 let database: DatabaseHandle;
 let smtp: CaptureSmtpServer;

@@ -5,7 +5,6 @@ import {
   insertRentalSubscription,
   listRentalSubscriptions,
   updateRentalSubscription,
-  type OutboxEvent,
   type RentalSubscriptionRow,
 } from "@kontor/db";
 import {
@@ -19,7 +18,6 @@ import {
   quantityChangeInputSchema,
   rentalOrderInputSchema,
   rentalSubscriptionSchema,
-  type RentalEvent,
   type RentalSubscription,
 } from "@kontor/licensing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -35,6 +33,7 @@ import { idParamsSchema } from "../../http/route-schemas.js";
 import { requireLicensingRead, requireRentalWriter } from "./licensing-access.js";
 import { loadCatalog, organizationFor, toJson } from "./licensing-context.js";
 import { organizationFilterSchema, rentalResponseSchema, rentalTransitionResponseSchema } from "./licensing-schemas.js";
+import { rentalOutboxEvents } from "./rental-events.js";
 
 /** The package's rental order (M1, M2) without ids and zone: the API takes them from the organization. */
 const placeBodySchema = rentalOrderInputSchema.omit({ subscriptionId: true, customerId: true, zone: true }).extend({ organizationId: z.string().min(1).max(100) });
@@ -57,16 +56,6 @@ function toResponse(row: RentalSubscriptionRow): z.infer<typeof rentalResponseSc
     subscription: row.record as z.infer<typeof rentalResponseSchema>["subscription"],
     overview: toJson(overview) as z.infer<typeof rentalResponseSchema>["overview"],
   };
-}
-
-function outboxEvents(id: string, version: number, events: readonly RentalEvent[]): OutboxEvent[] {
-  return events.map((event, index) => ({
-    topic: `licensing.${event.type}`,
-    aggregateType: "rental-subscription",
-    aggregateId: id,
-    dedupeKey: `rental-subscription:${id}:v${version}:${index}:${event.type}`,
-    payload: toJson(event),
-  }));
 }
 
 async function visibleRental(deps: ApiDeps, request: FastifyRequest, id: string): Promise<RentalSubscriptionRow> {
@@ -102,7 +91,7 @@ export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
           { id, organizationId: organization.id, productId: placed.subscription.productId, status: placed.subscription.status, record: toJson(placed.subscription) },
           now,
         );
-        await appendToOutbox(tx, outboxEvents(id, stored.version, placed.events), now);
+        await appendToOutbox(tx, rentalOutboxEvents(id, stored.version, placed.events), now);
         return stored;
       });
       return reply.status(201).header("location", `/v1/rental-subscriptions/${id}`).send(toResponse(row));
@@ -172,7 +161,7 @@ export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
         );
         const updated = await updateRentalSubscription(tx, row.id, { status: transition.subscription.status, record: toJson(transition.subscription) }, row.version, now);
         if (updated === undefined) throw conflict(`Rental subscription ${row.id} changed meanwhile; retry`, "VERSION_CONFLICT");
-        await appendToOutbox(tx, outboxEvents(row.id, updated.version, transition.events), now);
+        await appendToOutbox(tx, rentalOutboxEvents(row.id, updated.version, transition.events), now);
         return { ...toResponse(updated), events: transition.events.map((event) => ({ type: event.type, at: event.at })) };
       });
     },
