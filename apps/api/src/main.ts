@@ -1,11 +1,13 @@
 // The API as its own process (server mode): `DATABASE_URL=postgres://… pnpm --filter @kontor/api start`.
 // Without DATABASE_URL it opens the embedded database in KONTOR_DATA_DIR.
-import { migrate, openDatabase } from "@kontor/db";
+import { configureDataKeyFromEnvironment, migrate, openDatabase } from "@kontor/db";
 import { readApiConfig } from "./app/api-config.js";
 import { buildApi } from "./app/build-api.js";
 import { seedDemoData } from "./demo/seed-demo-data.js";
 
 const config = readApiConfig(process.env);
+// License keys are sealed with the data key (L13): from KONTOR_DATA_KEY, or kept beside the embedded database.
+configureDataKeyFromEnvironment(process.env, config.databaseUrl === undefined ? { keyFile: `${config.dataDir}.key` } : {});
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 await migrate(database);
 const app = await buildApi({ database, clock: config.clock, logLevel: config.logLevel, rateLimitPerMinute: config.rateLimitPerMinute });

@@ -55,6 +55,8 @@ async function start(): Promise<{ readonly process: WorkerProcessHandle; readonl
       KONTOR_SMTP_PORT: String(inbox.port),
       KONTOR_DATA_DIR: dataDir,
       DATABASE_URL: database?.url ?? "",
+      // Server mode needs the shared data key; embedded mode keeps its own beside the data.
+      KONTOR_DATA_KEY: database === undefined ? "" : "one-process-start-test-data-key",
       // Kiritimati is the test zone; the demo lives in Berlin time at a fixed instant.
       KONTOR_NOW: "",
       KONTOR_CLOCK_OFFSET: "",
@@ -63,7 +65,7 @@ async function start(): Promise<{ readonly process: WorkerProcessHandle; readonl
   );
   processes.push(running);
   let banner: Banner | undefined;
-  await waitUntil(async () => (banner = bannerOf(running.output())) !== undefined, { timeoutMs: 60_000, describe: () => running.output() });
+  await waitUntil(() => (banner = bannerOf(running.output())) !== undefined, { timeoutMs: 60_000, describe: () => running.output() });
   if (banner === undefined) throw new Error("no banner");
   return { process: running, banner };
 }
@@ -84,7 +86,7 @@ describe("the one-process start (npm start): database, API, worker and SMTP list
     client.close();
     // The demo's own mails (renewal reminders, SLA alerts …) arrive too; pick the confirmation.
     const isConfirmation = (subject: string | undefined) => subject?.endsWith("Eingangsbestätigung: Outlook startet nicht") === true;
-    await waitUntil(async () => inbox.mails.some((mail) => isConfirmation(mail.parsed.subject)), { timeoutMs: 30_000, describe: () => first.process.output() });
+    await waitUntil(() => inbox.mails.some((mail) => isConfirmation(mail.parsed.subject)), { timeoutMs: 30_000, describe: () => first.process.output() });
     const confirmation = inbox.mails.find((mail) => isConfirmation(mail.parsed.subject));
     const number = /\[#(T-\d{4}-\d{6}-\d)\]/.exec(confirmation?.parsed.subject ?? "")?.[1];
     expect(number).toBeDefined();

@@ -2,7 +2,7 @@
 // the worker and the SMTP listener. Migrates and loads demo data on start; Ctrl-C stops it
 // cleanly (the database is flushed on close). With DATABASE_URL it uses that server instead.
 import { buildApi, readApiConfig, seedDemoData } from "@kontor/api";
-import { migrate, openDatabase } from "@kontor/db";
+import { configureDataKeyFromEnvironment, migrate, openDatabase } from "@kontor/db";
 import { seedDemoScenario } from "./demo/seed-demo-scenario.js";
 import { stopOnSignals } from "./runtime/process-signals.js";
 import { startWorkerProcess } from "./runtime/start-worker-process.js";
@@ -12,6 +12,8 @@ import { workerLogger } from "./runtime/worker-logger.js";
 const apiConfig = readApiConfig(process.env);
 const workerConfig = readWorkerConfig(process.env);
 const logger = workerLogger(workerConfig.logLevel);
+// License keys are sealed with the data key (L13): from KONTOR_DATA_KEY, or kept beside the embedded database.
+configureDataKeyFromEnvironment(process.env, apiConfig.databaseUrl === undefined ? { keyFile: `${apiConfig.dataDir}.key` } : {});
 const database = await openDatabase({ url: apiConfig.databaseUrl, dataDir: apiConfig.dataDir });
 await migrate(database);
 const now = apiConfig.clock.now();

@@ -19,6 +19,7 @@ function workerEnv(): Record<string, string> {
   if (database.url === undefined) throw new Error("this test needs a PostgreSQL server");
   return {
     DATABASE_URL: database.url,
+    KONTOR_DATA_KEY: "kill-and-restart-test-data-key",
     // An offset, not a fixed instant: retries and backoff still move forward.
     KONTOR_CLOCK_OFFSET: String(NOW.getTime() - Date.now()),
     KONTOR_SMTP_HOST: inbox.host,

@@ -31,6 +31,7 @@ describe("two worker processes on one PostgreSQL (ARCHITECTURE: server mode)", (
     if (database.url === undefined) throw new Error("this test needs a PostgreSQL server");
     const env = {
       DATABASE_URL: database.url,
+      KONTOR_DATA_KEY: "two-workers-test-data-key",
       KONTOR_CLOCK_OFFSET: String(NOW.getTime() - Date.now()),
       KONTOR_SMTP_HOST: inbox.host,
       KONTOR_SMTP_PORT: String(inbox.port),

@@ -35,7 +35,7 @@ export function startWorkerProcess(id: string, env: Readonly<Record<string, stri
 }
 
 /** Polls `check` every `everyMs` until it returns true; rejects with `describe()` after `timeoutMs`. */
-export async function waitUntil(check: () => Promise<boolean>, options: { readonly timeoutMs: number; readonly everyMs?: number; readonly describe: () => Promise<string> | string }): Promise<void> {
+export async function waitUntil(check: () => boolean | Promise<boolean>, options: { readonly timeoutMs: number; readonly everyMs?: number; readonly describe: () => Promise<string> | string }): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

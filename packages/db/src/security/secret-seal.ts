@@ -1,15 +1,49 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-
-/**
- * The data key secrets are sealed with: SHA-256 of `KONTOR_DATA_KEY`. Without the variable a
- * fixed development key is used, so an embedded install works out of the box; production
- * deployments set their own (rotating it needs re-sealing, not done yet).
- */
-function dataKey(): Buffer {
-  return createHash("sha256").update(process.env.KONTOR_DATA_KEY ?? "kontor-development-data-key", "utf8").digest();
-}
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 const PREFIX = "v1:";
+
+let configured: Buffer | undefined;
+/** Tests run without configuring: one random key per process, never a fixed, known one. */
+let ephemeral: Buffer | undefined;
+
+/**
+ * Sets the data key secrets are sealed with (SHA-256 of `secret`). Processes call it once at
+ * start, through {@link configureDataKeyFromEnvironment}.
+ */
+export function configureDataKey(secret: string): void {
+  if (secret.length < 16) throw new Error("The data key must have at least 16 characters");
+  configured = createHash("sha256").update(secret, "utf8").digest();
+}
+
+/**
+ * The data key of a process: `KONTOR_DATA_KEY`; else, for the embedded database, a random key
+ * kept in `keyFile` (created with mode 0600 on the first start, so the same install opens its
+ * secrets again); a server-mode process without `KONTOR_DATA_KEY` refuses to start.
+ */
+export function configureDataKeyFromEnvironment(env: Readonly<Record<string, string | undefined>>, options: { readonly keyFile?: string }): "environment" | "key-file" {
+  const fromEnv = env.KONTOR_DATA_KEY;
+  if (fromEnv !== undefined && fromEnv !== "") {
+    configureDataKey(fromEnv);
+    return "environment";
+  }
+  if (options.keyFile === undefined) {
+    throw new Error("KONTOR_DATA_KEY is not set: with DATABASE_URL every process needs the same data key (at least 16 characters) to seal and open license keys");
+  }
+  if (!existsSync(options.keyFile)) {
+    mkdirSync(dirname(options.keyFile), { recursive: true });
+    writeFileSync(options.keyFile, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  configureDataKey(readFileSync(options.keyFile, "utf8").trim());
+  return "key-file";
+}
+
+function dataKey(): Buffer {
+  if (configured !== undefined) return configured;
+  if (process.env.VITEST !== undefined) return (ephemeral ??= randomBytes(32));
+  throw new Error("No data key configured: call configureDataKeyFromEnvironment at process start");
+}
 
 /**
  * Seals a customer secret (a license key, L13) with AES-256-GCM: `v1:` + base64url of IV, tag and
