@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVOICE_NUMBER_SERIES, checkNumberSequence } from "@kontor/invoicing";
 import type { DatabaseHandle } from "../connection/database.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
-import { issueDocumentNumber } from "./number-series.js";
+import { DocumentNumberError, issueDocumentNumber } from "./number-series.js";
 
 const NOW = new Date("2026-11-30T10:00:00Z");
 
@@ -36,5 +36,13 @@ describe(`number series on ${testDatabaseKind()}`, () => {
   it("the sequence starts again at 1 in a new year", async () => {
     const next = await database.db.transaction((tx) => issueDocumentNumber(tx, INVOICE_NUMBER_SERIES, 2027, NOW));
     expect(next).toBe("RE-2027-000001");
+  });
+
+  it("a document dated in 2026 after RE-2027-000001 is refused with a typed error, and the series is left as it was", async () => {
+    const refused = database.db.transaction((tx) => issueDocumentNumber(tx, INVOICE_NUMBER_SERIES, 2026, NOW));
+    await expect(refused).rejects.toBeInstanceOf(DocumentNumberError);
+    await expect(refused).rejects.toMatchObject({ code: "NUMBER_YEAR_MISMATCH" });
+    const next = await database.db.transaction((tx) => issueDocumentNumber(tx, INVOICE_NUMBER_SERIES, 2027, NOW));
+    expect(next).toBe("RE-2027-000002");
   });
 });

@@ -1,9 +1,9 @@
-import { appendToOutbox, issueDocumentNumber, lockInvoice, markInvoiceFinalized, type InvoiceSummaryRow, type KontorTransaction } from "@kontor/db";
+import { appendToOutbox, DocumentNumberError, issueDocumentNumber, lockInvoice, markInvoiceFinalized, type InvoiceSummaryRow, type KontorTransaction } from "@kontor/db";
 import { finalizeInvoice, renderInvoicePdf, writeCiiInvoice } from "@kontor/invoicing";
 import { loadDejaVuFonts } from "@kontor/invoicing/fonts";
 import type { ApiDeps } from "../../app/api-deps.js";
 import { unwrap } from "../../http/domain-result.js";
-import { conflict, notFound } from "../../http/problem.js";
+import { conflict, notFound, ruleViolation } from "../../http/problem.js";
 import { numberSeriesOf, recomposeDocument, toStoredDocument, type StoredInvoiceDocument } from "./stored-invoice.js";
 
 /** Outbox topic of a finalized invoice, credit note or correction invoice. */
@@ -40,7 +40,11 @@ export async function finalizeInvoiceInTransaction(tx: KontorTransaction, id: st
   // Compose before numbering: the series lock is held only for numbering, rendering and storing.
   const draft = unwrap(recomposeDocument(row.document as StoredInvoiceDocument));
   const series = numberSeriesOf(draft.type);
-  const number = await issueDocumentNumber(tx, series, Number(draft.issueDate.slice(0, 4)), now);
+  const number = await issueDocumentNumber(tx, series, Number(draft.issueDate.slice(0, 4)), now).catch((error: unknown) => {
+    // A date the series cannot number is the document's fault: 422 with the rule code, not 500.
+    if (error instanceof DocumentNumberError) throw ruleViolation([{ code: error.code, message: error.message, path: ["issueDate"] }]);
+    throw error;
+  });
   const finalized = unwrap(finalizeInvoice(draft, { number, series }));
   const xml = writeCiiInvoice(finalized);
   const pdf = renderInvoicePdf(finalized, { fonts });
