@@ -52,7 +52,7 @@ export async function startWorkerRuntime(context: WorkerContext, options: Worker
     "outbox",
     async () => {
       const pass = await deliverDueOutboxEvents(scoped, routing, { limit: 50 });
-      return pass.delivered + pass.failed === 50;
+      return pass.delivered + pass.failed >= 50;
     },
     { intervalMs: options.outboxIntervalMs ?? 1_000, logger },
   );

@@ -1,4 +1,5 @@
 import type { Goal } from "./benchmark.js";
+import type { EndToEndMeasurement } from "./end-to-end/end-to-end-benchmark.js";
 import type { LoadMeasurement } from "./load/load-benchmark.js";
 import type { Measurement } from "./measure.js";
 
@@ -24,7 +25,12 @@ export function markdownTable(results: readonly Measurement[]): string {
 }
 
 /** The results as the JSON written to `results/latest.json`. */
-export function jsonReport(results: readonly Measurement[], startedAt: string, loadResults: readonly LoadMeasurement[] = []): string {
+export function jsonReport(
+  results: readonly Measurement[],
+  startedAt: string,
+  loadResults: readonly LoadMeasurement[] = [],
+  endToEndResults: readonly EndToEndMeasurement[] = [],
+): string {
   return `${JSON.stringify(
     {
       startedAt,
@@ -32,6 +38,7 @@ export function jsonReport(results: readonly Measurement[], startedAt: string, l
       platform: `${process.platform}-${process.arch}`,
       results,
       loadResults,
+      endToEndResults,
     },
     null,
     2,

@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { benchmarks, loadBenchmarks } from "./benchmarks/index.js";
+import { benchmarks, endToEndBenchmarks, loadBenchmarks } from "./benchmarks/index.js";
+import type { EndToEndMeasurement } from "./end-to-end/end-to-end-benchmark.js";
+import { endToEndMarkdownTable } from "./end-to-end/end-to-end-report.js";
+import { endToEndSettingsFromEnvironment } from "./end-to-end/end-to-end-settings.js";
 import type { LoadMeasurement } from "./load/load-benchmark.js";
 import { loadMarkdownTable } from "./load/load-report.js";
 import { loadSettingsFromEnvironment } from "./load/load-settings.js";
@@ -10,7 +13,7 @@ import { jsonReport, markdownTable } from "./report.js";
 
 // `pnpm bench` runs every benchmark; `pnpm bench <id> [<id> …]` runs the named ones.
 const wanted = process.argv.slice(2).filter((arg) => arg !== "--");
-const known = [...benchmarks, ...loadBenchmarks].map((b) => b.id);
+const known = [...benchmarks, ...loadBenchmarks, ...endToEndBenchmarks].map((b) => b.id);
 const unknown = wanted.filter((id) => !known.includes(id));
 if (unknown.length > 0) {
   console.error(`Unknown benchmark(s): ${unknown.join(", ")}`);
@@ -34,11 +37,23 @@ if (selectedLoad.length > 0) {
     loadResults.push(...(await benchmark.run(settings)));
   }
 }
+const endToEndResults: EndToEndMeasurement[] = [];
+const selectedEndToEnd = chosen(endToEndBenchmarks);
+if (selectedEndToEnd.length > 0) {
+  const settings = endToEndSettingsFromEnvironment(process.env);
+  for (const benchmark of selectedEndToEnd) {
+    console.error(`running ${benchmark.id} (${settings.contracts.toLocaleString("en-US")} contracts) …`);
+    endToEndResults.push(await benchmark.run(settings));
+  }
+}
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "..", "results");
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, "latest.json"), jsonReport(results, startedAt, loadResults));
-if (results.length > 0) console.log(markdownTable(results));
-if (results.length > 0 && loadResults.length > 0) console.log("");
-if (loadResults.length > 0) console.log(loadMarkdownTable(loadResults));
+writeFileSync(join(resultsDir, "latest.json"), jsonReport(results, startedAt, loadResults, endToEndResults));
+const tables = [
+  results.length > 0 ? markdownTable(results) : undefined,
+  loadResults.length > 0 ? loadMarkdownTable(loadResults) : undefined,
+  endToEndResults.length > 0 ? endToEndMarkdownTable(endToEndResults) : undefined,
+].filter((table) => table !== undefined);
+console.log(tables.join("\n\n"));
 console.log(`\nJSON: ${join(resultsDir, "latest.json")}`);

@@ -1,4 +1,4 @@
-import { claimDueOutboxEvents, forgetMailDelivery, markOutboxDelivered, markOutboxFailed, reopenOutboxEvent, type OutboxRow } from "@kontor/db";
+import { claimDueOutboxEvents, forgetMailDelivery, markOutboxDelivered, markUnconsumedOutboxEventsDelivered, markOutboxFailed, reopenOutboxEvent, type OutboxRow } from "@kontor/db";
 import { abortHeldMails, completeHeldMails, takeHeldMails, type HeldMail } from "../mail-out/mail-transaction.js";
 import type { WorkerContext } from "../worker-context.js";
 import type { OutboxHandler } from "./outbox-handler.js";
@@ -36,10 +36,12 @@ type Attempt = { readonly outcome: "none" } | { readonly outcome: "delivered" } 
  * LOCKED, so concurrent workers take different ones), run its handler in that transaction, mark
  * it delivered, commit. A failing handler rolls its writes back; the event is then marked with
  * the error and retried later with backoff. Stops after `limit` events or when none is due.
+ * Events of topics without a handler are marked delivered first, all in one statement.
  */
 export async function deliverDueOutboxEvents(context: WorkerContext, routing: OutboxRouting, options: { readonly limit?: number } = {}): Promise<OutboxPass> {
   const limit = options.limit ?? 100;
-  let delivered = 0;
+  // Events nobody consumes only need their mark: one statement for all of them.
+  let delivered = await markUnconsumedOutboxEventsDelivered(context.database.db, [...routing.keys()], context.clock.now());
   let failed = 0;
   for (let index = 0; index < limit; index += 1) {
     const attempt = await deliverOne(context, routing);
@@ -54,6 +56,8 @@ export async function deliverDueOutboxEvents(context: WorkerContext, routing: Ou
     const now = context.clock.now();
     await markOutboxFailed(context.database.db, attempt.event.id, message, new Date(now.getTime() + retryDelayMs(attempt.event.attempts)));
   }
+  // Handlers write events too (`invoice.finalized`); mark the unconsumed ones of this pass.
+  delivered += await markUnconsumedOutboxEventsDelivered(context.database.db, [...routing.keys()], context.clock.now());
   return { delivered, failed };
 }
 
@@ -63,7 +67,7 @@ async function deliverOne(context: WorkerContext, routing: OutboxRouting): Promi
   try {
     await context.database.db.transaction(async (tx) => {
       const now = context.clock.now();
-      const [event] = await claimDueOutboxEvents(tx, { now, limit: 1 });
+      const [event] = await claimDueOutboxEvents(tx, { now, limit: 1, topics: [...routing.keys()] });
       if (event === undefined) return;
       claimed = event;
       const handler = routing.get(event.topic);

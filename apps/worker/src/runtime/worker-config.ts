@@ -42,7 +42,7 @@ function flag(env: Env, name: string): boolean {
  * `off` for none), `KONTOR_MAX_MAIL_BYTES` (default 25 MiB), the outbound relay
  * `KONTOR_SMTP_HOST`, `KONTOR_SMTP_PORT` (587), `KONTOR_SMTP_SECURE`, `KONTOR_SMTP_USER`,
  * `KONTOR_SMTP_PASSWORD` (without a host, mail is written to `KONTOR_MAIL_DROP_DIR`, default
- * `.kontor/mail-out`), and `KONTOR_ITEM_CONCURRENCY` (default 2). Throws naming the variable.
+ * `.kontor/mail-out`), and `KONTOR_ITEM_CONCURRENCY` (default 3: items wait on the database more than on the CPU). Throws naming the variable.
  */
 export function readWorkerConfig(env: Env): WorkerConfig {
   const listenPort = env.KONTOR_SMTP_LISTEN_PORT;
@@ -71,6 +71,6 @@ export function readWorkerConfig(env: Env): WorkerConfig {
             ...(env.KONTOR_SMTP_USER === undefined ? {} : { user: env.KONTOR_SMTP_USER, password: env.KONTOR_SMTP_PASSWORD ?? "" }),
           },
     mailDropDir: env.KONTOR_MAIL_DROP_DIR ?? ".kontor/mail-out",
-    itemConcurrency: integer(env, "KONTOR_ITEM_CONCURRENCY", 2, 1, 32),
+    itemConcurrency: integer(env, "KONTOR_ITEM_CONCURRENCY", 3, 1, 32),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { outbox } from "../schema/core.js";
 
@@ -44,14 +44,43 @@ export async function appendToOutbox(executor: Executor, events: readonly Outbox
  * Locks up to `limit` undelivered, due events for the calling transaction; other workers skip
  * them (SKIP LOCKED), so each event is handled by one worker at a time.
  */
-export async function claimDueOutboxEvents(executor: Executor, options: { readonly now: Date; readonly limit: number }): Promise<OutboxRow[]> {
+export async function claimDueOutboxEvents(
+  executor: Executor,
+  options: { readonly now: Date; readonly limit: number; readonly topics?: readonly string[] },
+): Promise<OutboxRow[]> {
   return executor
     .select()
     .from(outbox)
-    .where(and(isNull(outbox.deliveredAt), lte(outbox.availableAt, options.now)))
+    .where(
+      and(
+        isNull(outbox.deliveredAt),
+        lte(outbox.availableAt, options.now),
+        options.topics === undefined ? undefined : inArray(outbox.topic, [...options.topics]),
+      ),
+    )
     .orderBy(asc(outbox.id))
     .limit(options.limit)
     .for("update", { skipLocked: true });
+}
+
+/**
+ * Marks every due event whose topic no consumer handles (history events such as
+ * `ticket.status-changed`) delivered in one statement, instead of one transaction each.
+ * Returns how many.
+ */
+export async function markUnconsumedOutboxEventsDelivered(executor: Executor, consumedTopics: readonly string[], now: Date): Promise<number> {
+  const rows = await executor
+    .update(outbox)
+    .set({ deliveredAt: now, attempts: sql`${outbox.attempts} + 1` })
+    .where(
+      and(
+        isNull(outbox.deliveredAt),
+        lte(outbox.availableAt, now),
+        consumedTopics.length === 0 ? undefined : notInArray(outbox.topic, [...consumedTopics]),
+      ),
+    )
+    .returning({ id: outbox.id });
+  return rows.length;
 }
 
 /** Marks an event delivered. */

@@ -1,7 +1,7 @@
 import { decideMailIntake, parsedMailSchema } from "@kontor/ticketing";
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
-import { fromMailparser } from "../workloads/from-mailparser.js";
+import { fromMailparser } from "@kontor/worker";
 import { inboundMails } from "../workloads/inbound-mails.js";
 import { intakeContext, mailIntake } from "./mail-intake.js";
 

@@ -8,7 +8,7 @@ import {
 } from "@kontor/ticketing";
 import { simpleParser } from "mailparser";
 import type { Benchmark } from "../benchmark.js";
-import { fromMailparser } from "../workloads/from-mailparser.js";
+import { fromMailparser } from "@kontor/worker";
 import {
   CUSTOMER_COUNT,
   KNOWN_TICKETS,

@@ -17,11 +17,20 @@ export async function openBenchDatabase(kind: DatabaseKind): Promise<DatabaseHan
     await migrate(handle);
     return handle;
   }
+  return openBenchPostgres();
+}
+
+/**
+ * A fresh, migrated throw-away PostgreSQL server and a handle on it, with the server's URL so
+ * that other processes (a worker under measurement) can connect too. `close()` stops the server.
+ */
+export async function openBenchPostgres(): Promise<DatabaseHandle & { readonly url: string }> {
   const server = await startPostgresServer();
   const handle = openPostgres({ url: server.url });
   await migrate(handle);
   return {
     ...handle,
+    url: server.url,
     async close() {
       await handle.close();
       await server.stop();
