@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { KontorTransaction } from "../connection/database.js";
 import { ticketNumberSequences } from "../schema/tickets.js";
 
@@ -25,4 +25,40 @@ export async function storeTicketNumberSequence(tx: KontorTransaction, id: strin
     .update(ticketNumberSequences)
     .set({ year: sequence.year ?? null, lastSequence: sequence.lastSequence, updatedAt: now })
     .where(eq(ticketNumberSequences.id, id));
+}
+
+/**
+ * Advances a ticket number sequence in one statement and returns its new state: creates it on
+ * first use, counts up within `year` (or always, when `year` is `undefined`: a format without a
+ * year) and restarts at 1 when `year` differs from the stored one. The row stays locked until the
+ * caller's transaction ends, so concurrent ticket creations queue up only from here to their
+ * commit, and a rollback gives the number back. Returns `undefined` and changes nothing when the
+ * stored year is later than `year` (a number for an earlier year would collide).
+ *
+ * The caller checks the result with `@kontor/ticketing`'s `allocateTicketNumber` (sequence digits
+ * exhausted, …) and rolls back when it disagrees.
+ */
+export async function advanceTicketNumberSequence(
+  tx: KontorTransaction,
+  id: string,
+  year: number | undefined,
+  now: Date,
+): Promise<StoredTicketNumberSequence | undefined> {
+  const table = ticketNumberSequences;
+  const [row] = await tx
+    .insert(table)
+    .values({ id, year: year ?? null, lastSequence: 1, updatedAt: now })
+    .onConflictDoUpdate({
+      target: table.id,
+      set: {
+        // Every right-hand side sees the row as it was before this update.
+        lastSequence: sql`CASE WHEN excluded.year IS NULL OR ${table.year} = excluded.year THEN ${table.lastSequence} + 1 ELSE 1 END`,
+        year: sql`excluded.year`,
+        updatedAt: now,
+      },
+      setWhere: sql`excluded.year IS NULL OR ${table.year} IS NULL OR ${table.year} <= excluded.year`,
+    })
+    .returning({ year: table.year, lastSequence: table.lastSequence });
+  if (row === undefined) return undefined;
+  return row.year === null ? { lastSequence: row.lastSequence } : { year: row.year, lastSequence: row.lastSequence };
 }

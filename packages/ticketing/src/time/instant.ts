@@ -28,8 +28,24 @@ export const isoInstantSchema = z.string().refine((value) => tryParseInstant(val
   message: "Expected an ISO 8601 date-time with an offset, such as 2026-06-03T09:15:00+02:00",
 });
 
+// `IANAZone.isValidZone` builds an `Intl.DateTimeFormat` on every call, which showed up in every
+// ticket creation. Valid zones are remembered by the name as given; invalid names are checked
+// again each time, and the cache stops growing at a bound (names can come from requests).
+const validZones = new Map<string, IANAZone>();
+const MAX_CACHED_ZONES = 1000;
+
+/** The luxon zone of a valid IANA zone name, or `undefined`; validated once per name. */
+function validZone(name: string): IANAZone | undefined {
+  const cached = validZones.get(name);
+  if (cached !== undefined) return cached;
+  if (!IANAZone.isValidZone(name)) return undefined;
+  const zone = IANAZone.create(name);
+  if (validZones.size < MAX_CACHED_ZONES) validZones.set(name, zone);
+  return zone;
+}
+
 /** zod schema of an IANA zone name such as `Europe/Berlin`. */
-export const zoneSchema = z.string().refine((name) => IANAZone.isValidZone(name), {
+export const zoneSchema = z.string().refine((name) => validZone(name) !== undefined, {
   message: "Expected an IANA time zone name such as Europe/Berlin",
 });
 
@@ -58,10 +74,11 @@ export function toIsoInstant(epochMs: number): string {
 
 /** Resolves an IANA zone or throws `INVALID_ZONE`. */
 export function resolveZone(zone: string, path: TicketingErrorPath = ["zone"]): IANAZone {
-  if (!IANAZone.isValidZone(zone)) {
+  const resolved = validZone(zone);
+  if (resolved === undefined) {
     throw new TicketingError("INVALID_ZONE", `Unknown IANA time zone ${JSON.stringify(zone)}`, path);
   }
-  return IANAZone.create(zone);
+  return resolved;
 }
 
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in `zone`. */

@@ -94,7 +94,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
             by: { kind: who.actor.kind === "portal" ? "customer" : "staff", id: who.userId },
           },
           now,
-          { confirm: true },
+          { confirm: true, organization },
         );
       });
       return reply.status(201).header("location", `/v1/tickets/${row.id}`).send(ticketView(row, [], who));

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import {
+  advanceTicketNumberSequence,
   appendToOutbox,
   findOrganization,
   findTicket,
   insertTicket,
   lockTicketNumberSequence,
-  storeTicketNumberSequence,
   updateTicket,
   type Executor,
   type KontorTransaction,
@@ -35,31 +35,53 @@ export async function organizationOf(executor: Executor, organizationId: string 
 }
 
 /**
- * Hands out the next ticket number (K1, with its Damm check digit) under the sequence's row
- * lock: concurrent creations queue up, and a rolled-back creation gives its number back.
+ * Hands out the next ticket number (K1, with its Damm check digit). The sequence row is advanced
+ * in one statement and stays locked until `tx` ends: concurrent creations queue up from here to
+ * their commit, and a rolled-back creation gives its number back. Call it as late as possible.
+ * `allocateTicketNumber` stays the rule: it names the year beforehand and checks the result (a
+ * refusal is a 422 and rolls the advance back).
  */
 export async function issueTicketNumber(tx: KontorTransaction, now: Date): Promise<string> {
-  const current = await lockTicketNumberSequence(tx, TICKET_NUMBER_SEQUENCE_ID, now);
-  const next = unwrap(allocateTicketNumber(TICKET_NUMBER_FORMAT, current, now.toISOString(), INSTALLATION_ZONE));
-  await storeTicketNumberSequence(tx, TICKET_NUMBER_SEQUENCE_ID, next.sequence, now);
+  const asOf = now.toISOString();
+  // The year a number issued now carries (undefined for a format without one); pure, no lock.
+  const { year } = unwrap(allocateTicketNumber(TICKET_NUMBER_FORMAT, { lastSequence: 0 }, asOf, INSTALLATION_ZONE)).sequence;
+  const advanced = await advanceTicketNumberSequence(tx, TICKET_NUMBER_SEQUENCE_ID, year, now);
+  if (advanced === undefined) {
+    // The stored year is later than now's (K1_TICKET_NUMBER_OUT_OF_ORDER): let the rule say so.
+    unwrap(allocateTicketNumber(TICKET_NUMBER_FORMAT, await lockTicketNumberSequence(tx, TICKET_NUMBER_SEQUENCE_ID, now), asOf, INSTALLATION_ZONE));
+    throw new Error(`ticket number sequence ${TICKET_NUMBER_SEQUENCE_ID} refused to advance to ${String(year)}`);
+  }
+  // What the rule hands out after the number before the stored one (e.g. K1_TICKET_NUMBER_EXHAUSTED).
+  const previous = { ...(advanced.year === undefined ? {} : { year: advanced.year }), lastSequence: advanced.lastSequence - 1 };
+  const next = unwrap(allocateTicketNumber(TICKET_NUMBER_FORMAT, previous, asOf, INSTALLATION_ZONE));
+  if (next.sequence.lastSequence !== advanced.lastSequence || next.sequence.year !== advanced.year) {
+    throw new Error(`ticket number sequence ${TICKET_NUMBER_SEQUENCE_ID} disagrees with allocateTicketNumber`);
+  }
   return next.number;
 }
 
 /**
  * Opens a ticket (K1) in `tx`: number, `createTicket`, the row, and its outbox events (history,
- * K2 confirmation when `confirm`, K5 notifications).
+ * K2 confirmation when `confirm`, K5 notifications). Pass the ticket's `organization` when it is
+ * already loaded (it must be the input's); otherwise it is read here. Everything that does not
+ * need the number happens before it is taken, so the sequence lock is held only for the ticket
+ * insert, the outbox insert and the commit.
  */
 export async function openTicket(
   tx: KontorTransaction,
   input: Omit<TicketInput, "id" | "number">,
   now: Date,
-  options: { readonly confirm: boolean },
+  options: { readonly confirm: boolean; readonly organization?: Organization | undefined },
 ): Promise<TicketRow> {
+  const organizationId = input.organizationId ?? null;
+  let organization = options.organization;
+  if (organization === undefined) organization = await organizationOf(tx, organizationId);
+  else if (organization.id !== organizationId) throw new Error(`openTicket: organization ${organization.id} is not the ticket's (${String(organizationId)})`);
   const id = randomUUID();
   const number = await issueTicketNumber(tx, now);
   const change = unwrap(createTicket({ ...input, id, number }, now.toISOString()));
   const row = await insertTicket(tx, { id, number, ...ticketColumns(change.ticket) }, now);
-  await appendToOutbox(tx, ticketOutboxEvents(change, await organizationOf(tx, row.organizationId), options), now);
+  await appendToOutbox(tx, ticketOutboxEvents(change, organization, options), now);
   return row;
 }
 
