@@ -1,6 +1,6 @@
 import { findOrganization, type KontorTransaction, type OutboxRow } from "@kontor/db";
 import type { Organization } from "@kontor/ticketing";
-import { sendMailOnce } from "../mail-out/send-mail-once.js";
+import { sendEventMail } from "../mail-out/send-event-mail.js";
 import type { OutboxHandler } from "../outbox/outbox-handler.js";
 import { organizationAdminAddresses } from "../seats/organization-admin-addresses.js";
 import type { WorkerContext } from "../worker-context.js";
@@ -18,18 +18,6 @@ export const renewalReminderOutboxHandler: OutboxHandler = {
     const row = await findOrganization(tx, reminder.organizationId);
     if (row === undefined) throw new Error(`renewal reminder ${event.dedupeKey}: organization ${reminder.organizationId} not found`);
     const { subject, text } = renewalReminderText(reminder);
-    await sendMailOnce(
-      tx,
-      context,
-      {
-        dedupeKey: event.dedupeKey,
-        from: { address: context.settings.mail.supportAddress, name: context.settings.mail.supportName },
-        to: await organizationAdminAddresses(tx, row.record as Organization),
-        subject,
-        text,
-        headers: {},
-      },
-      event.id,
-    );
+    await sendEventMail(tx, context, event, { to: await organizationAdminAddresses(tx, row.record as Organization), subject, text });
   },
 };

@@ -1,7 +1,7 @@
 import { findOrganization, findUser, type KontorTransaction, type OutboxRow } from "@kontor/db";
 import type { SeatMail } from "@kontor/seats";
 import type { Organization } from "@kontor/ticketing";
-import { sendMailOnce } from "../mail-out/send-mail-once.js";
+import { sendEventMail } from "../mail-out/send-event-mail.js";
 import type { OutboxHandler } from "../outbox/outbox-handler.js";
 import type { WorkerContext } from "../worker-context.js";
 import { organizationAdminAddresses } from "./organization-admin-addresses.js";
@@ -45,18 +45,6 @@ export const seatMailOutboxHandler: OutboxHandler = {
       return;
     }
     const { subject, text } = seatMailText(mail);
-    await sendMailOnce(
-      tx,
-      context,
-      {
-        dedupeKey: event.dedupeKey,
-        from: { address: context.settings.mail.supportAddress, name: context.settings.mail.supportName },
-        to,
-        subject,
-        text,
-        headers: {},
-      },
-      event.id,
-    );
+    await sendEventMail(tx, context, event, { to, subject, text });
   },
 };

@@ -1,5 +1,5 @@
 import type { KontorTransaction, OutboxRow } from "@kontor/db";
-import { sendMailOnce } from "../../mail-out/send-mail-once.js";
+import { sendEventMail } from "../../mail-out/send-event-mail.js";
 import type { OutboxHandler } from "../../outbox/outbox-handler.js";
 import type { WorkerContext } from "../../worker-context.js";
 import { ASSET_EXPIRY_TOPIC } from "../service-desk-topics.js";
@@ -17,24 +17,7 @@ export const assetExpiryMailHandler: OutboxHandler = {
   async handle(tx: KontorTransaction, event: OutboxRow, context: WorkerContext): Promise<void> {
     const alert = assetExpiryAlertSchema.parse(event.payload);
     const to = await assetExpiryRecipients(tx, alert.organizationId);
-    if (to.length === 0) {
-      // No account manager at all: retrying would not change that.
-      context.logger.warn({ dedupeKey: event.dedupeKey }, "asset expiry warning has no recipient; not mailed");
-      return;
-    }
     const { subject, text } = assetExpiryMailText(alert);
-    await sendMailOnce(
-      tx,
-      context,
-      {
-        dedupeKey: event.dedupeKey,
-        from: { address: context.settings.mail.supportAddress, name: context.settings.mail.supportName },
-        to,
-        subject,
-        text,
-        headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
-      },
-      event.id,
-    );
+    await sendEventMail(tx, context, event, { to, subject, text, headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" } });
   },
 };

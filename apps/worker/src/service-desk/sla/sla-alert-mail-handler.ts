@@ -1,6 +1,6 @@
 import type { KontorTransaction, OutboxRow } from "@kontor/db";
 import { outgoingTicketHeaders } from "@kontor/ticketing";
-import { sendMailOnce } from "../../mail-out/send-mail-once.js";
+import { sendEventMail } from "../../mail-out/send-event-mail.js";
 import type { OutboxHandler } from "../../outbox/outbox-handler.js";
 import type { WorkerContext } from "../../worker-context.js";
 import { SLA_ALERT_TOPIC } from "../service-desk-topics.js";
@@ -20,25 +20,8 @@ export const slaAlertMailHandler: OutboxHandler = {
     const alert = slaAlertSchema.parse(event.payload);
     if (alert.superseded) return;
     const to = await slaAlertRecipients(tx, alert.ticketId);
-    if (to.length === 0) {
-      // No dispatcher and no assignee: retrying would not change that.
-      context.logger.warn({ dedupeKey: event.dedupeKey }, "SLA alert has no recipient; not mailed");
-      return;
-    }
     const { subject, text } = slaAlertMailText(alert);
     const mailKey = `sla-${alert.clock}-${alert.kind}-${alert.at.replace(/[^0-9]/g, "").slice(0, 12)}`;
-    await sendMailOnce(
-      tx,
-      context,
-      {
-        dedupeKey: event.dedupeKey,
-        from: { address: context.settings.mail.supportAddress, name: context.settings.mail.supportName },
-        to,
-        subject,
-        text,
-        headers: outgoingTicketHeaders({ ticketNumber: alert.ticketNumber, mailKey }, context.settings.mail),
-      },
-      event.id,
-    );
+    await sendEventMail(tx, context, event, { to, subject, text, headers: outgoingTicketHeaders({ ticketNumber: alert.ticketNumber, mailKey }, context.settings.mail) });
   },
 };
