@@ -35,6 +35,6 @@ describe("sealed license keys (L13) and the data key", () => {
     configureDataKey("shared-by-api-and-workers");
     expect(openSecret(sealed)).toBe(JIRA_KEY);
     expect(() => configureDataKeyFromEnvironment({}, {})).toThrow(/KONTOR_DATA_KEY is not set/);
-    expect(() => configureDataKey("short")).toThrow(/16 characters/);
+    expect(() => { configureDataKey("short"); }).toThrow(/16 characters/);
   });
 });
