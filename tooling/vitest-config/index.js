@@ -16,6 +16,9 @@ export function kontorProject(name, overrides = {}) {
       // Everything date-related must pass an explicit zone (P2): a test that silently depends on
       // the machine's zone would fail here.
       env: { TZ: "Pacific/Kiritimati" },
+      // Property tests run hundreds of cases; on a 2-core machine busy with the whole suite
+      // (turbo runs packages side by side) 5 s is not enough. A hang still fails.
+      testTimeout: 30_000,
       ...overrides,
     },
   });
