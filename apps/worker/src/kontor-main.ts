@@ -30,7 +30,7 @@ stopOnSignals(
     await running.stop();
     await database.close();
   },
-  (message) => { logger.info(message); },
+  logger,
 );
 
 const smtp = running.worker.smtp;

@@ -18,7 +18,7 @@ stopOnSignals(
     await running.stop();
     await database.close();
   },
-  (message) => { logger.info(message); },
+  logger,
 );
 logger.info(
   { workerId: running.worker.workerId, smtp: running.worker.smtp ?? null, mail: running.mailDescription, imap: running.imapDescription ?? null, database: database.kind },

@@ -43,6 +43,57 @@ function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** Start attempts: two workers starting together can race on pg-boss's first install. */
+const START_ATTEMPTS = 3;
+/** Queue creation attempts (concurrent starts can deadlock in pg-boss's create_queue). */
+const QUEUE_ATTEMPTS = 6;
+
+/**
+ * A started pg-boss on the worker's database. pg-boss 10 installs its schema on first start and
+ * tolerates a concurrent install only when PostgreSQL says "already exists"; a second process
+ * can instead get a unique violation on the catalog. The loser retries with a fresh instance and
+ * finds the schema installed.
+ */
+async function startBoss(context: WorkerContext, schedule: boolean): Promise<PgBoss> {
+  for (let attempt = 1; ; attempt += 1) {
+    const boss = new PgBoss({
+      db: { executeSql: (text, values) => context.database.executeSql(text, values as unknown[] | undefined) },
+      schema: BOSS_SCHEMA,
+      schedule,
+      supervise: true,
+      migrate: true,
+    });
+    boss.on("error", (error) => { context.logger.error({ err: error }, "pg-boss error"); });
+    try {
+      await boss.start();
+      return boss;
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS) throw error;
+      context.logger.warn({ err: error, attempt }, "starting pg-boss failed; retrying");
+      await boss.stop({ graceful: false, close: false }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+/**
+ * Creates a queue unless it exists. Two workers starting together can deadlock in pg-boss's
+ * `create_queue` (each attaches a partition to the job table); the loser retries and then finds
+ * the queue.
+ */
+async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    if ((await boss.getQueue(queue.name)) !== null) return;
+    try {
+      await boss.createQueue(queue.name, queue);
+      return;
+    } catch (error) {
+      if (attempt >= QUEUE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.floor(Math.random() * 100)));
+    }
+  }
+}
+
 /**
  * Starts pg-boss on Kontor's database (PGlite through its single connection, or the
  * PostgreSQL pool; pg-boss takes jobs with SKIP LOCKED, so any number of workers share them)
@@ -52,15 +103,7 @@ function errorText(error: unknown): string {
  */
 export async function startJobRunner(context: WorkerContext, options: JobRunnerOptions): Promise<JobRunner> {
   const { database, logger, settings } = context;
-  const boss = new PgBoss({
-    db: { executeSql: (text, values) => database.executeSql(text, values as unknown[] | undefined) },
-    schema: BOSS_SCHEMA,
-    schedule: options.schedule ?? true,
-    supervise: true,
-    migrate: true,
-  });
-  boss.on("error", (error) => { logger.error({ err: error }, "pg-boss error"); });
-  await boss.start();
+  const boss = await startBoss(context, options.schedule ?? true);
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
 
@@ -79,7 +122,7 @@ export async function startJobRunner(context: WorkerContext, options: JobRunnerO
   }
 
   for (const job of options.catalog.scheduled) {
-    await boss.createQueue(job.name, { name: job.name, policy: "standard", retryLimit: 3, retryBackoff: true, expireInSeconds: job.expireInSeconds ?? 900 });
+    await ensureQueue(boss, { name: job.name, policy: "standard", retryLimit: 3, retryBackoff: true, expireInSeconds: job.expireInSeconds ?? 900 });
     if (options.schedule ?? true) await boss.schedule(job.name, job.cron, {}, { tz: settings.zone });
     await boss.work(job.name, polling, async (jobs) => {
       for (const current of jobs) await recorded(job.name, current.id, () => job.run(context, context.clock.now()));
@@ -88,10 +131,10 @@ export async function startJobRunner(context: WorkerContext, options: JobRunnerO
 
   for (const job of options.catalog.fanOut) {
     const items = itemQueue(job.name);
-    await boss.createQueue(job.name, { name: job.name, policy: "standard", retryLimit: 3, retryBackoff: true, expireInSeconds: job.expireInSeconds ?? 900 });
+    await ensureQueue(boss, { name: job.name, policy: "standard", retryLimit: 3, retryBackoff: true, expireInSeconds: job.expireInSeconds ?? 900 });
     // Standard, not stately: a stately queue would hold a re-planned item back until the running
     // job of a killed worker expires; items are idempotent, so a duplicate only costs a no-op.
-    await boss.createQueue(items, { name: items, policy: "standard", retryLimit: 5, retryBackoff: true, expireInSeconds: job.expireInSeconds ?? 300 });
+    await ensureQueue(boss, { name: items, policy: "standard", retryLimit: 5, retryBackoff: true, expireInSeconds: job.expireInSeconds ?? 300 });
     if (options.schedule ?? true) await boss.schedule(job.name, job.cron, {}, { tz: settings.zone });
     await boss.work(job.name, polling, async (jobs) => {
       for (const current of jobs) {

@@ -87,6 +87,6 @@ describe("C8 month close survives a killed worker (kill -9, restart)", () => {
     }
 
     second.kill("SIGTERM");
-    expect(await second.exited).toBe(0);
+    expect(await second.exited, second.output()).toBe(0);
   });
 });
