@@ -18,3 +18,4 @@ export { orderOutboxEvents } from "./routes/licensing/order-events.js";
 export { orderDocument } from "./routes/licensing/order-documents.js";
 export { licensesFromDelivery } from "./routes/licensing/licenses-from-delivery.js";
 export { rentalOutboxEvents } from "./routes/licensing/rental-events.js";
+export { BAECKEREI as DEMO_BAECKEREI, MUELLER as DEMO_MUELLER } from "./testing/fixtures.js";

@@ -1,22 +1,8 @@
-import { buildApi } from "@kontor/api";
+import { buildApi, DEMO_MUELLER } from "@kontor/api";
 import { insertOrganization, insertUser, issueCredential, systemClock, type DatabaseHandle } from "@kontor/db";
 
-/** The organization every benchmark ticket is opened for. */
-export const BENCH_ORGANIZATION = {
-  id: "org-mueller",
-  name: "Müller GmbH",
-  address: { street: "Hohenzollernring 12", postalCode: "50672", city: "Köln", country: "DE" },
-  branches: [],
-  billing: "central",
-  serviceReportRecipient: "buchhaltung@mueller-gmbh.de",
-  newTicketRecipients: [],
-  statusChangeRecipients: [],
-  initialInventoryWanted: false,
-  documentation: "existing",
-  mailDomains: ["mueller-gmbh.de"],
-  calendarId: "DE-NW",
-  zone: "Europe/Berlin",
-} as const;
+/** The organization every benchmark ticket is opened for: the demo's Müller GmbH. */
+export const BENCH_ORGANIZATION = DEMO_MUELLER;
 
 /** A listening Kontor API and the credential the load uses. */
 export interface RunningApi {
