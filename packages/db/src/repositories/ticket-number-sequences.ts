@@ -28,9 +28,10 @@ export async function storeTicketNumberSequence(tx: KontorTransaction, id: strin
 }
 
 /**
- * Advances a ticket number sequence in one statement and returns its new state: creates it on
- * first use, counts up within `year` (or always, when `year` is `undefined`: a format without a
- * year) and restarts at 1 when `year` differs from the stored one. The row stays locked until the
+ * Advances a ticket number sequence by `count` (default 1) in one statement and returns its new
+ * state: creates it on first use, counts up within `year` (or always, when `year` is `undefined`:
+ * a format without a year) and restarts at `count` when `year` differs from the stored one. The
+ * numbers handed out are `lastSequence - count + 1` … `lastSequence`. The row stays locked until the
  * caller's transaction ends, so concurrent ticket creations queue up only from here to their
  * commit, and a rollback gives the number back. Returns `undefined` and changes nothing when the
  * stored year is later than `year` (a number for an earlier year would collide).
@@ -43,16 +44,18 @@ export async function advanceTicketNumberSequence(
   id: string,
   year: number | undefined,
   now: Date,
+  count = 1,
 ): Promise<StoredTicketNumberSequence | undefined> {
+  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`count must be a positive integer, not ${count}`);
   const table = ticketNumberSequences;
   const [row] = await tx
     .insert(table)
-    .values({ id, year: year ?? null, lastSequence: 1, updatedAt: now })
+    .values({ id, year: year ?? null, lastSequence: count, updatedAt: now })
     .onConflictDoUpdate({
       target: table.id,
       set: {
         // Every right-hand side sees the row as it was before this update.
-        lastSequence: sql`CASE WHEN excluded.year IS NULL OR ${table.year} = excluded.year THEN ${table.lastSequence} + 1 ELSE 1 END`,
+        lastSequence: sql`CASE WHEN excluded.year IS NULL OR ${table.year} = excluded.year THEN ${table.lastSequence} + excluded.last_sequence ELSE excluded.last_sequence END`,
         year: sql`excluded.year`,
         updatedAt: now,
       },

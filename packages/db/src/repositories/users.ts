@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { credentials, users } from "../schema/core.js";
 import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
@@ -118,20 +118,35 @@ export async function issueCredential(
 
 /** The user an API token belongs to, if the token is valid now (not revoked, expired or disabled). */
 export async function findUserByApiToken(executor: Executor, secret: string, now: Date): Promise<{ user: UserRow; credentialId: string } | undefined> {
-  const [row] = await executor
-    .select({ user: users, credentialId: credentials.id })
+  const [found] = await findUsersByApiTokens(executor, [secret], now);
+  return found;
+}
+
+/**
+ * {@link findUserByApiToken} for several tokens in one query (the API authenticates concurrent
+ * requests together): the result at index `i` belongs to `secrets[i]`.
+ */
+export async function findUsersByApiTokens(
+  executor: Executor,
+  secrets: readonly string[],
+  now: Date,
+): Promise<({ user: UserRow; credentialId: string } | undefined)[]> {
+  const hashes = secrets.map(hashSecret);
+  const rows = await executor
+    .select({ user: users, credentialId: credentials.id, secretHash: credentials.secretHash })
     .from(credentials)
     .innerJoin(users, eq(users.id, credentials.userId))
     .where(
       and(
-        eq(credentials.secretHash, hashSecret(secret)),
+        inArray(credentials.secretHash, [...new Set(hashes)]),
         eq(credentials.kind, "api-token"),
         isNull(credentials.revokedAt),
         isNull(users.disabledAt),
         or(isNull(credentials.expiresAt), gt(credentials.expiresAt, now)),
       ),
     );
-  return row;
+  const byHash = new Map(rows.map(({ secretHash, ...found }) => [secretHash, found]));
+  return hashes.map((hash) => byHash.get(hash));
 }
 
 /**
