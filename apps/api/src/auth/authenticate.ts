@@ -1,6 +1,7 @@
-import { findUserByApiToken, type DatabaseHandle, type Clock, type UserRow } from "@kontor/db";
+import { findUsersByApiTokens, type DatabaseHandle, type Clock, type UserRow } from "@kontor/db";
 import { actorSchema } from "@kontor/ticketing";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { CoalescingBatcher } from "../http/coalescing-batcher.js";
 import { ProblemError } from "../http/problem.js";
 import type { Principal } from "./principal.js";
 
@@ -29,9 +30,14 @@ function bearerToken(request: FastifyRequest): string | undefined {
 /**
  * Every route is authenticated unless it says `config: { public: true }`: a Bearer API token
  * whose SHA-256 matches a stored, unrevoked, unexpired token of an enabled user. Failures are
- * 401 problems that do not say which part was wrong.
+ * 401 problems that do not say which part was wrong. Tokens are looked up on every request (a
+ * revoked token stops working at once); concurrent requests share one query.
  */
 export function registerAuthentication(app: FastifyInstance, deps: { readonly database: DatabaseHandle; readonly clock: Clock }): void {
+  const lookups = new CoalescingBatcher(
+    async (tokens: readonly string[]) => (await findUsersByApiTokens(deps.database.db, tokens, deps.clock.now())).map((value) => ({ ok: true as const, value })),
+    { maxBatchSize: 100, maxConcurrentBatches: 1 },
+  );
   app.decorateRequest("principal", undefined);
   app.addHook("onRequest", async (request) => {
     const url = request.routeOptions.url;
@@ -39,7 +45,7 @@ export function registerAuthentication(app: FastifyInstance, deps: { readonly da
     if (request.routeOptions.config.public === true || url === undefined || url === "/docs" || url.startsWith("/docs/")) return;
     const token = bearerToken(request);
     if (token === undefined) throw unauthorized("Send an API token as `Authorization: Bearer <token>`");
-    const found = await findUserByApiToken(deps.database.db, token, deps.clock.now());
+    const found = await lookups.submit(token);
     const principal = found === undefined ? undefined : principalOf(found.user, found.credentialId);
     if (principal === undefined) throw unauthorized("The API token is unknown, expired or revoked");
     request.principal = principal;

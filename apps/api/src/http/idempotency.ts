@@ -1,6 +1,16 @@
 import { createHash } from "node:crypto";
-import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, type Clock, type DatabaseHandle } from "@kontor/db";
+import {
+  claimIdempotencyKeys,
+  completeIdempotencyKeys,
+  releaseIdempotencyKey,
+  type Clock,
+  type DatabaseHandle,
+  type IdempotencyClaim,
+  type IdempotentRequest,
+  type IdempotentResponse,
+} from "@kontor/db";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { CoalescingBatcher } from "./coalescing-batcher.js";
 import { fieldError, ProblemError } from "./problem.js";
 
 declare module "fastify" {
@@ -24,8 +34,21 @@ function requestHash(request: FastifyRequest): string {
  * stored; a replay with the same body gets the stored response (marked `Idempotent-Replayed`);
  * the same key with another request is 422; a replay while the first still runs is 409. Keys
  * are per principal, so two users cannot collide. Responses of 5xx free the key again.
+ * Concurrent requests claim and complete their keys together, one statement for many.
  */
 export function registerIdempotency(app: FastifyInstance, deps: { readonly database: DatabaseHandle; readonly clock: Clock }): void {
+  const claims = new CoalescingBatcher<IdempotentRequest, IdempotencyClaim>(
+    async (requests) => (await claimIdempotencyKeys(deps.database.db, requests, deps.clock.now())).map((value) => ({ ok: true, value })),
+    { maxBatchSize: 100, maxConcurrentBatches: 1 },
+  );
+  type Completion = { readonly request: Pick<IdempotentRequest, "principalId" | "key">; readonly response: IdempotentResponse };
+  const completions = new CoalescingBatcher<Completion, undefined>(
+    async (done) => {
+      await completeIdempotencyKeys(deps.database.db, done);
+      return done.map(() => ({ ok: true, value: undefined }));
+    },
+    { maxBatchSize: 100, maxConcurrentBatches: 1 },
+  );
   app.decorateRequest("idempotency", undefined);
   app.addHook("preHandler", async (request, reply) => {
     if (request.method !== "POST") return;
@@ -39,11 +62,7 @@ export function registerIdempotency(app: FastifyInstance, deps: { readonly datab
       });
     }
     const principalId = request.principal?.userId ?? `anonymous:${request.ip}`;
-    const claim = await claimIdempotencyKey(
-      deps.database.db,
-      { principalId, key, method: request.method, path: request.url, requestHash: requestHash(request) },
-      deps.clock.now(),
-    );
+    const claim = await claims.submit({ principalId, key, method: request.method, path: request.url, requestHash: requestHash(request) });
     switch (claim.kind) {
       case "new":
         request.idempotency = { principalId, key };
@@ -78,7 +97,7 @@ export function registerIdempotency(app: FastifyInstance, deps: { readonly datab
       const value = reply.getHeader(name);
       if (typeof value === "string") headers[name] = value;
     }
-    await completeIdempotencyKey(deps.database.db, claimed, { statusCode: reply.statusCode, headers, body: payload });
+    await completions.submit({ request: claimed, response: { statusCode: reply.statusCode, headers, body: payload } });
     return payload;
   });
 }

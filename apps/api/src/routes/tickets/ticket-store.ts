@@ -3,8 +3,9 @@ import {
   advanceTicketNumberSequence,
   appendToOutbox,
   findOrganization,
+  findOrganizationsById,
   findTicket,
-  insertTicket,
+  insertTickets,
   lockTicketNumberSequence,
   updateTicket,
   type Executor,
@@ -20,6 +21,7 @@ import {
   type TicketCommand,
   type TicketEvent,
   type TicketInput,
+  type TicketNumberSequence,
 } from "@kontor/ticketing";
 import { unwrap } from "../../http/domain-result.js";
 import { conflict, notFound } from "../../http/problem.js";
@@ -35,53 +37,87 @@ export async function organizationOf(executor: Executor, organizationId: string 
 }
 
 /**
- * Hands out the next ticket number (K1, with its Damm check digit). The sequence row is advanced
- * in one statement and stays locked until `tx` ends: concurrent creations queue up from here to
- * their commit, and a rolled-back creation gives its number back. Call it as late as possible.
- * `allocateTicketNumber` stays the rule: it names the year beforehand and checks the result (a
- * refusal is a 422 and rolls the advance back).
+ * Hands out the next `count` ticket numbers (K1, with their Damm check digits), in order. The
+ * sequence row is advanced in one statement and stays locked until `tx` ends: concurrent
+ * creations queue up from here to their commit, and a rolled-back creation gives its numbers
+ * back. Call it as late as possible. `allocateTicketNumber` stays the rule: it names the year
+ * beforehand and checks every number (a refusal is a 422 and rolls the advance back).
  */
-export async function issueTicketNumber(tx: KontorTransaction, now: Date): Promise<string> {
+export async function issueTicketNumbers(tx: KontorTransaction, now: Date, count: number): Promise<string[]> {
   const asOf = now.toISOString();
   // The year a number issued now carries (undefined for a format without one); pure, no lock.
   const { year } = unwrap(allocateTicketNumber(TICKET_NUMBER_FORMAT, { lastSequence: 0 }, asOf, INSTALLATION_ZONE)).sequence;
-  const advanced = await advanceTicketNumberSequence(tx, TICKET_NUMBER_SEQUENCE_ID, year, now);
+  const advanced = await advanceTicketNumberSequence(tx, TICKET_NUMBER_SEQUENCE_ID, year, now, count);
   if (advanced === undefined) {
     // The stored year is later than now's (K1_TICKET_NUMBER_OUT_OF_ORDER): let the rule say so.
     unwrap(allocateTicketNumber(TICKET_NUMBER_FORMAT, await lockTicketNumberSequence(tx, TICKET_NUMBER_SEQUENCE_ID, now), asOf, INSTALLATION_ZONE));
     throw new Error(`ticket number sequence ${TICKET_NUMBER_SEQUENCE_ID} refused to advance to ${String(year)}`);
   }
-  // What the rule hands out after the number before the stored one (e.g. K1_TICKET_NUMBER_EXHAUSTED).
-  const previous = { ...(advanced.year === undefined ? {} : { year: advanced.year }), lastSequence: advanced.lastSequence - 1 };
-  const next = unwrap(allocateTicketNumber(TICKET_NUMBER_FORMAT, previous, asOf, INSTALLATION_ZONE));
-  if (next.sequence.lastSequence !== advanced.lastSequence || next.sequence.year !== advanced.year) {
+  // What the rule hands out after the numbers before the stored ones (e.g. K1_TICKET_NUMBER_EXHAUSTED).
+  let sequence: TicketNumberSequence = { ...(advanced.year === undefined ? {} : { year: advanced.year }), lastSequence: advanced.lastSequence - count };
+  const numbers: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const next = unwrap(allocateTicketNumber(TICKET_NUMBER_FORMAT, sequence, asOf, INSTALLATION_ZONE));
+    numbers.push(next.number);
+    sequence = next.sequence;
+  }
+  if (sequence.lastSequence !== advanced.lastSequence || sequence.year !== advanced.year) {
     throw new Error(`ticket number sequence ${TICKET_NUMBER_SEQUENCE_ID} disagrees with allocateTicketNumber`);
   }
-  return next.number;
+  return numbers;
+}
+
+/** A ticket to open with {@link openTickets}. */
+export interface TicketToOpen {
+  readonly input: Omit<TicketInput, "id" | "number">;
+  /** Send the K2 confirmation to the requester. */
+  readonly confirm: boolean;
+  /** The ticket's organization when already loaded (it must be the input's); otherwise it is read. */
+  readonly organization?: Organization | undefined;
 }
 
 /**
- * Opens a ticket (K1) in `tx`: number, `createTicket`, the row, and its outbox events (history,
- * K2 confirmation when `confirm`, K5 notifications). Pass the ticket's `organization` when it is
- * already loaded (it must be the input's); otherwise it is read here. Everything that does not
- * need the number happens before it is taken, so the sequence lock is held only for the ticket
- * insert, the outbox insert and the commit.
+ * Opens tickets (K1) in `tx`: numbers, `createTicket`, the rows, and their outbox events
+ * (history, K2 confirmation when `confirm`, K5 notifications), with one statement per step for
+ * all of them. Everything that does not need the numbers happens before they are taken, so the
+ * sequence lock is held only for the ticket insert, the outbox insert and the commit. A refusal
+ * of any ticket rolls back all of `tx`. The rows come back in the order given.
  */
+export async function openTickets(tx: KontorTransaction, toOpen: readonly TicketToOpen[], now: Date): Promise<TicketRow[]> {
+  if (toOpen.length === 0) return [];
+  const missing = toOpen.filter((item) => item.organization === undefined && item.input.organizationId !== undefined);
+  const loaded = await findOrganizationsById(tx, missing.map((item) => item.input.organizationId ?? ""));
+  const organizations = toOpen.map((item) => {
+    const organizationId = item.input.organizationId ?? null;
+    if (item.organization === undefined) return organizationId === null ? undefined : (loaded.get(organizationId)?.record as Organization | undefined);
+    if (item.organization.id !== organizationId) throw new Error(`openTickets: organization ${item.organization.id} is not the ticket's (${String(organizationId)})`);
+    return item.organization;
+  });
+  const numbers = await issueTicketNumbers(tx, now, toOpen.length);
+  const asOf = now.toISOString();
+  const changes = toOpen.map((item, index) => unwrap(createTicket({ ...item.input, id: randomUUID(), number: numbers[index] ?? "" }, asOf)));
+  const rows = await insertTickets(
+    tx,
+    changes.map(({ ticket }) => ({ id: ticket.id, number: ticket.number, ...ticketColumns(ticket) })),
+    now,
+  );
+  await appendToOutbox(
+    tx,
+    changes.flatMap((change, index) => ticketOutboxEvents(change, organizations[index], { confirm: toOpen[index]?.confirm ?? false })),
+    now,
+  );
+  return rows;
+}
+
+/** Opens one ticket with {@link openTickets}. */
 export async function openTicket(
   tx: KontorTransaction,
   input: Omit<TicketInput, "id" | "number">,
   now: Date,
   options: { readonly confirm: boolean; readonly organization?: Organization | undefined },
 ): Promise<TicketRow> {
-  const organizationId = input.organizationId ?? null;
-  let organization = options.organization;
-  if (organization === undefined) organization = await organizationOf(tx, organizationId);
-  else if (organization.id !== organizationId) throw new Error(`openTicket: organization ${organization.id} is not the ticket's (${String(organizationId)})`);
-  const id = randomUUID();
-  const number = await issueTicketNumber(tx, now);
-  const change = unwrap(createTicket({ ...input, id, number }, now.toISOString()));
-  const row = await insertTicket(tx, { id, number, ...ticketColumns(change.ticket) }, now);
-  await appendToOutbox(tx, ticketOutboxEvents(change, organization, options), now);
+  const [row] = await openTickets(tx, [{ input, ...options }], now);
+  if (row === undefined) throw new Error("openTickets returned no row");
   return row;
 }
 

@@ -1,0 +1,130 @@
+import { findOrganizationsById, findUser, type KontorTransaction, type OrganizationRow, type TicketRow } from "@kontor/db";
+import { requesterSchema, ticketChannelSchema, ticketInputSchema, type Organization, type Requester } from "@kontor/ticketing";
+import { z } from "zod";
+import type { ApiDeps } from "../../app/api-deps.js";
+import type { Principal } from "../../auth/principal.js";
+import { CoalescingBatcher, settle, type BatchOutcome } from "../../http/coalescing-batcher.js";
+import { badRequest, fieldError, notFound } from "../../http/problem.js";
+import { openTickets, type TicketToOpen } from "./ticket-store.js";
+
+/** Body of `POST /v1/tickets`. */
+export const createTicketBodySchema = ticketInputSchema.pick({ kind: true, subject: true, description: true, priority: true, branchId: true }).extend({
+  organizationId: z.string().min(1).max(100).optional().describe("Required for staff; portal users open tickets for their own organization"),
+  requester: requesterSchema.optional().describe("Required for staff: the customer contact the ticket is for. Portal users are the requester themselves"),
+  channel: ticketChannelSchema
+    .extract(["phone", "mail", "portal"])
+    .optional()
+    .describe("How staff received it (default phone, K2); tickets of portal users are always `portal`"),
+});
+
+/** A `POST /v1/tickets` request that passed validation and the access check. */
+export interface TicketRequest {
+  readonly who: Principal;
+  readonly organizationId: string;
+  readonly body: z.output<typeof createTicketBodySchema>;
+}
+
+function displayName(profile: unknown): string | undefined {
+  const { firstName, lastName } = (profile ?? {}) as { firstName?: unknown; lastName?: unknown };
+  const name = [firstName, lastName].filter((part): part is string => typeof part === "string" && part !== "").join(" ");
+  return name === "" ? undefined : name;
+}
+
+/**
+ * Who a new ticket is for: a portal user is the requester themselves (K10: reporters follow
+ * their own tickets); staff name the customer contact, optionally linking a portal user of the
+ * same organization.
+ */
+async function requesterFor(tx: KontorTransaction, who: Principal, given: Requester | undefined, organizationId: string): Promise<Requester> {
+  if (who.actor.kind === "portal") {
+    if (given !== undefined) throw badRequest(fieldError("body", ["requester"], "not_allowed", "portal users open tickets as themselves"));
+    const name = displayName((await findUser(tx, who.userId))?.profile);
+    return { email: who.email, ...(name === undefined ? {} : { name }), portalUserId: who.userId };
+  }
+  if (given === undefined) throw badRequest(fieldError("body", ["requester"], "required", "name the customer contact the ticket is for"));
+  if (given.portalUserId !== undefined) {
+    const user = await findUser(tx, given.portalUserId, organizationId);
+    if (user?.kind !== "portal") throw badRequest(fieldError("body", ["requester", "portalUserId"], "unknown_portal_user", "is not a portal user of the organization"));
+  }
+  return given;
+}
+
+/** The ticket a request opens, or the 404/400 that only this request gets. */
+async function ticketToOpen(tx: KontorTransaction, request: TicketRequest, row: OrganizationRow | undefined): Promise<TicketToOpen> {
+  const { who, body, organizationId } = request;
+  const organization = row?.record as Organization | undefined;
+  if (organization === undefined) throw notFound(`Organization ${organizationId}`);
+  if (body.branchId !== undefined && !organization.branches.some((branch) => branch.id === body.branchId)) {
+    throw badRequest(fieldError("body", ["branchId"], "unknown_branch", "is not a branch of the organization"));
+  }
+  const requester = await requesterFor(tx, who, body.requester, organizationId);
+  return {
+    input: {
+      kind: body.kind,
+      channel: who.actor.kind === "portal" ? "portal" : (body.channel ?? "phone"),
+      organizationId,
+      ...(body.branchId === undefined ? {} : { branchId: body.branchId }),
+      requester,
+      subject: body.subject,
+      description: body.description,
+      priority: body.priority,
+      by: { kind: who.actor.kind === "portal" ? "customer" : "staff", id: who.userId },
+    },
+    confirm: true,
+    organization,
+  };
+}
+
+/** Opens the requests' tickets in `tx`: their organizations in one query, then {@link openTickets}. */
+async function openInTransaction(tx: KontorTransaction, requests: readonly TicketRequest[], now: Date): Promise<BatchOutcome<TicketRow>[]> {
+  const organizations = await findOrganizationsById(
+    tx,
+    requests.map((request) => request.organizationId),
+  );
+  const prepared: BatchOutcome<TicketToOpen>[] = [];
+  for (const request of requests) prepared.push(await settle(() => ticketToOpen(tx, request, organizations.get(request.organizationId))));
+  const rows = await openTickets(
+    tx,
+    prepared.flatMap((outcome) => (outcome.ok ? [outcome.value] : [])),
+    now,
+  );
+  let next = 0;
+  return prepared.map((outcome) => {
+    if (!outcome.ok) return outcome;
+    const row = rows[next++];
+    return row === undefined ? { ok: false, error: new Error("openTickets returned fewer rows than tickets") } : { ok: true, value: row };
+  });
+}
+
+/**
+ * Opens the tickets of concurrent `POST /v1/tickets` requests together (K1): one transaction,
+ * one statement per step for all of them, so the ticket number lock is taken once per batch
+ * instead of once per ticket. A request that fails its own checks (unknown organization or
+ * branch, requester) gets its error alone. When the shared transaction fails, every request is
+ * retried in a transaction of its own, so that one request's failure stays its own.
+ */
+export function ticketOpener(deps: ApiDeps): CoalescingBatcher<TicketRequest, TicketRow> {
+  const { database, clock } = deps;
+  const openAlone = async (request: TicketRequest): Promise<TicketRow> => {
+    const [outcome] = await database.db.transaction((tx) => openInTransaction(tx, [request], clock.now()));
+    if (outcome === undefined) throw new Error("openInTransaction returned no outcome");
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  };
+  return new CoalescingBatcher<TicketRequest, TicketRow>(
+    async (requests) => {
+      if (requests.length > 1) {
+        try {
+          return await database.db.transaction((tx) => openInTransaction(tx, requests, clock.now()));
+        } catch {
+          // One at a time below: the request that failed the batch fails alone.
+        }
+      }
+      const outcomes: BatchOutcome<TicketRow>[] = [];
+      for (const request of requests) outcomes.push(await settle(() => openAlone(request)));
+      return outcomes;
+    },
+    // One batch at a time: batches queue on the ticket number lock anyway.
+    { maxBatchSize: 100, maxConcurrentBatches: 3 },
+  );
+}
