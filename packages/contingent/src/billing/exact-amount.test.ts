@@ -2,6 +2,7 @@ import { Money } from "@kontor/money";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  canonicalMinorUnits,
   divideHalfUp,
   divideHalfUpSafe,
   formatRatio,
@@ -85,5 +86,53 @@ describe("number fast paths agree with the bigint functions (P3)", () => {
         expect(sumNetsJson(lines, currency)).toEqual(minorUnitsJson(units.reduce((a, b) => a + b, 0n), currency));
       }),
     );
+  });
+});
+
+describe("reading rounded amounts back (P3)", () => {
+  it("P3: reads amounts spelled as minorUnitsJson writes them: 1900.00 → 190000, -0.05 → -5, 7 JPY → 7, 1.235 KWD → 1235", () => {
+    expect(canonicalMinorUnits("1900.00", 2)).toBe(190_000);
+    expect(canonicalMinorUnits("-0.05", 2)).toBe(-5);
+    expect(canonicalMinorUnits("0.00", 2)).toBe(0);
+    expect(canonicalMinorUnits("7", 0)).toBe(7);
+    expect(canonicalMinorUnits("-1.235", 3)).toBe(-1235);
+    expect(canonicalMinorUnits("9999999999.99", 2)).toBe(999_999_999_999);
+  });
+
+  it("P3: any other spelling is NaN, so callers fall back to the general path", () => {
+    for (const [amount, digits] of [
+      ["12.5", 2],
+      ["12.500", 2],
+      ["012.50", 2],
+      ["-0.00", 2],
+      ["+1.00", 2],
+      [".50", 2],
+      ["1,00", 2],
+      ["1.0a", 2],
+      ["", 2],
+      ["-", 0],
+      ["7.0", 0],
+      ["99999999999.99", 2],
+    ] as const) {
+      expect(canonicalMinorUnits(amount, digits), amount).toBeNaN();
+    }
+  });
+
+  it("P3: reads back exactly what minorUnitsJson wrote, for any amount up to 12 digits", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -999_999_999_999, max: 999_999_999_999 }), fc.constantFrom("EUR", "JPY", "KWD" as const), (units, currency) => {
+        const { amount } = minorUnitsJson(BigInt(units), currency);
+        expect(canonicalMinorUnits(amount, currency === "EUR" ? 2 : currency === "JPY" ? 0 : 3)).toBe(units);
+      }),
+    );
+  });
+
+  it("P3: a single line's net is the sum; other spellings are summed as before", () => {
+    expect(sumNetsJson([{ net: { amount: "1900.00", currency: "EUR" } }], "EUR")).toEqual({ amount: "1900.00", currency: "EUR" });
+    expect(sumNetsJson([{ net: { amount: "1900.00", currency: "EUR" } }, { net: { amount: "-0.01", currency: "EUR" } }], "EUR")).toEqual({ amount: "1899.99", currency: "EUR" });
+    expect(sumNetsJson([], "EUR")).toEqual({ amount: "0.00", currency: "EUR" });
+    // Not as minorUnitsJson writes them: the dot is dropped, as it always was.
+    expect(sumNetsJson([{ net: { amount: "1.5", currency: "EUR" } }], "EUR")).toEqual({ amount: "0.15", currency: "EUR" });
+    expect(sumNetsJson([{ net: { amount: "01.50", currency: "EUR" } }, { net: { amount: "1.00", currency: "EUR" } }], "EUR")).toEqual({ amount: "2.50", currency: "EUR" });
   });
 });

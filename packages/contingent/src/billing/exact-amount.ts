@@ -210,12 +210,57 @@ export function formatRatioSafe(numerator: number, denominator: number, maxDigit
   return formatRatio(BigInt(numerator), BigInt(denominator), maxDigits);
 }
 
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
+
+/**
+ * The minor units of an amount spelled exactly as {@link minorUnitsJson} writes it with `digits`
+ * minor digits (`"-12.50"` → -1250), read digit by digit; `NaN` for any other spelling (`"12.5"`,
+ * `"012.50"`, `"-0.00"`) and above 12 digits, so that sums of up to 1,000 such amounts stay exact.
+ */
+export function canonicalMinorUnits(amount: string, digits: number): number {
+  const length = amount.length;
+  const negative = amount.charCodeAt(0) === MINUS;
+  const start = negative ? 1 : 0;
+  const wholeEnd = digits === 0 ? length : length - digits - 1;
+  if (wholeEnd <= start || (digits > 0 && amount.charCodeAt(wholeEnd) !== DOT)) return Number.NaN;
+  if (wholeEnd - start + digits > 12) return Number.NaN;
+  // A leading zero is written only for a whole part of zero.
+  if (amount.charCodeAt(start) === ZERO && wholeEnd - start > 1) return Number.NaN;
+  let units = 0;
+  for (let i = start; i < length; i++) {
+    if (i === wholeEnd) continue;
+    const digit = amount.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    units = units * 10 + digit;
+  }
+  if (!negative) return units;
+  return units === 0 ? Number.NaN : -units;
+}
+
 /**
  * The sum of the lines' rounded nets (Money JSON of one currency, made by {@link minorUnitsJson})
  * as Money JSON: `minorUnitsJson(Σ jsonMinorUnits(line.net), currency)`.
  */
 export function sumNetsJson(lines: readonly { readonly net: MoneyJson }[], currency: CurrencyCode): MoneyJson {
   // Each amount below 10^12 minor units and fewer than 1,000 of them: the sum stays below 2^53.
+  if (lines.length < 1_000) {
+    const digits = minorUnits(currency);
+    let total = 0;
+    let i = 0;
+    for (; i < lines.length; i++) {
+      const units = canonicalMinorUnits((lines[i] as { readonly net: MoneyJson }).net.amount, digits);
+      if (Number.isNaN(units)) break;
+      total += units;
+    }
+    if (i === lines.length) {
+      // A single line's amount is already spelled the way its sum would be.
+      const only = lines.length === 1 ? (lines[0] as { readonly net: MoneyJson }).net.amount : undefined;
+      return only === undefined ? safeMinorUnitsJson(total, currency) : { amount: only, currency };
+    }
+  }
+  // Other spellings: drop the dot, as before.
   let safe = lines.length < 1_000;
   let total = 0;
   for (let i = 0; safe && i < lines.length; i++) {

@@ -282,6 +282,40 @@ describe("closeMonth: service report, back-dated entries and closed months (C5, 
     expect(JSON.parse(JSON.stringify(closed[0]))).toEqual(closed[0]);
   });
 
+  it("C4/C8: closing leaves the account it was given untouched, with a correction and with February's postings still open", () => {
+    const strict = contingentContract({ overdraftAllowed: false });
+    // 11 hours in January against 10: the −1 h month end is corrected at once (C3).
+    let january = unwrap(recordTimeEntries(openAccount(strict), monthOfWork("2026-01", 11), { contract: strict, asOf: "2026-01-31T18:00:00+01:00" })).account;
+    // February's first entry, recorded before January is closed: February's credit and debit stay open.
+    january = unwrap(recordTimeEntry(january, entry("2026-02-01", 30), { contract: strict, asOf: "2026-02-01T09:00:00+01:00" })).account;
+    const before = JSON.stringify(january);
+    const postings = january.postings;
+    const { account, closed } = unwrap(closeMonth(january, { month: "2026-01" }, { contract: strict, asOf: "2026-02-01T10:00:00+01:00" }));
+    expect(JSON.stringify(january)).toBe(before);
+    expect(january.postings).toBe(postings);
+    expect(closed.statement?.postings.map((p) => [p.kind, p.date, p.minutes])).toEqual([
+      ["credit", "2026-01-01", 600],
+      ["debit", "2026-01-01", 180],
+      ["debit", "2026-01-02", 180],
+      ["debit", "2026-01-03", 180],
+      ["debit", "2026-01-04", 120],
+      ["adjustment", "2026-01-31", 60],
+    ]);
+    expect(closed.statement).toMatchObject({ creditMinutes: 600, debitMinutes: 660, correctionMinutes: 60, closingMinutes: 0 });
+    expect(account.postings.map((p) => [p.kind, p.date, p.minutes])).toEqual([
+      ["credit", "2026-02-01", 600],
+      ["debit", "2026-02-01", 30],
+    ]);
+  });
+
+  it("C7: without later postings or a correction the month's statement lists exactly the account's postings", () => {
+    const recorded = unwrap(recordTimeEntries(openAccount(contract), monthOfWork("2026-01", 4), { contract, asOf: "2026-01-31T18:00:00+01:00" })).account;
+    const { account, closed } = unwrap(closeMonth(recorded, { month: "2026-01" }, { contract, asOf: asOfAfter("2026-01") }));
+    expect(closed.statement?.postings).toEqual(recorded.postings);
+    expect(closed.statement).toMatchObject({ creditMinutes: 600, debitMinutes: 240, closingMinutes: 360 });
+    expect(account.postings).toEqual([]);
+  });
+
   it("C1: after the contract's end no monthly credit or invoice follows", () => {
     const ending = contingentContract({ endDate: "2026-01-31" });
     const { closed } = runMonths(ending, [["2026-01", []], ["2026-02", []]]);

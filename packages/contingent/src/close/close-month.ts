@@ -1,5 +1,7 @@
+import type { IsoDate } from "@kontor/calendar";
 import { z } from "zod";
-import { lineNetJson, priceJson, sumNetsJson } from "../billing/exact-amount.js";
+import { contingentMonthlyLine } from "../billing/contingent-monthly-line.js";
+import { sumNetsJson } from "../billing/exact-amount.js";
 import { minutesToHours } from "../hours.js";
 import type { InvoiceLine, InvoicePresentation } from "../billing/invoice-line.js";
 import { hourLine, timeAndMaterialLines } from "../billing/time-and-material-lines.js";
@@ -10,10 +12,11 @@ import type { ContingentEvent } from "../events.js";
 import { resolveContext, type CommandContext } from "../ledger/command-context.js";
 import type { ContractAccount } from "../ledger/contract-account.js";
 import type { LedgerPosting } from "../ledger/ledger-posting.js";
-import { chargedMinutes } from "../ledger/month-usage.js";
+import { monthPostingTotals } from "../ledger/month-posting-totals.js";
 import { monthlyCreditsDue } from "../ledger/monthly-credits.js";
 import { policyInForce } from "../policies/policy-in-force.js";
-import { DEFAULT_POLICY_SET, type PolicySet } from "../policies/policy-set.js";
+import type { ContingentPolicy } from "../policies/contingent-policy.js";
+import { DEFAULT_POLICY_SET } from "../policies/policy-set.js";
 import { lastDayOf, monthKeySchema, monthOf, nextMonth, type MonthKey } from "../time/month-key.js";
 import { usageLines } from "../usage/usage-lines.js";
 import { usageRecordInputSchema } from "../usage/usage-record.js";
@@ -39,12 +42,17 @@ export interface CloseMonthResult {
 
 const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+// The month of the last `{ month }` that passed the check: a month-end run closes one month for
+// every contract, so the check runs once per run (compared by value, whatever built the string).
+let lastMonth: string | undefined;
+
 /** The command validated; the common `{ month }` skips zod, which matters for 10,000 closes. */
 function parseCommand(command: unknown): Result<z.output<typeof closeMonthCommandSchema>> {
   if (typeof command === "object" && command !== null) {
     const keys = Object.keys(command);
     const month = (command as { month?: unknown }).month;
-    if (keys.length === 1 && keys[0] === "month" && typeof month === "string" && MONTH_KEY.test(month)) {
+    if (keys.length === 1 && keys[0] === "month" && typeof month === "string" && (month === lastMonth || MONTH_KEY.test(month))) {
+      lastMonth = month;
       return ok({ month, usage: [] });
     }
   }
@@ -102,7 +110,7 @@ export function closeMonth(account: ContractAccount, command: CloseMonthCommand,
   const srId = serviceReportId(contract.id, month);
 
   // Split the open entries: the month's go into the report, the rest stay open.
-  const { serviceReport, booked, remaining: remainingEntries, travel } = splitMonthEntries(contract.id, contract.customerId, month, account.entries);
+  const { serviceReport, booked, remaining: remainingEntries, travel } = splitMonthEntries(contract.id, contract.customerId, month, account.entries, srId);
 
   const lines: InvoiceLine[] = [];
   const events: ContingentEvent[] = [
@@ -110,15 +118,16 @@ export function closeMonth(account: ContractAccount, command: CloseMonthCommand,
   ];
   let statement: MonthStatement | null = null;
   let next: Pick<ContractAccount, "nextCreditMonth" | "negativeMonthEnds" | "postings">;
-  let flags = { overbooked: false, oversized: false };
-  let warnings: ThresholdWarning[] = [];
+  // Set for contingents only; the record gets no flags and no warnings for other kinds.
+  let flags: ClosedMonth["flags"] | undefined;
+  let warnings: readonly ThresholdWarning[] | undefined;
 
   switch (contract.kind) {
     case "contingent": {
-      const closing = closeContingent(account, contract, month, closedAt, context.policies ?? DEFAULT_POLICY_SET, srId);
-      if (!closing.ok) return closing;
-      ({ statement, next, flags, warnings } = closing.value);
-      for (const line of closing.value.lines) lines.push(line);
+      const lastDay = lastDayOf(month);
+      const policy = policyInForce((context.policies ?? DEFAULT_POLICY_SET).contingent, lastDay, "contingent");
+      if (!policy.ok) return policy;
+      ({ statement, next, flags, warnings } = closeContingent(account, contract, month, lastDay, closedAt, policy.value, srId, lines));
       // travelLines bills nothing when no booked entry is billable with travel.
       if (travel) lines.push(...travelLines(booked, contract.terms.travel, contract.currency, srId));
       if (statement.correctionTrigger !== null) {
@@ -199,8 +208,8 @@ export function closeMonth(account: ContractAccount, command: CloseMonthCommand,
       statement,
       serviceReport,
       invoice: { presentation, serviceReportId: srId, lines, net },
-      flags,
-      warnings,
+      flags: flags ?? { overbooked: false, oversized: false },
+      warnings: warnings ?? [],
     },
     events,
   });
@@ -210,105 +219,72 @@ interface ContingentClosing {
   readonly statement: MonthStatement;
   /** The account's fields after the close: credits posted, the month's postings removed, the new streak. */
   readonly next: Pick<ContractAccount, "nextCreditMonth" | "negativeMonthEnds" | "postings">;
-  readonly lines: readonly InvoiceLine[];
   readonly flags: { overbooked: boolean; oversized: boolean };
   readonly warnings: ThresholdWarning[];
 }
 
+/** The contingent part of a close under `policy`, the C4 rules in force on `lastDay`; its invoice lines go onto `lines`. */
 function closeContingent(
   account: ContractAccount,
   contract: ContractOf<"contingent">,
   month: MonthKey,
+  lastDay: IsoDate,
   closedAt: string,
-  policies: PolicySet,
+  policy: ContingentPolicy,
   srId: string,
-): Result<ContingentClosing> {
-  const lastDay = lastDayOf(month);
-  const policy = policyInForce(policies.contingent, lastDay, "contingent");
-  if (!policy.ok) return policy;
+  lines: InvoiceLine[],
+): ContingentClosing {
   const { monthlyMinutes, monthlyPrice, hourlyRate, overdraftAllowed } = contract.contingent;
   const credits = monthlyCreditsDue(account, contract, month);
   const nextCreditMonth = credits === undefined ? account.nextCreditMonth : nextMonth(month);
 
-  // The month's postings (all open postings are dated in open months, so "not after the month's
-  // last day" means "in the month") and the rest, which stay open. One pass sums them; it is
-  // repeated over the month's postings only if some posting belongs to a later month.
-  let credit = 0;
-  let debit = 0;
-  let adjustment = 0;
-  let charged = 0;
-  let allInMonth = true;
-  const open = account.postings;
-  for (let i = 0, n = open.length + (credits?.length ?? 0); i < n; i++) {
-    const posting = (i < open.length ? open[i] : credits?.[i - open.length]) as LedgerPosting;
-    if (posting.date > lastDay) {
-      allInMonth = false;
-      break;
-    }
-    if (posting.kind === "credit") credit += posting.minutes;
-    else if (posting.kind === "debit") debit += posting.minutes;
-    else adjustment += posting.minutes;
-    charged += chargedMinutes(posting);
-  }
-  const all = credits === undefined || credits.length === 0 ? open.slice() : open.concat(credits);
-  const postings: LedgerPosting[] = allInMonth ? all : all.filter((p) => p.date <= lastDay);
-  const remaining: LedgerPosting[] = allInMonth ? [] : all.filter((p) => p.date > lastDay);
-  if (!allInMonth) {
-    credit = 0;
-    debit = 0;
-    adjustment = 0;
-    charged = 0;
-    for (const posting of postings) {
-      if (posting.kind === "credit") credit += posting.minutes;
-      else if (posting.kind === "debit") debit += posting.minutes;
-      else adjustment += posting.minutes;
-      charged += chargedMinutes(posting);
-    }
-  }
+  // The month's postings and the rest, which stay open (those dated after the month), split off
+  // only when there are any. Unchanged postings are shared with the account, not copied: both
+  // are immutable.
+  const all = credits === undefined || credits.length === 0 ? account.postings : account.postings.concat(credits);
+  const { credit, debit, adjustment, charged, later } = monthPostingTotals(all, lastDay);
+  const monthPostings = later === 0 ? all : all.filter((p) => p.date <= lastDay);
+  const remaining: LedgerPosting[] = later === 0 ? [] : all.filter((p) => p.date > lastDay);
   const opening = account.openingMinutes;
   const closingBefore = opening + credit - debit + adjustment;
-  const decision = decideCorrection(closingBefore, account.negativeMonthEnds, monthlyMinutes, overdraftAllowed, policy.value);
+  const decision = decideCorrection(closingBefore, account.negativeMonthEnds, monthlyMinutes, overdraftAllowed, policy);
 
-  const lines: InvoiceLine[] = [];
   if (inTerm(contract, month)) {
-    lines.push({
-      kind: "contingent-monthly",
-      description: `Contingent of ${minutesToHours(monthlyMinutes)} hours, ${month}`,
-      quantity: "1",
-      unit: "month",
-      unitPrice: priceJson(monthlyPrice, contract.currency),
-      net: lineNetJson(monthlyPrice, 1, 1, contract.currency),
-      serviceReportId: srId,
-      minutes: monthlyMinutes,
-      reference: month,
-    });
+    lines.push(contingentMonthlyLine(monthlyMinutes, monthlyPrice, contract.currency, month, srId));
   }
   let correction = 0;
+  let postings = monthPostings;
   if (decision.trigger !== null) {
     correction = -closingBefore;
     lines.push(hourLine("correction", `Correction: ${minutesToHours(correction)} hours over the contingent`, correction, hourlyRate, contract.currency, srId, month));
     // C4: the billed deficit is credited back, explicitly, so the balance restarts at zero.
-    postings.push({
-      kind: "adjustment",
-      id: `correction:${month}`,
-      date: lastDay,
-      recordedAt: closedAt,
-      minutes: correction,
-      cause: "correction",
-      reason: `Deficit of ${minutesToHours(correction)} hours billed by correction invoice (${decision.trigger})`,
-      entryId: null,
-      workDate: null,
-    });
+    postings = [
+      ...monthPostings,
+      {
+        kind: "adjustment",
+        id: `correction:${month}`,
+        date: lastDay,
+        recordedAt: closedAt,
+        minutes: correction,
+        cause: "correction",
+        reason: `Deficit of ${minutesToHours(correction)} hours billed by correction invoice (${decision.trigger})`,
+        entryId: null,
+        workDate: null,
+      },
+    ];
   }
   const closing = closingBefore + correction;
-  const oversizedMonths = policy.value.oversizedAboveMonthsOfCredit;
+  const oversizedMonths = policy.oversizedAboveMonthsOfCredit;
   const warnings: ThresholdWarning[] = [];
   if (credit > 0) {
-    for (const thresholdPercent of policy.value.warningThresholdsPercent) {
+    // Indexed: the shipped thresholds are a frozen array, which for…of walks slowly.
+    const thresholds = policy.warningThresholdsPercent;
+    for (let i = 0; i < thresholds.length; i++) {
+      const thresholdPercent = thresholds[i] as number;
       if (charged * 100 >= thresholdPercent * credit) warnings.push({ thresholdPercent, usedMinutes: charged, creditMinutes: credit });
     }
   }
-  return ok({
+  return {
     statement: {
       month,
       openingMinutes: opening,
@@ -324,11 +300,10 @@ function closeContingent(
       postings,
     },
     next: { nextCreditMonth, negativeMonthEnds: decision.carriedNegativeMonthEnds, postings: remaining },
-    lines,
     flags: {
       overbooked: closingBefore < 0,
       oversized: oversizedMonths !== null && closing > oversizedMonths * monthlyMinutes,
     },
     warnings,
-  });
+  };
 }

@@ -26,7 +26,7 @@ function entries(inputs: readonly EntryInput[]): TimeEntry[] {
 }
 
 describe("service report split (C8)", () => {
-  it("C8: the one-pass split with the counting sort equals filtering and the plain stable sort by work date", () => {
+  it("C8: the one-pass split with the merge of runs equals filtering and the plain stable sort by work date", () => {
     fc.assert(
       fc.property(fc.array(entryArb, { maxLength: 60 }), fc.boolean(), (inputs, sameMonthOnly) => {
         const open = entries(sameMonthOnly ? inputs.map((input) => ({ ...input, bookingMonth: MONTH })) : inputs);

@@ -1,5 +1,6 @@
 import type { TimeEntry } from "../entries/time-entry.js";
 import type { MonthKey } from "../time/month-key.js";
+import { sortedByWorkDate } from "./work-date-order.js";
 
 /**
  * The service report of a month (C8): every entry booked into it, billable or not, ordered by
@@ -39,65 +40,9 @@ export function sortByWorkDate(entries: TimeEntry[]): TimeEntry[] {
   return entries.sort(byWorkDate);
 }
 
-const DIGIT_0 = 48;
-const DASH = 45;
-
-/**
- * `"YYYY-MM-DD"` as the number YYYYMMDD, or -1 for any other string. For such dates the numbers
- * order exactly like the strings (fixed width, digits only).
- */
-function dateKey(date: string): number {
-  if (date.length !== 10 || date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH) return -1;
-  const y1 = date.charCodeAt(0) - DIGIT_0;
-  const y2 = date.charCodeAt(1) - DIGIT_0;
-  const y3 = date.charCodeAt(2) - DIGIT_0;
-  const y4 = date.charCodeAt(3) - DIGIT_0;
-  const m1 = date.charCodeAt(5) - DIGIT_0;
-  const m2 = date.charCodeAt(6) - DIGIT_0;
-  const d1 = date.charCodeAt(8) - DIGIT_0;
-  const d2 = date.charCodeAt(9) - DIGIT_0;
-  // A character outside 0–9 gives a value outside 0–9, which as unsigned is above 9.
-  if (
-    y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || y4 >>> 0 > 9 ||
-    m1 >>> 0 > 9 || m2 >>> 0 > 9 || d1 >>> 0 > 9 || d2 >>> 0 > 9
-  ) {
-    return -1;
-  }
-  return ((((((y1 * 10 + y2) * 10 + y3) * 10 + y4) * 10 + m1) * 10 + m2) * 10 + d1) * 10 + d2;
-}
-
-/** Widest key range the counting sort handles (a month and its back-dated neighbours fit). */
-const COUNTING_RANGE = 512;
-// Scratch space of the counting sort, reused between calls (never visible outside one call).
-let keyScratch = new Int32Array(64);
-const keyCounts = new Int32Array(COUNTING_RANGE + 1);
-
-/**
- * Sorts `entries` stably by `keys[i] - min` (all in `[0, range)`) in O(n + range): a counting
- * sort. With date keys it orders exactly like {@link sortByWorkDate}: the keys order like the work
- * dates and both sorts are stable.
- */
-function countingSort(entries: readonly TimeEntry[], keys: Int32Array, min: number, range: number): TimeEntry[] {
-  const n = entries.length;
-  keyCounts.fill(0, 0, range + 1);
-  for (let i = 0; i < n; i++) {
-    const slot = (keys[i] as number) - min + 1;
-    keyCounts[slot] = (keyCounts[slot] as number) + 1;
-  }
-  for (let k = 1; k <= range; k++) keyCounts[k] = (keyCounts[k] as number) + (keyCounts[k - 1] as number);
-  const sorted = new Array<TimeEntry>(n);
-  for (let i = 0; i < n; i++) {
-    const slot = (keys[i] as number) - min;
-    const at = keyCounts[slot] as number;
-    sorted[at] = entries[i] as TimeEntry;
-    keyCounts[slot] = at + 1;
-  }
-  return sorted;
-}
-
-function report(contractId: string, customerId: string, month: MonthKey, entries: TimeEntry[], raw: number, billed: number, billableRaw: number): ServiceReport {
+function report(id: string, contractId: string, customerId: string, month: MonthKey, entries: TimeEntry[], raw: number, billed: number, billableRaw: number): ServiceReport {
   return {
-    id: serviceReportId(contractId, month),
+    id,
     contractId,
     customerId,
     month,
@@ -121,6 +66,7 @@ export function buildServiceReport(
   customerId: string,
   month: MonthKey,
   entries: TimeEntry[],
+  id: string = serviceReportId(contractId, month),
 ): ServiceReport {
   let sorted = true;
   let rawMinutes = 0;
@@ -137,7 +83,7 @@ export function buildServiceReport(
   }
   // Entries usually arrive in work-date order; sort only when they did not.
   if (!sorted) sortByWorkDate(entries);
-  return report(contractId, customerId, month, entries, rawMinutes, billedMinutes, billableRawMinutes);
+  return report(id, contractId, customerId, month, entries, rawMinutes, billedMinutes, billableRawMinutes);
 }
 
 /** The service report of `month` and the open entries booked into later months. */
@@ -152,30 +98,32 @@ export interface MonthEntries {
 }
 
 /**
- * Splits an account's open entries (in recording order) into `month`'s, as its service report,
- * and the rest. Same result as filtering and {@link buildServiceReport}, in one pass when all
- * entries belong to the month (the usual case) and with an O(n) sort by work date.
+ * Splits an account's open entries (in recording order) into `month`'s, as its service report
+ * with the ID `id`, and the rest. Same result as filtering and {@link buildServiceReport}: when
+ * all entries belong to the month (the usual case) one pass sums them, and their order is checked
+ * and, if need be, restored by merging runs ({@link sortedByWorkDate}) instead of a full sort.
  */
-export function splitMonthEntries(contractId: string, customerId: string, month: MonthKey, entries: readonly TimeEntry[]): MonthEntries {
-  const n = entries.length;
-  if (keyScratch.length < n) keyScratch = new Int32Array(Math.max(n, keyScratch.length * 2));
-  const keys = keyScratch;
+export function splitMonthEntries(
+  contractId: string,
+  customerId: string,
+  month: MonthKey,
+  entries: readonly TimeEntry[],
+  id: string = serviceReportId(contractId, month),
+): MonthEntries {
   let rawMinutes = 0;
   let billedMinutes = 0;
   let billableRawMinutes = 0;
-  let sorted = true;
-  let countable = true;
   let travel = false;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let previous = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
+  // How many leading entries are in work-date order: the sort starts looking after them.
+  let ascending = entries.length;
+  let previous = "";
+  for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as TimeEntry;
     if (entry.bookingMonth !== month) {
       // Some entries belong to later months: filter, then build the report the plain way.
       const booked = entries.filter((e) => e.bookingMonth === month);
       return {
-        serviceReport: buildServiceReport(contractId, customerId, month, booked),
+        serviceReport: buildServiceReport(contractId, customerId, month, booked, id),
         booked,
         remaining: entries.filter((e) => e.bookingMonth !== month),
         travel: true,
@@ -187,31 +135,14 @@ export function splitMonthEntries(contractId: string, customerId: string, month:
       billableRawMinutes += entry.rawMinutes;
       if (entry.travel !== null) travel = true;
     }
-    if (!countable) continue;
-    const key = dateKey(entry.workDate);
-    if (key < 0) {
-      countable = false;
-      continue;
+    if (ascending === entries.length) {
+      if (entry.workDate < previous) ascending = i;
+      previous = entry.workDate;
     }
-    keys[i] = key;
-    if (key < previous) sorted = false;
-    previous = key;
-    if (key < min) min = key;
-    if (key > max) max = key;
   }
-  if (!countable) {
-    // Unusual dates: the plain check and sort.
-    const booked = entries.slice();
-    return { serviceReport: buildServiceReport(contractId, customerId, month, booked), booked, remaining: [], travel };
-  }
-  // Entries usually arrive in work-date order; sort only when they did not.
-  const booked = sorted
-    ? entries.slice()
-    : max - min < COUNTING_RANGE
-      ? countingSort(entries, keys, min, max - min + 1)
-      : sortByWorkDate(entries.slice());
+  const booked = sortedByWorkDate(entries, ascending);
   return {
-    serviceReport: report(contractId, customerId, month, booked, rawMinutes, billedMinutes, billableRawMinutes),
+    serviceReport: report(id, contractId, customerId, month, booked, rawMinutes, billedMinutes, billableRawMinutes),
     booked,
     remaining: [],
     travel,
