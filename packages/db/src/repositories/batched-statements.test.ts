@@ -7,7 +7,7 @@ import { claimIdempotencyKeys, completeIdempotencyKeys, type IdempotentRequest }
 import { insertOrganization } from "./organizations.js";
 import { advanceTicketNumberSequence } from "./ticket-number-sequences.js";
 import { findTicket, insertTickets, type NewTicket } from "./tickets.js";
-import { disableUser, findUsersByApiTokens, insertUser, issueCredential, revokeCredential } from "./users.js";
+import { disableUser, findUsersByApiTokens, findUsersById, insertUser, issueCredential, revokeCredential } from "./users.js";
 
 const NOW = new Date("2026-06-03T07:15:00Z");
 
@@ -41,6 +41,11 @@ describe(`batched statements on ${testDatabaseKind()}`, () => {
     expect(found.map((entry) => entry?.user.id)).toEqual([ben.id, undefined, anna.id, undefined, undefined, undefined, undefined, ben.id]);
     expect(found[0]?.credentialId).toBe(bens.id);
     expect(await findUsersByApiTokens(database.db, [], NOW)).toEqual([]);
+
+    const byId = await findUsersById(database.db, [carla.id, "niemand", anna.id, carla.id]);
+    expect([...byId.keys()].sort()).toEqual([anna.id, carla.id].sort());
+    expect(byId.get(anna.id)?.organizationId).toBe("org-mueller");
+    expect(await findUsersById(database.db, [])).toEqual(new Map());
   });
 
   const request = (key: string, requestHash = "h1"): IdempotentRequest => ({ principalId: "user-1", key, method: "POST", path: "/v1/tickets", requestHash });

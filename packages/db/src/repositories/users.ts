@@ -48,6 +48,14 @@ export async function findUser(executor: Executor, id: string, organizationId?: 
   return row;
 }
 
+/** Several users by id in one query (requests handled together); unknown ids are absent. */
+export async function findUsersById(executor: Executor, ids: readonly string[]): Promise<Map<string, UserRow>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await executor.select().from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /** A user by e-mail address (case-insensitive). */
 export async function findUserByEmail(executor: Executor, email: string): Promise<UserRow | undefined> {
   const [row] = await executor.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);

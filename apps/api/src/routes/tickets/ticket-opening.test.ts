@@ -61,6 +61,27 @@ describe(`tickets opened together on ${testDatabaseKind()}`, () => {
     }
   });
 
+  it("K10: portal users opening together are each their own requester; staff may link only a portal user of the ticket's organization", async () => {
+    const asPortal = (token: string, subject: string) =>
+      api.request({ method: "POST", url: "/v1/tickets", token, payload: { kind: "request", subject, description: "" } });
+    const [anna, ben, clara, linked, foreign] = await Promise.all([
+      asPortal(api.tokens.muellerManager, "Anna zusammen"),
+      asPortal(api.tokens.muellerReporter, "Ben zusammen"),
+      asPortal(api.tokens.baeckereiManager, "Clara zusammen"),
+      post({ subject: "Für Ben verknüpft", requester: { email: "ben.wolf@mueller-gmbh.de", portalUserId: "pu-ben" } }),
+      post({ subject: "Clara bei Müller", requester: { email: "clara@baeckerei-schmidt.de", portalUserId: "pu-clara" } }),
+    ]);
+    const requester = (response: typeof anna) => {
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<TicketBody>().ticket;
+    };
+    expect(requester(anna)).toMatchObject({ organizationId: MUELLER.id, channel: "portal", requester: { email: "anna.becker@mueller-gmbh.de", name: "anna becker", portalUserId: "pu-anna" } });
+    expect(requester(ben)).toMatchObject({ organizationId: MUELLER.id, requester: { email: "ben.wolf@mueller-gmbh.de", name: "ben wolf", portalUserId: "pu-ben" } });
+    expect(requester(clara)).toMatchObject({ organizationId: "org-baeckerei", requester: { name: "clara Schmidt", portalUserId: "pu-clara" } });
+    expect(requester(linked).requester).toEqual({ email: "ben.wolf@mueller-gmbh.de", portalUserId: "pu-ben" });
+    expectProblem(foreign, 400, "body.requester.portalUserId");
+  });
+
   it("the same Idempotency-Key sent 5 times at once opens one ticket; the others wait (409) or replay it", async () => {
     const responses = await Promise.all(Array.from({ length: 5 }, () => post({ subject: "Einmal bitte" }, { "idempotency-key": "gleichzeitig-1" })));
     const created = responses.filter((response) => response.statusCode === 201 && response.headers["idempotent-replayed"] === undefined);

@@ -1,4 +1,4 @@
-import { findOrganizationsById, findUser, type KontorTransaction, type OrganizationRow, type TicketRow } from "@kontor/db";
+import { findOrganizationsById, findUsersById, type KontorTransaction, type OrganizationRow, type TicketRow, type UserRow } from "@kontor/db";
 import { requesterSchema, ticketChannelSchema, ticketInputSchema, type Organization, type Requester } from "@kontor/ticketing";
 import { z } from "zod";
 import type { ApiDeps } from "../../app/api-deps.js";
@@ -30,34 +30,45 @@ function displayName(profile: unknown): string | undefined {
   return name === "" ? undefined : name;
 }
 
+/** The users a request's requester check reads: a portal user themselves, or the portal user staff link. */
+function userIdsOf(request: TicketRequest): string[] {
+  if (request.who.actor.kind === "portal") return [request.who.userId];
+  const linked = request.body.requester?.portalUserId;
+  return linked === undefined ? [] : [linked];
+}
+
 /**
  * Who a new ticket is for: a portal user is the requester themselves (K10: reporters follow
  * their own tickets); staff name the customer contact, optionally linking a portal user of the
- * same organization.
+ * same organization. `users` holds the users {@link userIdsOf} names.
  */
-async function requesterFor(tx: KontorTransaction, who: Principal, given: Requester | undefined, organizationId: string): Promise<Requester> {
+function requesterFor(request: TicketRequest, users: ReadonlyMap<string, UserRow>): Requester {
+  const { who, organizationId } = request;
+  const given = request.body.requester;
   if (who.actor.kind === "portal") {
     if (given !== undefined) throw badRequest(fieldError("body", ["requester"], "not_allowed", "portal users open tickets as themselves"));
-    const name = displayName((await findUser(tx, who.userId))?.profile);
+    const name = displayName(users.get(who.userId)?.profile);
     return { email: who.email, ...(name === undefined ? {} : { name }), portalUserId: who.userId };
   }
   if (given === undefined) throw badRequest(fieldError("body", ["requester"], "required", "name the customer contact the ticket is for"));
   if (given.portalUserId !== undefined) {
-    const user = await findUser(tx, given.portalUserId, organizationId);
-    if (user?.kind !== "portal") throw badRequest(fieldError("body", ["requester", "portalUserId"], "unknown_portal_user", "is not a portal user of the organization"));
+    const user = users.get(given.portalUserId);
+    if (user?.kind !== "portal" || user.organizationId !== organizationId) {
+      throw badRequest(fieldError("body", ["requester", "portalUserId"], "unknown_portal_user", "is not a portal user of the organization"));
+    }
   }
   return given;
 }
 
 /** The ticket a request opens, or the 404/400 that only this request gets. */
-async function ticketToOpen(tx: KontorTransaction, request: TicketRequest, row: OrganizationRow | undefined): Promise<TicketToOpen> {
+function ticketToOpen(request: TicketRequest, row: OrganizationRow | undefined, users: ReadonlyMap<string, UserRow>): TicketToOpen {
   const { who, body, organizationId } = request;
   const organization = row?.record as Organization | undefined;
   if (organization === undefined) throw notFound(`Organization ${organizationId}`);
   if (body.branchId !== undefined && !organization.branches.some((branch) => branch.id === body.branchId)) {
     throw badRequest(fieldError("body", ["branchId"], "unknown_branch", "is not a branch of the organization"));
   }
-  const requester = await requesterFor(tx, who, body.requester, organizationId);
+  const requester = requesterFor(request, users);
   return {
     input: {
       kind: body.kind,
@@ -75,14 +86,20 @@ async function ticketToOpen(tx: KontorTransaction, request: TicketRequest, row: 
   };
 }
 
-/** Opens the requests' tickets in `tx`: their organizations in one query, then {@link openTickets}. */
+/** Opens the requests' tickets in `tx`: their organizations and users in one query each, then {@link openTickets}. */
 async function openInTransaction(tx: KontorTransaction, requests: readonly TicketRequest[], now: Date): Promise<BatchOutcome<TicketRow>[]> {
   const organizations = await findOrganizationsById(
     tx,
     requests.map((request) => request.organizationId),
   );
-  const prepared: BatchOutcome<TicketToOpen>[] = [];
-  for (const request of requests) prepared.push(await settle(() => ticketToOpen(tx, request, organizations.get(request.organizationId))));
+  const users = await findUsersById(tx, requests.flatMap(userIdsOf));
+  const prepared = requests.map((request): BatchOutcome<TicketToOpen> => {
+    try {
+      return { ok: true, value: ticketToOpen(request, organizations.get(request.organizationId), users) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  });
   const rows = await openTickets(
     tx,
     prepared.flatMap((outcome) => (outcome.ok ? [outcome.value] : [])),
