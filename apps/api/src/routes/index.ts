@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ApiDeps } from "../app/api-deps.js";
+import { assetsRoutes } from "./assets/assets-routes.js";
 import { authRoutes } from "./auth/auth-routes.js";
 import { healthRoutes } from "./health.js";
 import { seatsRoutes } from "./seats/seats-routes.js";
@@ -23,4 +24,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   await app.register(invoicesRoutes, deps);
   await app.register(seatsRoutes, deps);
   await app.register(contingentRoutes, deps);
+  await app.register(assetsRoutes, deps);
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
+import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { assets } from "../schema/service-desk-schedules.js";
 
 /** A stored asset row; `record` is `@kontor/ticketing`'s `Asset`. */
@@ -34,6 +35,23 @@ export async function insertAsset(executor: Executor, record: AssetRecord, now: 
 export async function findAsset(executor: Executor, id: string): Promise<AssetRow | undefined> {
   const [row] = await executor.select().from(assets).where(eq(assets.id, id));
   return row;
+}
+
+/**
+ * Assets in creation order, one keyset page (K11: the customer's inventory); `organizationId`
+ * restricts the list to one customer (a portal manager's own, or a staff filter).
+ */
+export async function listAssets(
+  executor: Executor,
+  options: { readonly limit: number; readonly after?: KeysetPosition | undefined; readonly organizationId?: string | undefined },
+): Promise<Page<AssetRow>> {
+  const rows = await executor
+    .select()
+    .from(assets)
+    .where(and(afterPosition(assets.createdAt, assets.id, options.after), options.organizationId === undefined ? undefined : eq(assets.organizationId, options.organizationId)))
+    .orderBy(asc(assets.createdAt), asc(assets.id))
+    .limit(options.limit + 1);
+  return toPage(rows, options.limit);
 }
 
 /**

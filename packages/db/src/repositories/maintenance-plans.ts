@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
+import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { maintenancePlans } from "../schema/service-desk-schedules.js";
 
 /** A stored maintenance plan row; `record` is `@kontor/ticketing`'s `MaintenancePlan`. */
@@ -20,6 +21,40 @@ export async function insertMaintenancePlan(executor: Executor, record: Maintena
     .returning();
   if (row === undefined) throw new Error("insert returned no row");
   return row;
+}
+
+/** A maintenance plan by id. */
+export async function findMaintenancePlan(executor: Executor, id: string): Promise<MaintenancePlanRow | undefined> {
+  const [row] = await executor.select().from(maintenancePlans).where(eq(maintenancePlans.id, id));
+  return row;
+}
+
+/**
+ * Maintenance plans in creation order, one keyset page (K9); `organizationId` restricts the list
+ * to one customer, `active` to running (`true`) or paused (`false`) plans.
+ */
+export async function listMaintenancePlans(
+  executor: Executor,
+  options: {
+    readonly limit: number;
+    readonly after?: KeysetPosition | undefined;
+    readonly organizationId?: string | undefined;
+    readonly active?: boolean | undefined;
+  },
+): Promise<Page<MaintenancePlanRow>> {
+  const rows = await executor
+    .select()
+    .from(maintenancePlans)
+    .where(
+      and(
+        afterPosition(maintenancePlans.createdAt, maintenancePlans.id, options.after),
+        options.organizationId === undefined ? undefined : eq(maintenancePlans.organizationId, options.organizationId),
+        options.active === undefined ? undefined : eq(maintenancePlans.active, options.active),
+      ),
+    )
+    .orderBy(asc(maintenancePlans.createdAt), asc(maintenancePlans.id))
+    .limit(options.limit + 1);
+  return toPage(rows, options.limit);
 }
 
 /**
