@@ -3,6 +3,7 @@ import type { ApiDeps } from "../app/api-deps.js";
 import { assetsRoutes } from "./assets/assets-routes.js";
 import { authRoutes } from "./auth/auth-routes.js";
 import { healthRoutes } from "./health.js";
+import { inboundMailRoutes } from "./inbound-mails/inbound-mail-routes.js";
 import { seatsRoutes } from "./seats/seats-routes.js";
 import { contingentRoutes } from "./contingent/contingent-routes.js";
 import { invoicesRoutes } from "./invoices/invoices-plugin.js";
@@ -25,4 +26,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   await app.register(seatsRoutes, deps);
   await app.register(contingentRoutes, deps);
   await app.register(assetsRoutes, deps);
+  await app.register(inboundMailRoutes, deps);
 }

@@ -9,7 +9,6 @@ import {
 } from "@kontor/db";
 import {
   createIntakeHistory,
-  createOrganizationDirectory,
   DEFAULT_TICKETING_POLICIES,
   DEFAULT_TICKET_NUMBER_FORMAT,
   ticketNumberFromSubject,
@@ -17,19 +16,30 @@ import {
   type Organization,
   type OutgoingMailSettings,
   type ParsedMail,
-  type PortalUser,
   type Ticket,
+  type TicketingPolicy,
   type TicketRef,
   type TicketStatus,
 } from "@kontor/ticketing";
+import { intakeDirectory } from "./intake-directory.js";
 
 const MS_PER_MINUTE = 60_000;
 
-/** The longest K4 rate-limit window of the shipped policies: how much history intake loads. */
-const HISTORY_WINDOW_MS =
-  Math.max(
-    ...DEFAULT_TICKETING_POLICIES.flatMap((policy) => [policy.intake.global.windowMinutes, policy.intake.perSender.windowMinutes, policy.intake.perTicket.windowMinutes]),
-  ) * MS_PER_MINUTE;
+/** The longest K4 rate-limit window of the policies: how much history intake loads. */
+function historyWindowMs(policies: readonly TicketingPolicy[]): number {
+  return (
+    Math.max(0, ...policies.flatMap((policy) => [policy.intake.global.windowMinutes, policy.intake.perSender.windowMinutes, policy.intake.perTicket.windowMinutes])) *
+    MS_PER_MINUTE
+  );
+}
+
+/** What intake knows about one stored mail beyond its bytes, and the policies it decides by. */
+export interface IntakeContextOptions {
+  /** The organization staff released the mail to (K2): the sender counts as its contact. */
+  readonly assignedOrganizationId?: string | undefined;
+  /** Ticketing policies to pick from at the receipt instant (P1; default: the shipped ones). */
+  readonly policies?: readonly TicketingPolicy[] | undefined;
+}
 
 function toRef(ticket: IntakeTicket): TicketRef {
   const document = ticket.document as Ticket;
@@ -53,16 +63,25 @@ function ticketNumberOfOurId(messageId: string, settings: OutgoingMailSettings):
 
 /**
  * Everything `decideMailIntake` reads for one mail, loaded in a few queries: the directory of
- * organizations and portal users (O1, O2), the tickets the mail's headers and subject tag can
- * point to (K3), and the recent intake for the K4 rate limits.
+ * organizations and portal users (O1, O2; with the sender as a contact of the organization staff
+ * released the mail to, K2), the tickets the mail's headers and subject tag can point to (K3),
+ * and the recent intake for the K4 rate limits.
  */
-export async function loadIntakeContext(executor: Executor, mail: ParsedMail, settings: OutgoingMailSettings, zone: string, now: Date): Promise<MailIntakeContext> {
+export async function loadIntakeContext(
+  executor: Executor,
+  mail: ParsedMail,
+  settings: OutgoingMailSettings,
+  zone: string,
+  now: Date,
+  options: IntakeContextOptions = {},
+): Promise<MailIntakeContext> {
+  const policies = options.policies ?? DEFAULT_TICKETING_POLICIES;
   const [organizations, portalUsers, history] = [
     (await allOrganizationRecords(executor)) as Organization[],
     await allPortalUserContacts(executor),
-    await recentIntake(executor, new Date(now.getTime() - HISTORY_WINDOW_MS)),
+    await recentIntake(executor, new Date(now.getTime() - historyWindowMs(policies))),
   ];
-  const directory = createOrganizationDirectory(organizations, portalUsers as unknown as PortalUser[]);
+  const directory = intakeDirectory(organizations, portalUsers, mail.from?.address, options.assignedOrganizationId);
 
   const headerIds = [...(mail.inReplyTo === undefined ? [] : [mail.inReplyTo]), ...mail.references];
   const numbers = new Set<string>();
@@ -83,6 +102,7 @@ export async function loadIntakeContext(executor: Executor, mail: ParsedMail, se
     settings,
     directory,
     zone,
+    policies,
     findTicketByNumber: (number) => byNumber.get(number),
     findTicketByMessageId: (messageId) => {
       const number = ticketNumberOfOurId(messageId, settings);

@@ -19,7 +19,8 @@ export interface MailIntake {
 
 /**
  * Starts mail intake: every stored message is decided right after it arrived, and a sweep picks
- * up anything left `received` (a crash between storing and deciding, or another worker's mail).
+ * up anything left `received` (a crash between storing and deciding, another worker's mail, or
+ * a mail staff released from quarantine, K2).
  */
 export function startMailIntake(context: WorkerContext, options: { readonly intervalMs: number }): MailIntake {
   const loop = startPollingLoop(

@@ -126,7 +126,9 @@ async function quarantine(context: WorkerContext, row: InboundMailRow, reasonCod
  * confirmation in the outbox) or append the reply (K3), store attachment bytes, and record the
  * outcome on the mail. A mail that cannot be read or whose handling fails is quarantined with
  * the reason, never dropped; the raw bytes stay. Already decided mails are left alone, so two
- * workers (or a retry after a crash) never handle one mail twice.
+ * workers (or a retry after a crash) never handle one mail twice. A mail staff released to an
+ * organization (K2) is decided the same way, with its sender as a contact of that organization;
+ * one that still cannot be read ends quarantined again with the parse reason.
  */
 export async function processInboundMail(context: WorkerContext, id: string): Promise<InboundMailResult | undefined> {
   const row = await findInboundMail(context.database.db, id);
@@ -138,7 +140,8 @@ export async function processInboundMail(context: WorkerContext, id: string): Pr
       const locked = await findInboundMail(tx, id, { forUpdate: true });
       if (locked?.status !== "received") return undefined;
       const now = context.clock.now();
-      const intake = await loadIntakeContext(tx, mail.parsed, context.settings.mail, context.settings.zone, now);
+      const assignedOrganizationId = locked.assignedOrganizationId ?? undefined;
+      const intake = await loadIntakeContext(tx, mail.parsed, context.settings.mail, context.settings.zone, now, { assignedOrganizationId, policies: context.settings.ticketingPolicies });
       const decision = decideMailIntake(mail.parsed, intake, row.receivedAt.toISOString());
       const ticketId = await applyDecision(tx, context, decision, mail, row.receivedAt);
       const outcome: InboundMailOutcome = {
@@ -150,7 +153,7 @@ export async function processInboundMail(context: WorkerContext, id: string): Pr
         ticketId,
       };
       await markInboundMailProcessed(tx, id, outcome, now);
-      context.logger.info({ inboundMailId: id, action: decision.action, reasonCode: decision.reason.code, ticketId }, "inbound mail decided");
+      context.logger.info({ inboundMailId: id, action: decision.action, reasonCode: decision.reason.code, ticketId, assignedOrganizationId }, "inbound mail decided");
       return { id, ...outcome };
     });
   } catch (error) {

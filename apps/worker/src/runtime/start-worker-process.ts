@@ -4,7 +4,7 @@ import { startImapPolling } from "../mail-in/imap-poller.js";
 import { imapSettingsFromEnvironment } from "../mail-in/imap-mailbox-settings.js";
 import { KONTOR_JOBS, KONTOR_OUTBOX_HANDLERS } from "../registry.js";
 import { startWorkerRuntime, type RunningWorker } from "../worker-runtime.js";
-import { DEFAULT_WORKER_SETTINGS } from "../worker-settings.js";
+import { workerSettingsFromEnvironment } from "../worker-settings.js";
 import { outboundMail } from "./outbound-mail.js";
 import type { WorkerConfig } from "./worker-config.js";
 
@@ -24,7 +24,7 @@ export interface WorkerProcess {
 export async function startWorkerProcess(database: DatabaseHandle, config: WorkerConfig, env: Readonly<Record<string, string | undefined>>, logger: Logger): Promise<WorkerProcess> {
   const mail = await outboundMail(config, logger);
   const worker = await startWorkerRuntime(
-    { database, clock: config.clock, logger, mail: mail.sender, settings: DEFAULT_WORKER_SETTINGS },
+    { database, clock: config.clock, logger, mail: mail.sender, settings: workerSettingsFromEnvironment(env) },
     {
       catalog: KONTOR_JOBS,
       outboxHandlers: KONTOR_OUTBOX_HANDLERS,

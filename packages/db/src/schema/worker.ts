@@ -1,12 +1,17 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { bytea } from "./bytea.js";
+import { organizations } from "./core.js";
 import { tickets } from "./tickets.js";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
-/** What became of an inbound mail (K2–K4); `received` until the intake decided. */
-export type InboundMailStatus = "received" | "ticket-created" | "appended" | "ignored" | "kept" | "quarantined";
+/**
+ * What became of an inbound mail (K2–K4); `received` until the intake decided (again, after
+ * staff released it). `discarded`: staff reviewed a kept or quarantined mail and dropped it; the
+ * raw bytes stay.
+ */
+export type InboundMailStatus = "received" | "ticket-created" | "appended" | "ignored" | "kept" | "quarantined" | "discarded";
 
 /** Every inbound message, stored raw before it is parsed or decided on (K2). */
 export const inboundMails = pgTable(
@@ -26,12 +31,20 @@ export const inboundMails = pgTable(
     ticketId: text("ticket_id").references(() => tickets.id),
     receivedAt: instant("received_at").notNull(),
     processedAt: instant("processed_at"),
+    /** Set on release (K2): intake treats the sender as a contact of this organization. */
+    assignedOrganizationId: text("assigned_organization_id").references(() => organizations.id),
+    releasedBy: text("released_by"),
+    releasedAt: instant("released_at"),
+    discardedBy: text("discarded_by"),
+    discardedAt: instant("discarded_at"),
+    discardNote: text("discard_note"),
   },
   (t) => [
     index("inbound_mails_pending_idx").on(t.receivedAt, t.id).where(sql`status = 'received'`),
     index("inbound_mails_message_id_idx").on(t.messageId).where(sql`message_id IS NOT NULL`),
     index("inbound_mails_received_idx").on(t.receivedAt, t.id),
     index("inbound_mails_ticket_idx").on(t.ticketId, t.receivedAt).where(sql`ticket_id IS NOT NULL`),
+    index("inbound_mails_review_idx").on(t.status, t.receivedAt, t.id).where(sql`status IN ('kept', 'quarantined', 'discarded')`),
   ],
 );
 
