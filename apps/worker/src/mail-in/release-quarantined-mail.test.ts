@@ -2,12 +2,12 @@ import { buildApi, seedDemoData } from "@kontor/api";
 import { findInboundMail, inboundMailsWithStatus, schema, type Clock, type DatabaseHandle, type InboundMailRow } from "@kontor/db";
 import { createTestDatabase } from "@kontor/db/testing";
 import { DEFAULT_TICKETING_POLICY, type Ticket, type TicketingPolicy } from "@kontor/ticketing";
-import { createTransport } from "nodemailer";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketMailHandler } from "../mail-out/ticket-mail-handler.js";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import { intakeSettled, sendToSupport } from "../testing/support-mailbox.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { WorkerContext } from "../worker-context.js";
 import { startMailIntake, type MailIntake } from "./mail-intake.js";
@@ -57,28 +57,6 @@ afterAll(async () => {
 });
 
 /** A mail client talking SMTP to our listener. */
-async function sendToSupport(message: { from: string; subject: string; text?: string; messageId?: string; raw?: string }) {
-  const client = createTransport({ host: listener.host, port: listener.port, secure: false, ignoreTLS: true });
-  try {
-    return await client.sendMail(
-      message.raw === undefined
-        ? { from: message.from, to: "kundensupport@meinsystemhaus.de", subject: message.subject, text: message.text ?? "", ...(message.messageId === undefined ? {} : { messageId: message.messageId }) }
-        : { envelope: { from: message.from, to: ["kundensupport@meinsystemhaus.de"] }, raw: message.raw },
-    );
-  } finally {
-    client.close();
-  }
-}
-
-/** Waits until intake decided every stored mail (the sweep picks up released mail too). */
-async function settled(): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    if ((await inboundMailsWithStatus(database.db, "received")).length === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error("inbound mail was not decided in time");
-}
-
 async function onlyQuarantined(): Promise<InboundMailRow> {
   const quarantined = await inboundMailsWithStatus(database.db, "quarantined");
   expect(quarantined).toHaveLength(1);
@@ -102,13 +80,13 @@ const routing = outboxRouting([ticketMailHandler]);
 
 describe("releasing quarantined mail back into intake (K2, K3)", () => {
   it("K2: a mail from an unknown sender is quarantined; released to Müller GmbH it opens Müller's ticket and the confirmation goes to the original sender", async () => {
-    await sendToSupport({
+    await sendToSupport(listener, {
       from: "Max Muster <max.muster@gmail.com>",
       subject: "Laptop startet nicht",
       text: "Hallo,\nmein Dienstlaptop startet seit heute nicht mehr.\nMax Muster, Müller GmbH",
       messageId: "<laptop-0603@gmail.com>",
     });
-    await settled();
+    await intakeSettled(database);
     const quarantined = await onlyQuarantined();
     expect(quarantined).toMatchObject({ reasonCode: "K2_UNKNOWN_SENDER", sender: "max.muster@gmail.com", assignedOrganizationId: null });
     expect(await allTickets()).toEqual([]);
@@ -117,7 +95,7 @@ describe("releasing quarantined mail back into intake (K2, K3)", () => {
 
     now = RELEASED;
     await release(quarantined.id, "org-mueller");
-    await settled();
+    await intakeSettled(database);
 
     const decided = await findInboundMail(database.db, quarantined.id);
     expect(decided).toMatchObject({ status: "ticket-created", reasonCode: "K2_NEW_TICKET", assignedOrganizationId: "org-mueller", sender: "max.muster@gmail.com" });
@@ -139,17 +117,17 @@ describe("releasing quarantined mail back into intake (K2, K3)", () => {
 
   it("K3: a reply by subject tag from an address of no organization is quarantined; released to Müller GmbH it is appended to the ticket", async () => {
     const [ticket] = await allTickets();
-    await sendToSupport({
+    await sendToSupport(listener, {
       from: "Moritz Muster <moritz.muster@t-online.de>",
       subject: `AW: [#${ticket?.number ?? ""}] Eingangsbestätigung: Laptop startet nicht`,
       text: "Der Laptop meines Kollegen zeigt jetzt einen Bluescreen.",
     });
-    await settled();
+    await intakeSettled(database);
     const quarantined = await onlyQuarantined();
     expect(quarantined.reasonCode).toBe("K2_UNKNOWN_SENDER");
 
     await release(quarantined.id, "org-mueller");
-    await settled();
+    await intakeSettled(database);
 
     expect(await findInboundMail(database.db, quarantined.id)).toMatchObject({ status: "appended", reasonCode: "K3_REPLY_BY_SUBJECT_TAG", ticketId: ticket?.id });
     const tickets = await allTickets();
@@ -158,13 +136,13 @@ describe("releasing quarantined mail back into intake (K2, K3)", () => {
   });
 
   it("a released unreadable mail ends quarantined again with its reason, and intake keeps running", async () => {
-    await sendToSupport({ from: "unknown@example.org", subject: "", raw: "\u0000\u0001 this is not a mail \r\n\r\n\u00ff" });
-    await settled();
+    await sendToSupport(listener, { from: "unknown@example.org", subject: "", raw: "\u0000\u0001 this is not a mail \r\n\r\n\u00ff" });
+    await intakeSettled(database);
     const quarantined = await onlyQuarantined();
     expect(quarantined.reasonCode).toBe("K2_NO_SENDER");
 
     await release(quarantined.id, "org-mueller");
-    await settled();
+    await intakeSettled(database);
 
     const again = await findInboundMail(database.db, quarantined.id);
     expect(again).toMatchObject({ status: "quarantined", reasonCode: "K2_NO_SENDER", reason: "The mail has no usable From address", assignedOrganizationId: "org-mueller" });
@@ -172,8 +150,8 @@ describe("releasing quarantined mail back into intake (K2, K3)", () => {
     expect(await allTickets()).toHaveLength(1);
 
     // Still alive: the next mail is decided.
-    await sendToSupport({ from: "anna.becker@mueller-gmbh.de", subject: "VPN-Zugang für Azubi", text: "Bitte einen VPN-Zugang für unseren neuen Azubi einrichten." });
-    await settled();
+    await sendToSupport(listener, { from: "anna.becker@mueller-gmbh.de", subject: "VPN-Zugang für Azubi", text: "Bitte einen VPN-Zugang für unseren neuen Azubi einrichten." });
+    await intakeSettled(database);
     expect(await allTickets()).toHaveLength(2);
   });
 });

@@ -2,12 +2,12 @@ import { seedDemoData } from "@kontor/api";
 import { fixedClock, inboundMailsWithStatus, schema, type DatabaseHandle } from "@kontor/db";
 import { createTestDatabase } from "@kontor/db/testing";
 import type { Ticket } from "@kontor/ticketing";
-import { createTransport } from "nodemailer";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketMailHandler } from "../mail-out/ticket-mail-handler.js";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import { intakeSettled, sendToSupport } from "../testing/support-mailbox.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { WorkerContext } from "../worker-context.js";
 import { startMailIntake, type MailIntake } from "./mail-intake.js";
@@ -41,28 +41,6 @@ afterAll(async () => {
   await database.close();
 });
 
-/** A customer's mail client talking SMTP to our listener. */
-async function sendToSupport(message: { from: string; subject: string; text?: string; headers?: Record<string, string>; messageId?: string; inReplyTo?: string; raw?: string }) {
-  const client = createTransport({ host: listener.host, port: listener.port, secure: false, ignoreTLS: true });
-  try {
-    return await client.sendMail(
-      message.raw === undefined
-        ? { from: message.from, to: "kundensupport@meinsystemhaus.de", subject: message.subject, text: message.text ?? "", headers: message.headers ?? {}, ...(message.messageId === undefined ? {} : { messageId: message.messageId }), ...(message.inReplyTo === undefined ? {} : { inReplyTo: message.inReplyTo, references: [message.inReplyTo] }) }
-        : { envelope: { from: message.from, to: ["kundensupport@meinsystemhaus.de"] }, raw: message.raw },
-    );
-  } finally {
-    client.close();
-  }
-}
-
-async function settled(): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    if ((await inboundMailsWithStatus(database.db, "received")).length === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error("inbound mail was not decided in time");
-}
-
 async function allTickets(): Promise<Ticket[]> {
   const rows = await database.db.select().from(schema.tickets).orderBy(schema.tickets.createdAt, schema.tickets.number);
   return rows.map((row) => row.document as Ticket);
@@ -72,14 +50,14 @@ const routing = outboxRouting([ticketMailHandler]);
 
 describe("mail intake over SMTP (K2–K4)", () => {
   it("K2: a customer's mail to the listener opens a ticket and the confirmation with number and receipt time arrives at the customer's SMTP server", async () => {
-    const accepted = await sendToSupport({
+    const accepted = await sendToSupport(listener, {
       from: "Anna Becker <anna.becker@mueller-gmbh.de>",
       subject: "Drucker im 2. OG druckt nicht",
       text: "Guten Morgen,\nder HP-Drucker im 2. OG zeigt seit heute Papierstau.\nGruß Anna Becker",
       messageId: "<drucker-0603@mueller-gmbh.de>",
     });
     expect(accepted.response).toMatch(/^250/);
-    await settled();
+    await intakeSettled(database);
 
     const [created] = await inboundMailsWithStatus(database.db, "ticket-created");
     expect(created?.reasonCode).toBe("K2_NEW_TICKET");
@@ -108,13 +86,13 @@ describe("mail intake over SMTP (K2–K4)", () => {
   it("K3: a reply to the confirmation lands on the same ticket as a public comment, without a second ticket", async () => {
     const [confirmation] = customerInbox.mails;
     const before = await allTickets();
-    await sendToSupport({
+    await sendToSupport(listener, {
       from: "Anna Becker <anna.becker@mueller-gmbh.de>",
       subject: `AW: ${confirmation?.parsed.subject ?? ""}`,
       text: "Es ist der Drucker HP LaserJet M404 am Empfang.\n\n> Ihre Meldung ist bei uns eingegangen",
       inReplyTo: confirmation?.parsed.messageId ?? "",
     });
-    await settled();
+    await intakeSettled(database);
     const [appended] = await inboundMailsWithStatus(database.db, "appended");
     expect(appended?.reasonCode).toBe("K3_REPLY_BY_HEADER");
     expect(appended?.ticketId).toBe(before[0]?.id);
@@ -127,13 +105,13 @@ describe("mail intake over SMTP (K2–K4)", () => {
 
   it("K4: an out-of-office auto-reply creates no ticket, appends nothing and sends nothing", async () => {
     const mailsBefore = customerInbox.mails.length;
-    await sendToSupport({
+    await sendToSupport(listener, {
       from: "Bernd Schulz <bernd.schulz@mueller-gmbh.de>",
       subject: "Abwesenheitsnotiz: Ihre Anfrage",
       text: "Ich bin bis 15.06. nicht im Büro.",
       headers: { "Auto-Submitted": "auto-replied" },
     });
-    await settled();
+    await intakeSettled(database);
     const [ignored] = await inboundMailsWithStatus(database.db, "ignored");
     expect(ignored?.reasonCode).toBe("K4_AUTO_REPLY");
     expect(await allTickets()).toHaveLength(1);
@@ -144,15 +122,15 @@ describe("mail intake over SMTP (K2–K4)", () => {
 
   it("a malformed message is accepted, stored raw and quarantined with a reason; intake keeps running", async () => {
     const garbage = "\u0000\u0001 this is not a mail \r\n\r\n\u00ff";
-    await sendToSupport({ from: "unknown@example.org", subject: "", raw: garbage });
-    await settled();
+    await sendToSupport(listener, { from: "unknown@example.org", subject: "", raw: garbage });
+    await intakeSettled(database);
     const quarantined = await inboundMailsWithStatus(database.db, "quarantined");
     expect(quarantined).toHaveLength(1);
     expect(quarantined[0]?.reasonCode).toBe("K2_NO_SENDER");
     expect(Buffer.from(quarantined[0]?.raw ?? new Uint8Array()).toString("latin1")).toContain("this is not a mail");
     // Still alive: the next mail is decided.
-    await sendToSupport({ from: "anna.becker@mueller-gmbh.de", subject: "VPN-Zugang für Azubi", text: "Bitte einen VPN-Zugang für unseren neuen Azubi einrichten." });
-    await settled();
+    await sendToSupport(listener, { from: "anna.becker@mueller-gmbh.de", subject: "VPN-Zugang für Azubi", text: "Bitte einen VPN-Zugang für unseren neuen Azubi einrichten." });
+    await intakeSettled(database);
     expect(await allTickets()).toHaveLength(2);
   });
 });

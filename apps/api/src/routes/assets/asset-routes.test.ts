@@ -3,6 +3,7 @@ import { testDatabaseKind } from "@kontor/db/testing";
 import { expiryWarnings, type Asset } from "@kontor/ticketing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem } from "../../testing/expect-problem.js";
+import { resourceRequests } from "../../testing/resource-requests.js";
 import { createTestApi, type TestApi } from "../../testing/test-api.js";
 
 // The test clock stands at 2026-11-16T09:00Z; the default K11 lead time is 30 days.
@@ -12,6 +13,8 @@ beforeAll(async () => {
   api = await createTestApi();
 }, 60_000);
 afterAll(() => api.close());
+
+const { create, read, replace } = resourceRequests(() => api, "/v1/assets", (tokens) => tokens.technician);
 
 interface StoredAsset {
   asset: Asset;
@@ -42,14 +45,6 @@ function firewall(id: string) {
   return { id, ...firewallRecord() };
 }
 
-async function create(payload: unknown, token = api.tokens.technician) {
-  return api.request({ method: "POST", url: "/v1/assets", payload: payload as never, token });
-}
-
-async function read(id: string, token = api.tokens.admin) {
-  return api.request({ method: "GET", url: `/v1/assets/${id}`, token });
-}
-
 /** Runs `action` with the API clock at `instant`, then puts the clock back. */
 async function atInstant<T>(instant: string, action: () => Promise<T>): Promise<T> {
   const before = api.clock.now();
@@ -59,10 +54,6 @@ async function atInstant<T>(instant: string, action: () => Promise<T>): Promise<
   } finally {
     api.clock.set(before);
   }
-}
-
-async function replace(id: string, payload: unknown, token = api.tokens.technician) {
-  return api.request({ method: "PUT", url: `/v1/assets/${id}`, payload: payload as never, token });
 }
 
 describe(`assets on ${testDatabaseKind()} (K11)`, () => {

@@ -3,6 +3,7 @@ import { testDatabaseKind } from "@kontor/db/testing";
 import { dueScheduledTickets, maintenancePlanSchema, type MaintenancePlan } from "@kontor/ticketing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem } from "../../testing/expect-problem.js";
+import { resourceRequests } from "../../testing/resource-requests.js";
 import { createTestApi, type TestApi } from "../../testing/test-api.js";
 
 // The test clock stands at 2026-11-16T09:00Z.
@@ -12,6 +13,8 @@ beforeAll(async () => {
   api = await createTestApi();
 }, 60_000);
 afterAll(() => api.close());
+
+const { create, read, replace } = resourceRequests(() => api, "/v1/maintenance-plans", (tokens) => tokens.accountManager);
 
 interface StoredPlan {
   plan: MaintenancePlan;
@@ -35,18 +38,6 @@ function backupCheckRecord() {
 /** {@link backupCheckRecord} with an id, as POSTed. */
 function backupCheck(id: string) {
   return { id, ...backupCheckRecord() };
-}
-
-async function create(payload: unknown, token = api.tokens.accountManager) {
-  return api.request({ method: "POST", url: "/v1/maintenance-plans", payload: payload as never, token });
-}
-
-async function read(id: string, token = api.tokens.admin) {
-  return api.request({ method: "GET", url: `/v1/maintenance-plans/${id}`, token });
-}
-
-async function replace(id: string, payload: unknown, token = api.tokens.accountManager) {
-  return api.request({ method: "PUT", url: `/v1/maintenance-plans/${id}`, payload: payload as never, token });
 }
 
 /** The plans the scheduled-tickets job runs on, parsed as it parses them. */
