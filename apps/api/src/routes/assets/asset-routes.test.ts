@@ -3,6 +3,7 @@ import { testDatabaseKind } from "@kontor/db/testing";
 import { expiryWarnings, type Asset } from "@kontor/ticketing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem } from "../../testing/expect-problem.js";
+import { allPages } from "../../testing/all-pages.js";
 import { resourceRequests } from "../../testing/resource-requests.js";
 import { createTestApi, type TestApi } from "../../testing/test-api.js";
 
@@ -174,18 +175,7 @@ describe(`assets on ${testDatabaseKind()} (K11)`, () => {
   it("K10: lists are keyset pages; a portal manager sees only their organization's, staff filter by organizationId", async () => {
     const bakery = { ...firewall("asset-ofen"), organizationId: api.organizations.baeckerei, name: "Steuerung Backofen", category: "other", licenses: [] };
     expect((await create(bakery)).statusCode).toBe(201);
-    const ids = async (url: string, token: string) => {
-      const seen: string[] = [];
-      let next: string | undefined = url;
-      while (next !== undefined) {
-        const response = await api.request({ method: "GET", url: next, token });
-        expect(response.statusCode, response.body).toBe(200);
-        const page = response.json<{ items: StoredAsset[]; nextCursor: string | null }>();
-        seen.push(...page.items.map((item) => item.asset.id));
-        next = page.nextCursor === null ? undefined : `${url}${url.includes("?") ? "&" : "?"}cursor=${page.nextCursor}`;
-      }
-      return seen;
-    };
+    const ids = async (url: string, token: string) => (await allPages(api, url, token)).map((item) => (item as StoredAsset).asset.id);
     const mine = await ids("/v1/assets?limit=2", api.tokens.muellerManager);
     expect(mine).toEqual(await ids(`/v1/assets?organizationId=${api.organizations.mueller}`, api.tokens.technician));
     expect(mine).toEqual(expect.arrayContaining(["asset-fw01", "asset-fw02", "asset-hv01"]));

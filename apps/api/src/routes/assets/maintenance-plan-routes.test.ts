@@ -3,6 +3,7 @@ import { testDatabaseKind } from "@kontor/db/testing";
 import { dueScheduledTickets, maintenancePlanSchema, type MaintenancePlan } from "@kontor/ticketing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem } from "../../testing/expect-problem.js";
+import { allPages } from "../../testing/all-pages.js";
 import { resourceRequests } from "../../testing/resource-requests.js";
 import { createTestApi, type TestApi } from "../../testing/test-api.js";
 
@@ -141,18 +142,7 @@ describe(`maintenance plans on ${testDatabaseKind()} (K9)`, () => {
   it("K10: lists are keyset pages per organization; a portal manager sees only their own", async () => {
     const bakery = { ...backupCheck("plan-ofen"), organizationId: api.organizations.baeckerei, title: "Backofen-Steuerung warten", recurrence: { unit: "year", interval: 1 } };
     expect((await create(bakery)).statusCode).toBe(201);
-    const ids = async (url: string, token: string) => {
-      const seen: string[] = [];
-      let next: string | undefined = url;
-      while (next !== undefined) {
-        const response = await api.request({ method: "GET", url: next, token });
-        expect(response.statusCode, response.body).toBe(200);
-        const page = response.json<{ items: StoredPlan[]; nextCursor: string | null }>();
-        seen.push(...page.items.map((item) => item.plan.id));
-        next = page.nextCursor === null ? undefined : `${url}${url.includes("?") ? "&" : "?"}cursor=${page.nextCursor}`;
-      }
-      return seen;
-    };
+    const ids = async (url: string, token: string) => (await allPages(api, url, token)).map((item) => (item as StoredPlan).plan.id);
     const mine = await ids("/v1/maintenance-plans?limit=2", api.tokens.muellerManager);
     expect(mine).toEqual(await ids(`/v1/maintenance-plans?organizationId=${api.organizations.mueller}`, api.tokens.accountManager));
     expect(mine).toEqual(expect.arrayContaining(["plan-backup", "plan-leap", "plan-pause"]));
