@@ -1,5 +1,5 @@
 import { buildApi, seedDemoData } from "@kontor/api";
-import { fixedClock, listLicensesEndingBetween, listMonthCloseCandidates, type DatabaseHandle } from "@kontor/db";
+import { activeMaintenancePlans, assetsExpiringBy, fixedClock, listLicensesEndingBetween, listMonthCloseCandidates, type DatabaseHandle } from "@kontor/db";
 import { createTestDatabase, testDatabaseKind } from "@kontor/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dueRenewalReminder } from "../licensing/renewal-reminder-schedule.js";
@@ -21,10 +21,12 @@ async function counts(database: DatabaseHandle): Promise<Record<string, number>>
     timeEntries: await count(database, "contingent_time_entries"),
     tickets: await count(database, "tickets"),
     ordersToPurchase: await count(database, "license_orders", "status = 'purchase-due'"),
+    assets: await count(database, "assets"),
+    maintenancePlans: await count(database, "maintenance_plans", "active"),
   };
 }
 
-const EXPECTED = { organizations: 3, licenses: 3, rentals: 2, contracts: 1, timeEntries: 10, tickets: 6, ordersToPurchase: 1 };
+const EXPECTED = { organizations: 3, licenses: 3, rentals: 2, contracts: 1, timeEntries: 10, tickets: 6, ordersToPurchase: 1, assets: 2, maintenancePlans: 1 };
 
 // A demo started with KONTOR_NOW at a month end, and one on New Year's morning (previous month
 // in the previous year, hardly a day of the current month gone).
@@ -75,6 +77,10 @@ describe.each(["2026-11-30T16:00:00Z", "2027-01-01T05:30:00Z"])(`demo scenario a
     const candidates = await listMonthCloseCandidates(database.db, now, "Europe/Berlin");
     expect(candidates).toEqual([{ contractId: summary.contractId, firstOpenMonth: timeline.previousMonthStart.slice(0, 7), zone: "Europe/Berlin" }]);
     expect(summary.overdueOrder?.purchaseDueOn.localeCompare(timeline.today)).toBe(-1);
+    // K11: the firewall's UTM subscription ends within the 30-day lead time, the NAS warranty does not.
+    expect((await assetsExpiringBy(database.db, timeline.day(30))).map((row) => row.id)).toEqual(["demo-asset-firewall"]);
+    // K9: the backup check is active and first due in a week, so the first start opens no ticket yet.
+    expect((await activeMaintenancePlans(database.db)).map((row) => [row.id, (row.record as { firstDue: string }).firstDue])).toEqual([["demo-plan-backup", timeline.day(7)]]);
   });
 
   it("is readable through the API", async () => {
@@ -87,5 +93,7 @@ describe.each(["2026-11-30T16:00:00Z", "2027-01-01T05:30:00Z"])(`demo scenario a
     expect(rentals.items.map((item) => item.overview.startDate)).toEqual([timeline.currentMonthStart]);
     await get(`/v1/licenses/${summary.licenseIds[0] ?? ""}`);
     await get(`/v1/tickets/${summary.ticketIds.vpn ?? ""}`);
+    await get(`/v1/assets/${summary.assetIds[0] ?? ""}`);
+    await get(`/v1/maintenance-plans/${summary.planIds[0] ?? ""}`);
   });
 });

@@ -1,5 +1,6 @@
 import { findOrganization, findUserByEmail, insertOrganization, type DatabaseHandle, type Executor } from "@kontor/db";
 import type { Organization } from "@kontor/ticketing";
+import { seedDemoAssets } from "./demo-assets.js";
 import { seedDemoCatalog } from "./demo-catalog.js";
 import { seedDemoContingent } from "./demo-contingent.js";
 import { seedDemoLicenses } from "./demo-licenses.js";
@@ -29,6 +30,9 @@ export interface DemoScenarioSummary {
   readonly ticketIds: Partial<Record<DemoTicketKey, string>>;
   /** The license order waiting to be purchased since `purchaseDueOn` (before today: overdue, L3). */
   readonly overdueOrder: { readonly id: string; readonly purchaseDueOn: string } | undefined;
+  /** Müller GmbH's assets (K11) and maintenance plans (K9). */
+  readonly assetIds: readonly string[];
+  readonly planIds: readonly string[];
 }
 
 async function requiredOrganization(executor: Executor, id: string): Promise<Organization> {
@@ -42,15 +46,17 @@ async function requiredOrganization(executor: Executor, id: string): Promise<Org
  * Europe/Berlin: a third customer (a tax office), a catalog of Atlassian, Microsoft and Adobe
  * products, licenses of which two are due for a renewal reminder (L15), two Microsoft 365
  * rentals active this month (M1–M6), Müller GmbH's 10-hour contingent with ten time entries in
- * last and this month (C2, C5, C6), six tickets across the K1 workflow, and a license order
- * overdue for purchase (L3). Everything goes through the domain packages and is stored as the
+ * last and this month (C2, C5, C6), six tickets across the K1 workflow, a license order
+ * overdue for purchase (L3), and Müller GmbH's firewall (its UTM subscription runs out in 20
+ * days, K11), NAS and monthly backup check (K9). Everything goes through the domain packages
+ * and is stored as the
  * API stores it, in one transaction: a failed start leaves nothing behind and the next one
  * tries again. Runs once: when the tax office exists, it returns at once and adds nothing.
  */
 export async function seedDemoScenario(database: DatabaseHandle, now: Date): Promise<DemoScenarioSummary> {
   return database.db.transaction(async (tx) => {
     if ((await findOrganization(tx, KANZLEI.id)) !== undefined) {
-      return { created: false, organizationId: KANZLEI.id, licenseIds: [], rentalIds: [], contractId: undefined, timeEntries: 0, ticketIds: {}, overdueOrder: undefined };
+      return { created: false, organizationId: KANZLEI.id, licenseIds: [], rentalIds: [], contractId: undefined, timeEntries: 0, ticketIds: {}, overdueOrder: undefined, assetIds: [], planIds: [] };
     }
     const timeline = demoTimeline(now);
     const mueller = await requiredOrganization(tx, MUELLER_ID);
@@ -74,6 +80,7 @@ export async function seedDemoScenario(database: DatabaseHandle, now: Date): Pro
       printer: tickets.printer.number,
       vpn: tickets.vpn.number,
     });
+    const assets = await seedDemoAssets(tx, timeline, mueller.id);
     return {
       created: true,
       organizationId: KANZLEI.id,
@@ -83,6 +90,7 @@ export async function seedDemoScenario(database: DatabaseHandle, now: Date): Pro
       timeEntries: contingent.timeEntries,
       ticketIds: Object.fromEntries(Object.entries(tickets).map(([key, row]) => [key, row.id])),
       overdueOrder,
+      ...assets,
     };
   });
 }
