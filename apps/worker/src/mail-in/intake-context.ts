@@ -1,7 +1,7 @@
 import {
-  allOrganizationRecords,
-  allPortalUserContacts,
   intakeTicketsByNumbersOrIds,
+  organizationRecordsForSender,
+  portalUserContactsOf,
   recentIntake,
   ticketIdsByInboundMessageIds,
   type Executor,
@@ -63,8 +63,8 @@ function ticketNumberOfOurId(messageId: string, settings: OutgoingMailSettings):
 
 /**
  * Everything `decideMailIntake` reads for one mail, loaded in a few queries: the directory of
- * organizations and portal users (O1, O2; with the sender as a contact of the organization staff
- * released the mail to, K2), the tickets the mail's headers and subject tag can point to (K3),
+ * the organizations and portal accounts that place its sender (O1, O2; with the sender as a
+ * contact of the organization staff released the mail to, K2), the tickets the mail's headers and subject tag can point to (K3),
  * and the recent intake for the K4 rate limits.
  */
 export async function loadIntakeContext(
@@ -76,12 +76,15 @@ export async function loadIntakeContext(
   options: IntakeContextOptions = {},
 ): Promise<MailIntakeContext> {
   const policies = options.policies ?? DEFAULT_TICKETING_POLICIES;
+  const sender = mail.from?.address;
+  const assigned = options.assignedOrganizationId;
+  // Only what places this sender: its domain's organizations, its portal accounts, the assigned one.
   const [organizations, portalUsers, history] = [
-    (await allOrganizationRecords(executor)) as Organization[],
-    await allPortalUserContacts(executor),
+    sender === undefined ? [] : ((await organizationRecordsForSender(executor, sender, assigned === undefined ? [] : [assigned])) as Organization[]),
+    sender === undefined ? [] : await portalUserContactsOf(executor, sender),
     await recentIntake(executor, new Date(now.getTime() - historyWindowMs(policies))),
   ];
-  const directory = intakeDirectory(organizations, portalUsers, mail.from?.address, options.assignedOrganizationId);
+  const directory = intakeDirectory(organizations, portalUsers, sender, assigned);
 
   const headerIds = [...(mail.inReplyTo === undefined ? [] : [mail.inReplyTo]), ...mail.references];
   const numbers = new Set<string>();

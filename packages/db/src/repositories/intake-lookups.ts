@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { organizations, users } from "../schema/core.js";
 import { tickets } from "../schema/tickets.js";
@@ -33,17 +33,39 @@ export async function intakeTicketsByNumbersOrIds(
   return found;
 }
 
-/** Every organization record (`@kontor/ticketing`'s `Organization`), for the intake directory. */
-export async function allOrganizationRecords(executor: Executor): Promise<unknown[]> {
-  const rows = await executor.select({ record: organizations.record }).from(organizations);
+/** The domain part of an address, lower case (`""` without an `@`). */
+function domainOf(address: string): string {
+  const at = address.lastIndexOf("@");
+  return at < 0 ? "" : address.slice(at + 1).toLowerCase();
+}
+
+/**
+ * The organization records (`@kontor/ticketing`'s `Organization`) intake needs to place one
+ * sender (O1, O2): every organization whose mail domains include the sender's domain (all of
+ * them, so that a domain two customers share stays ambiguous), the organizations of the sender's
+ * enabled portal accounts, and `alsoIds` (e.g. the organization staff released the mail to). One
+ * query, however many customers there are.
+ */
+export async function organizationRecordsForSender(executor: Executor, sender: string, alsoIds: readonly string[] = []): Promise<unknown[]> {
+  const address = sender.toLowerCase();
+  const rows = await executor
+    .select({ record: organizations.record })
+    .from(organizations)
+    .where(
+      or(
+        sql`exists (select 1 from jsonb_array_elements_text(${organizations.record}->'mailDomains') as d(domain) where lower(d.domain) = ${domainOf(address)})`,
+        sql`${organizations.id} in (select ${users.organizationId} from ${users} where ${users.kind} = 'portal' and ${users.disabledAt} is null and lower(${users.email}) = ${address})`,
+        alsoIds.length === 0 ? undefined : inArray(organizations.id, [...alsoIds]),
+      ),
+    );
   return rows.map((row) => row.record);
 }
 
-/** Every enabled portal user's address and organization (O2), for the intake directory. */
-export async function allPortalUserContacts(executor: Executor): Promise<{ readonly id: string; readonly email: string; readonly organizationId: string }[]> {
+/** The sender's enabled portal account, if any (O2; addresses are unique), for the intake directory. */
+export async function portalUserContactsOf(executor: Executor, sender: string): Promise<{ readonly id: string; readonly email: string; readonly organizationId: string }[]> {
   const rows = await executor
-    .select({ id: users.id, email: users.email, organizationId: users.organizationId, disabledAt: users.disabledAt })
+    .select({ id: users.id, email: users.email, organizationId: users.organizationId })
     .from(users)
-    .where(eq(users.kind, "portal"));
-  return rows.flatMap((row) => (row.organizationId === null || row.disabledAt !== null ? [] : [{ id: row.id, email: row.email, organizationId: row.organizationId }]));
+    .where(and(eq(users.kind, "portal"), isNull(users.disabledAt), sql`lower(${users.email}) = ${sender.toLowerCase()}`));
+  return rows.flatMap((row) => (row.organizationId === null ? [] : [{ id: row.id, email: row.email, organizationId: row.organizationId }]));
 }
