@@ -7,6 +7,7 @@ import { createTransport } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "./testing/capture-smtp-server.js";
 import { startWorkerProcess, waitUntil, type WorkerProcessHandle } from "./testing/worker-process.js";
+import { billingSettingsFile } from "./testing/billing-settings-file.js";
 
 /** What the one-process start printed: where it listens and whom to sign in as. */
 interface Banner {
@@ -57,6 +58,8 @@ async function start(): Promise<{ readonly process: WorkerProcessHandle; readonl
       DATABASE_URL: database?.url ?? "",
       // Server mode needs the shared data key; embedded mode keeps its own beside the data.
       KONTOR_DATA_KEY: database === undefined ? "" : "one-process-start-test-data-key",
+      // Server mode also needs the seller invoices are issued with; embedded falls back to the demo seller.
+      KONTOR_BILLING_SETTINGS_FILE: database === undefined ? "" : billingSettingsFile(),
       // Kiritimati is the test zone; the demo lives in Berlin time at a fixed instant.
       KONTOR_NOW: "",
       KONTOR_CLOCK_OFFSET: "",

@@ -1,10 +1,14 @@
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { DEFAULT_TICKETING_POLICIES } from "@kontor/ticketing";
 import { describe, expect, it } from "vitest";
+import { billingSettingsSchema, DEFAULT_BILLING_SETTINGS, readBillingSettingsFile } from "./billing/billing-settings.js";
+import { billingSettingsFile } from "./testing/billing-settings-file.js";
 import { DEFAULT_WORKER_SETTINGS, workerSettingsFromEnvironment } from "./worker-settings.js";
 
 describe("worker settings from the environment", () => {
   it("K2: by default mail from unknown senders opens a ticket at once (the shipped policies)", () => {
-    expect(workerSettingsFromEnvironment({})).toBe(DEFAULT_WORKER_SETTINGS);
+    expect(workerSettingsFromEnvironment({})).toEqual(DEFAULT_WORKER_SETTINGS);
     expect(workerSettingsFromEnvironment({ KONTOR_UNKNOWN_SENDER: "" }).ticketingPolicies).toBe(DEFAULT_TICKETING_POLICIES);
   });
 
@@ -20,5 +24,37 @@ describe("worker settings from the environment", () => {
 
   it("refuses an unknown choice instead of guessing", () => {
     expect(() => workerSettingsFromEnvironment({ KONTOR_UNKNOWN_SENDER: "drop" })).toThrow("KONTOR_UNKNOWN_SENDER must be one of create-ticket, quarantine, not drop");
+  });
+});
+
+describe("billing settings (KONTOR_BILLING_SETTINGS_FILE)", () => {
+  const seller = { ...DEFAULT_BILLING_SETTINGS.seller, name: "Nordlicht IT GmbH", vatId: "DE811907980" };
+  const own = { ...DEFAULT_BILLING_SETTINGS, seller, netDays: 14 };
+
+  it("C8, T1: the seller, payment means and net days come from the file; embedded without it, the demo seller", () => {
+    expect(workerSettingsFromEnvironment({ KONTOR_BILLING_SETTINGS_FILE: billingSettingsFile(own) }).billing).toEqual(own);
+    expect(workerSettingsFromEnvironment({}).billing).toBe(DEFAULT_BILLING_SETTINGS);
+  });
+
+  it("server mode refuses to start without the file: invoices must not carry the demo's company data", () => {
+    expect(() => workerSettingsFromEnvironment({ DATABASE_URL: "postgres://kontor@db/kontor" })).toThrow("KONTOR_BILLING_SETTINGS_FILE is required with DATABASE_URL");
+    expect(workerSettingsFromEnvironment({ DATABASE_URL: "postgres://kontor@db/kontor", KONTOR_BILLING_SETTINGS_FILE: billingSettingsFile(own) }).billing.netDays).toBe(14);
+  });
+
+  it("a wrong file is refused naming the file and the field", () => {
+    const broken = billingSettingsFile(own);
+    writeFileSync(broken, "{ not json");
+    expect(() => readBillingSettingsFile(broken)).toThrow(`KONTOR_BILLING_SETTINGS_FILE ${broken} cannot be read as JSON`);
+    const badIban = billingSettingsFile({ ...own, paymentMeans: { kind: "sepa-credit-transfer", iban: "Kontonummer 4711" } });
+    expect(() => readBillingSettingsFile(badIban)).toThrow(/paymentMeans\.iban/);
+    const negative = billingSettingsFile({ ...own, netDays: -1 });
+    expect(() => readBillingSettingsFile(negative)).toThrow(/netDays/);
+    expect(() => readBillingSettingsFile("/nonexistent/billing.json")).toThrow("/nonexistent/billing.json");
+  });
+
+  it("the shipped example file and the demo seller are valid settings", () => {
+    const example = fileURLToPath(new URL("../billing-settings.example.json", import.meta.url));
+    expect(readBillingSettingsFile(example)).toEqual(DEFAULT_BILLING_SETTINGS);
+    expect(billingSettingsSchema.safeParse(DEFAULT_BILLING_SETTINGS).success).toBe(true);
   });
 });

@@ -2,7 +2,6 @@ import type { OutboxRow } from "@kontor/db";
 import { z } from "zod";
 import type { OutboxHandler } from "../outbox/outbox-handler.js";
 import { billContractMonth } from "./bill-contract-month.js";
-import { DEFAULT_BILLING_SETTINGS, type BillingSettings } from "./billing-settings.js";
 import { loadClosedContractMonth } from "./closed-contract-month.js";
 import { ensureServiceReportMailed } from "./service-report-mail.js";
 
@@ -14,18 +13,19 @@ export const INVOICE_DUE_TOPIC = "contingent.invoice-due";
 
 /** The part of a contingent event's payload (`{ organizationId, event }`) billing reads. */
 const contractMonthPayloadSchema = z.object({
-  organizationId: z.string().min(1),
-  event: z.object({ contractId: z.string().min(1), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
+organizationId: z.string().min(1),
+event: z.object({ contractId: z.string().min(1), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
 });
 
 function contractMonthOf(event: OutboxRow): { readonly contractId: string; readonly month: string } {
-  const parsed = contractMonthPayloadSchema.safeParse(event.payload);
-  if (!parsed.success) throw new Error(`Outbox event ${event.id} (${event.topic}) has no contract month: ${parsed.error.message}`);
-  return parsed.data.event;
+const parsed = contractMonthPayloadSchema.safeParse(event.payload);
+if (!parsed.success) throw new Error(`Outbox event ${event.id} (${event.topic}) has no contract month: ${parsed.error.message}`);
+return parsed.data.event;
 }
 
 /**
- * The outbox handlers of month-end billing (C8), for the given seller and payment settings:
+ * The outbox handlers of month-end billing (C8), with the seller and payment settings of the
+ * worker's `settings.billing`:
  * - `contingent.service-report-ready`: store the report PDF and mail it to the customer;
  * - `contingent.invoice-due`: make sure the report went out first, then compose, number and
  *   store the invoice and mail its PDF ({@link billContractMonth}).
@@ -34,24 +34,19 @@ function contractMonthOf(event: OutboxRow): { readonly contractId: string; reado
  * correction line on the same month's invoice lines (and credits the deficit back), so the
  * `invoice-due` handler bills it; a separate document would bill the deficit twice.
  */
-export function createBillingOutboxHandlers(settings: BillingSettings): OutboxHandler[] {
-  return [
-    {
-      topics: [SERVICE_REPORT_READY_TOPIC],
-      async handle(tx, event, context) {
-        const { contractId, month } = contractMonthOf(event);
-        await ensureServiceReportMailed(tx, context, settings, await loadClosedContractMonth(tx, contractId, month), event.id);
-      },
+export const billingOutboxHandlers: readonly OutboxHandler[] = [
+  {
+    topics: [SERVICE_REPORT_READY_TOPIC],
+    async handle(tx, event, context) {
+      const { contractId, month } = contractMonthOf(event);
+      await ensureServiceReportMailed(tx, context, context.settings.billing, await loadClosedContractMonth(tx, contractId, month), event.id);
     },
-    {
-      topics: [INVOICE_DUE_TOPIC],
-      async handle(tx, event, context) {
-        const { contractId, month } = contractMonthOf(event);
-        await billContractMonth(tx, context, settings, contractId, month, event.id);
-      },
+  },
+  {
+    topics: [INVOICE_DUE_TOPIC],
+    async handle(tx, event, context) {
+      const { contractId, month } = contractMonthOf(event);
+      await billContractMonth(tx, context, context.settings.billing, contractId, month, event.id);
     },
-  ];
-}
-
-/** {@link createBillingOutboxHandlers} with the installation's {@link DEFAULT_BILLING_SETTINGS}. */
-export const billingOutboxHandlers: readonly OutboxHandler[] = createBillingOutboxHandlers(DEFAULT_BILLING_SETTINGS);
+  },
+];

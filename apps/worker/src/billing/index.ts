@@ -3,6 +3,6 @@
  * service report and then bill the month, and a data seeder for end-to-end tests and benchmarks.
  */
 export { monthCloseJob } from "./month-close-job.js";
-export { billingOutboxHandlers, createBillingOutboxHandlers, INVOICE_DUE_TOPIC, SERVICE_REPORT_READY_TOPIC } from "./billing-outbox-handlers.js";
-export { DEFAULT_BILLING_SETTINGS, type BillingSettings } from "./billing-settings.js";
+export { billingOutboxHandlers, INVOICE_DUE_TOPIC, SERVICE_REPORT_READY_TOPIC } from "./billing-outbox-handlers.js";
+export { billingSettingsSchema, DEFAULT_BILLING_SETTINGS, readBillingSettingsFile, type BillingSettings } from "./billing-settings.js";
 export { seedBillingScenario, type BillingScenario } from "./billing-scenario.js";

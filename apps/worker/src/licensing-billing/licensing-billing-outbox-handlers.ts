@@ -1,5 +1,4 @@
 import type { OutboxRow } from "@kontor/db";
-import { DEFAULT_BILLING_SETTINGS, type BillingSettings } from "../billing/billing-settings.js";
 import { RENTAL_INVOICE_DUE_TOPIC } from "../licensing/rental-invoice-due-event.js";
 import type { OutboxHandler } from "../outbox/outbox-handler.js";
 import { billRentalMonth } from "./bill-rental-month.js";
@@ -14,36 +13,31 @@ function licenseOrderIdOf(event: OutboxRow): string {
 }
 
 /**
- * The outbox handlers that bill the licensing business, for the given seller and payment
- * settings:
+ * The outbox handlers that bill the licensing business, with the seller and payment
+ * settings of the worker's `settings.billing`:
  * - `licensing.invoice-due` (L5): compose, number and store the purchased order's invoice and
  *   mail its PDF ({@link ensureOrderInvoiced});
  * - `licensing.delivery-note-to-send` (L3, L5): make sure of the invoice, then number, render
  *   and mail the delivery note with the keys ({@link sendDeliveryNote});
  * - `licensing.rental-invoice-due` (M5): invoice and mail one rental month ({@link billRentalMonth}).
  */
-export function createLicensingBillingOutboxHandlers(settings: BillingSettings): OutboxHandler[] {
-  return [
-    {
-      topics: [LICENSE_INVOICE_DUE_TOPIC],
-      async handle(tx, event, context) {
-        await ensureOrderInvoiced(tx, context, settings, licenseOrderIdOf(event), event.id);
-      },
+export const licensingBillingOutboxHandlers: readonly OutboxHandler[] = [
+  {
+    topics: [LICENSE_INVOICE_DUE_TOPIC],
+    async handle(tx, event, context) {
+      await ensureOrderInvoiced(tx, context, context.settings.billing, licenseOrderIdOf(event), event.id);
     },
-    {
-      topics: [DELIVERY_NOTE_TO_SEND_TOPIC],
-      async handle(tx, event, context) {
-        await sendDeliveryNote(tx, context, settings, licenseOrderIdOf(event), event);
-      },
+  },
+  {
+    topics: [DELIVERY_NOTE_TO_SEND_TOPIC],
+    async handle(tx, event, context) {
+      await sendDeliveryNote(tx, context, context.settings.billing, licenseOrderIdOf(event), event);
     },
-    {
-      topics: [RENTAL_INVOICE_DUE_TOPIC],
-      async handle(tx, event, context) {
-        await billRentalMonth(tx, context, settings, event);
-      },
+  },
+  {
+    topics: [RENTAL_INVOICE_DUE_TOPIC],
+    async handle(tx, event, context) {
+      await billRentalMonth(tx, context, context.settings.billing, event);
     },
-  ];
-}
-
-/** {@link createLicensingBillingOutboxHandlers} with the installation's {@link DEFAULT_BILLING_SETTINGS}. */
-export const licensingBillingOutboxHandlers: readonly OutboxHandler[] = createLicensingBillingOutboxHandlers(DEFAULT_BILLING_SETTINGS);
+  },
+];

@@ -5,6 +5,7 @@ import { seedBillingScenario, type BillingScenario } from "../billing/billing-sc
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { startWorkerProcess, waitUntil, type WorkerProcessHandle } from "../testing/worker-process.js";
 import { billingProgress } from "./billing-progress.js";
+import { billingSettingsFile } from "../testing/billing-settings-file.js";
 
 // 1 December 2026, 06:00 in Berlin: November is over and every contract closes it (C8).
 const NOW = new Date("2026-12-01T05:00:00Z");
@@ -20,6 +21,7 @@ function workerEnv(): Record<string, string> {
   return {
     DATABASE_URL: database.url,
     KONTOR_DATA_KEY: "kill-and-restart-test-data-key",
+    KONTOR_BILLING_SETTINGS_FILE: billingSettingsFile(),
     // An offset, not a fixed instant: retries and backoff still move forward.
     KONTOR_CLOCK_OFFSET: String(NOW.getTime() - Date.now()),
     KONTOR_SMTP_HOST: inbox.host,

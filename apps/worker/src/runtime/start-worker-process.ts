@@ -22,9 +22,13 @@ export interface WorkerProcess {
  * `KONTOR_IMAP_HOST` is set.
  */
 export async function startWorkerProcess(database: DatabaseHandle, config: WorkerConfig, env: Readonly<Record<string, string | undefined>>, logger: Logger): Promise<WorkerProcess> {
+  const settings = workerSettingsFromEnvironment(env);
+  if (env.KONTOR_BILLING_SETTINGS_FILE === undefined || env.KONTOR_BILLING_SETTINGS_FILE === "") {
+    logger.warn({ seller: settings.billing.seller.name }, "no KONTOR_BILLING_SETTINGS_FILE: invoices and service reports carry the demo seller");
+  }
   const mail = await outboundMail(config, logger);
   const worker = await startWorkerRuntime(
-    { database, clock: config.clock, logger, mail: mail.sender, settings: workerSettingsFromEnvironment(env) },
+    { database, clock: config.clock, logger, mail: mail.sender, settings },
     {
       catalog: KONTOR_JOBS,
       outboxHandlers: KONTOR_OUTBOX_HANDLERS,

@@ -6,6 +6,7 @@ import { seedBillingScenario } from "../billing/billing-scenario.js";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { startWorkerProcess, waitUntil, type WorkerProcessHandle } from "../testing/worker-process.js";
 import { billingProgress } from "./billing-progress.js";
+import { billingSettingsFile } from "../testing/billing-settings-file.js";
 
 // 1 December 2026, 06:00 in Berlin: every contract closes November (C8).
 const NOW = new Date("2026-12-01T05:00:00Z");
@@ -32,6 +33,7 @@ describe("two worker processes on one PostgreSQL (ARCHITECTURE: server mode)", (
     const env = {
       DATABASE_URL: database.url,
       KONTOR_DATA_KEY: "two-workers-test-data-key",
+      KONTOR_BILLING_SETTINGS_FILE: billingSettingsFile(),
       KONTOR_CLOCK_OFFSET: String(NOW.getTime() - Date.now()),
       KONTOR_SMTP_HOST: inbox.host,
       KONTOR_SMTP_PORT: String(inbox.port),
