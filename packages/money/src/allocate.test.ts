@@ -16,18 +16,32 @@ describe("allocate (P3)", () => {
     ]);
   });
 
-  it("splits 0.05 EUR by 3:1 into 0.04 / 0.01 (the remainder goes to the largest weight)", () => {
+  it("splits 0.05 EUR by 3:1 into 0.04 / 0.01 (the leftover cent goes to the larger remainder)", () => {
     expect(amounts(allocate(Money.of("0.05", "EUR"), [3, 1]))).toEqual(["0.04", "0.01"]);
     expect(amounts(allocate(Money.of("0.05", "EUR"), [1, 3]))).toEqual(["0.01", "0.04"]);
   });
 
-  it("gives leftover units to the largest weights first, ties by position", () => {
-    // exact shares 0.02857…, 0.02857…, 0.04285…: floors 2, 2, 4 leave 2 units;
-    // the largest weight takes one, then the first of the tied pair.
+  it("gives leftover units to the largest remainders, ties to the larger weight, then by position", () => {
+    // exact shares 2.857…, 2.857…, 4.285… cents: floors 2, 2, 4 leave 2 units for the two
+    // shares that lost 0.857 each; the third lost only 0.285.
     expect(amounts(allocate(Money.of("0.10", "EUR"), [2, 2, 3]))).toEqual([
       "0.03",
-      "0.02",
-      "0.05",
+      "0.03",
+      "0.04",
+    ]);
+    // 1 cent over 1:2 loses 1/3 and 2/3: the larger remainder (the second) gets it.
+    expect(amounts(allocate(Money.of("0.01", "EUR"), [1, 2]))).toEqual(["0.00", "0.01"]);
+    // 2 cents over 1:3 (exact 0.5 and 1.5): both lose half a cent; the larger weight wins the tie.
+    expect(amounts(allocate(Money.of("0.02", "EUR"), [1, 3]))).toEqual(["0.00", "0.02"]);
+  });
+
+  it("never gives a leftover unit to a share that was exact (781,071.20 EUR over 4:17:18)", () => {
+    // Exact 80,109.866…, 340,466.933…, 360,494.40 EUR: the third is exact, so the one cent the
+    // floors leave goes to the first (it lost 0.67 cents), not to the largest weight.
+    expect(amounts(allocate(Money.fromMinorUnits(78_107_120n, "EUR"), [4, 17, 18]))).toEqual([
+      "80109.87",
+      "340466.93",
+      "360494.40",
     ]);
   });
 

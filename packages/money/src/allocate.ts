@@ -7,9 +7,11 @@ import { decimal } from "./to-decimal.js";
  * Splits `total` across `weights` without losing or creating a minor unit (P3).
  *
  * Each share first gets its exact share rounded toward zero, in minor units; the units left
- * over go one each to the shares with the largest weights, ties by position (earlier first).
- * Every share is therefore within one minor unit of its exact value, and the shares always sum
- * to `total`. A negative total is split like its absolute value, then negated.
+ * over go one each to the shares whose exact value lost the most in that rounding (largest
+ * remainder), ties to the larger weight, then to the earlier position. Only shares that lost
+ * something get a unit, so every share is less than one minor unit from its exact value, and
+ * the shares always sum to `total`. A negative total is split like its absolute value, then
+ * negated.
  *
  * @example
  * ```ts
@@ -44,13 +46,21 @@ export function allocate(total: Money, weights: readonly DecimalInput[]): Money[
   const sign = units < 0n ? -1n : 1n;
   const absUnits = new Decimal((units * sign).toString());
 
-  const shares = parsed.map((w) => BigInt(absUnits.times(w).dividedToIntegerBy(weightSum).toFixed(0)));
+  const shares: bigint[] = [];
+  const remainders: Decimal[] = [];
+  for (const weight of parsed) {
+    const scaled = absUnits.times(weight);
+    const share = scaled.dividedToIntegerBy(weightSum);
+    shares.push(BigInt(share.toFixed(0)));
+    // What rounding toward zero dropped, in units of weightSum (exact: no division).
+    remainders.push(scaled.minus(share.times(weightSum)));
+  }
   let remainder = units * sign - shares.reduce((sum, share) => sum + share, 0n);
 
-  // Largest weight first; Array.prototype.sort is stable, so equal weights keep their order.
+  // Largest remainder first, then the larger weight; sort is stable, so then the earlier position.
   const order = parsed
-    .map((weight, index) => ({ weight, index }))
-    .sort((a, b) => b.weight.comparedTo(a.weight));
+    .map((weight, index) => ({ weight, index, lost: remainders[index] ?? new Decimal(0) }))
+    .sort((a, b) => b.lost.comparedTo(a.lost) || b.weight.comparedTo(a.weight));
   for (const { index } of order) {
     if (remainder === 0n) break;
     shares[index] = (shares[index] ?? 0n) + 1n;
