@@ -1,8 +1,8 @@
 import { orderDocument, orderOutboxEvents } from "@kontor/api";
 import { MUELLER } from "@kontor/api/testing";
-import { appendToOutbox, findLicenseOrder, insertLicenseOrder, insertOrganization, schema, updateLicenseOrder, type DatabaseHandle, type OutboxRow } from "@kontor/db";
+import { appendToOutbox, findLicenseOrder, insertOrganization, schema, updateLicenseOrder, type DatabaseHandle, type OutboxRow } from "@kontor/db";
 import { createTestDatabase } from "@kontor/db/testing";
-import { applyOrderCommand, applyOrderCommands, orderSchema, receiveOrder, type LicenseOrderLineInput } from "@kontor/licensing";
+import { applyOrderCommand, orderSchema, type LicenseOrderLineInput } from "@kontor/licensing";
 import { Money, type MoneyJson } from "@kontor/money";
 import { asc, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,10 +14,10 @@ import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { WorkerContext } from "../worker-context.js";
 import { licensingBillingOutboxHandlers } from "./licensing-billing-outbox-handlers.js";
 import { DELIVERY_NOTE_TO_SEND_TOPIC, LICENSE_INVOICE_DUE_TOPIC } from "./licensing-billing-topics.js";
-import { ATLASSIAN_TEST_CATALOG, TEST_TECHNICAL_CONTACT } from "../licensing/testing/atlassian-test-catalog.js";
+import { TEST_TECHNICAL_CONTACT } from "../licensing/testing/atlassian-test-catalog.js";
+import { storeDueLicenseOrder } from "../licensing/testing/due-license-order.js";
 
 const eur = (amount: string) => ({ amount, currency: "EUR" as const });
-const CATALOG = ATLASSIAN_TEST_CATALOG;
 const CONTACT = TEST_TECHNICAL_CONTACT;
 const BILLING = MUELLER.serviceReportRecipient;
 const JIRA_KEY = "AAAB-JIRA-DC-KEY-0001";
@@ -43,29 +43,9 @@ function cents(json: MoneyJson): string {
   return Money.fromJSON(json).toFixed();
 }
 
-/** Stores a license order confirmed on 2026-06-01 with the purchase requested for 2026-06-15 (L3): `purchase-due`. */
-async function dueOrder(orderId: string, line: LicenseOrderLineInput, requirements: { addressee?: string; customerPoNumber?: string } = {}): Promise<void> {
-  const asOf = "2026-06-01T09:00:00+02:00";
-  const received = receiveOrder(
-    {
-      kind: "license",
-      orderId,
-      customer: { id: MUELLER.id, name: MUELLER.name, zone: MUELLER.zone },
-      lines: [line],
-      requestedPurchaseDate: "2026-06-15",
-      technicalContact: CONTACT,
-      confirmationRequirements: requirements,
-    },
-    { asOf, catalog: CATALOG },
-  );
-  if (!received.ok) throw new Error(received.errors.map((error) => error.code).join(", "));
-  const confirmed = applyOrderCommands(received.value.order, [
-    { command: { type: "confirm" }, context: { asOf } },
-    { command: { type: "record-confirmation-sent" }, context: { asOf } },
-  ]);
-  if (!confirmed.ok) throw new Error(confirmed.errors.map((error) => error.code).join(", "));
-  const order = confirmed.value.order;
-  await insertLicenseOrder(database.db, { id: orderId, organizationId: MUELLER.id, quoteId: null, kind: "license", status: order.status, record: orderDocument(order) }, new Date(asOf));
+/** {@link storeDueLicenseOrder} with the technical contact and the given confirmation requirements. */
+async function dueOrder(orderId: string, line: LicenseOrderLineInput, confirmationRequirements: { addressee?: string; customerPoNumber?: string } = {}): Promise<void> {
+  await storeDueLicenseOrder(database, orderId, line, { confirmationRequirements });
 }
 
 /** Staff enters the vendor's key (the API's `deliver` command route, L5): the order and its events. */

@@ -1,7 +1,7 @@
 import { MUELLER } from "@kontor/api/testing";
 import { insertOrganization, insertRentalSubscription, schema, type DatabaseHandle, type OutboxRow } from "@kontor/db";
 import { createTestDatabase } from "@kontor/db/testing";
-import { bookAddOn, catalogSchema, changeRentalQuantity, placeRentalOrder, provisionRental, type LicensingResult, type RentalSubscription, type RentalTransition } from "@kontor/licensing";
+import { bookAddOn, changeRentalQuantity, placeRentalOrder, provisionRental, type LicensingResult, type RentalSubscription, type RentalTransition } from "@kontor/licensing";
 import { Money, type MoneyJson } from "@kontor/money";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,24 +12,9 @@ import { deliverDueOutboxEvents, outboxRouting, redeliverOutboxEvent } from "../
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import { licensingBillingOutboxHandlers } from "./licensing-billing-outbox-handlers.js";
+import { M365_RENTAL_CATALOG } from "../licensing/testing/m365-rental-catalog.js";
 
-/** Seed 002's marketplace: Microsoft 365 Business Standard at 11.70 EUR per user and month, Teams Phone at 7.50. */
-const CATALOG = catalogSchema.parse({
-  vendors: [{ id: "microsoft", name: "Microsoft" }],
-  products: [
-    {
-      id: "m365-business-standard",
-      vendorId: "microsoft",
-      name: "Microsoft 365 Business Standard",
-      productLine: "m365",
-      edition: "cloud",
-      billingModel: "monthly-rental",
-      currency: "EUR",
-      pricing: { kind: "per-user", pricePerUser: { amount: "11.70", currency: "EUR" } },
-      addOns: [{ id: "teams-phone", name: "Teams Phone Standard", pricePerUnit: { amount: "7.50", currency: "EUR" } }],
-    },
-  ],
-});
+const CATALOG = M365_RENTAL_CATALOG;
 
 /** 05:15 on 2026-04-01 in Berlin (CEST): March has ended and is billed. */
 const NOW = new Date("2026-04-01T03:15:00Z");

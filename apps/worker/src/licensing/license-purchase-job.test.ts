@@ -1,45 +1,20 @@
 import { MUELLER } from "@kontor/api/testing";
-import { findLicenseOrder, insertLicenseOrder, insertOrganization, listLicenses, outboxEventsOf, type DatabaseHandle } from "@kontor/db";
+import { findLicenseOrder, insertOrganization, listLicenses, outboxEventsOf, type DatabaseHandle } from "@kontor/db";
 import { createTestDatabase } from "@kontor/db/testing";
-import { applyOrderCommands, receiveOrder, type LicenseOrderLineInput, type Order } from "@kontor/licensing";
+import type { LicenseOrderLineInput } from "@kontor/licensing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import { licensePurchaseJob } from "./license-purchase-job.js";
-import { ATLASSIAN_TEST_CATALOG, TEST_TECHNICAL_CONTACT } from "./testing/atlassian-test-catalog.js";
+import { storeDueLicenseOrder } from "./testing/due-license-order.js";
 
-const CATALOG = ATLASSIAN_TEST_CATALOG;
-const CONTACT = TEST_TECHNICAL_CONTACT;
 
 let database: DatabaseHandle;
 let smtp: CaptureSmtpServer;
 
-/**
- * Stores a license order received and confirmed on 2026-06-01 with the customer's later
- * purchase date 2026-06-15 (L3): status `purchase-due`.
- */
+/** {@link storeDueLicenseOrder}, with or without a technical contact. */
 async function dueOrder(orderId: string, line: LicenseOrderLineInput, withContact: boolean): Promise<void> {
-  const asOf = "2026-06-01T09:00:00+02:00";
-  const received = receiveOrder(
-    {
-      kind: "license",
-      orderId,
-      customer: { id: MUELLER.id, name: MUELLER.name, zone: MUELLER.zone },
-      lines: [line],
-      requestedPurchaseDate: "2026-06-15",
-      ...(withContact ? { technicalContact: CONTACT } : {}),
-    },
-    { asOf, catalog: CATALOG },
-  );
-  if (!received.ok) throw new Error(received.errors.map((error) => error.code).join(", "));
-  const confirmed = applyOrderCommands(received.value.order, [
-    { command: { type: "confirm" }, context: { asOf } },
-    { command: { type: "record-confirmation-sent" }, context: { asOf } },
-  ]);
-  if (!confirmed.ok) throw new Error(confirmed.errors.map((error) => error.code).join(", "));
-  const order: Order = confirmed.value.order;
-  expect(order.status).toBe("purchase-due");
-  await insertLicenseOrder(database.db, { id: orderId, organizationId: MUELLER.id, quoteId: null, kind: "license", status: order.status, record: JSON.parse(JSON.stringify(order)) as unknown }, new Date(asOf));
+  await storeDueLicenseOrder(database, orderId, line, { technicalContact: withContact });
 }
 
 async function runAt(instant: string): Promise<Record<string, unknown>> {

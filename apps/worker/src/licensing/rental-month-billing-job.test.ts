@@ -4,7 +4,6 @@ import { createTestDatabase } from "@kontor/db/testing";
 import {
   bookAddOn,
   cancelRental,
-  catalogSchema,
   changeRentalQuantity,
   placeRentalOrder,
   provisionRental,
@@ -17,24 +16,9 @@ import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/captu
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { RentalInvoiceDuePayload } from "./rental-invoice-due-event.js";
 import { rentalMonthBillingJob } from "./rental-month-billing-job.js";
+import { M365_RENTAL_CATALOG } from "./testing/m365-rental-catalog.js";
 
-/** Seed 002's marketplace: Microsoft 365 Business Standard at 11.70 EUR per user and month, Teams Phone at 7.50. */
-const CATALOG = catalogSchema.parse({
-  vendors: [{ id: "microsoft", name: "Microsoft" }],
-  products: [
-    {
-      id: "m365-business-standard",
-      vendorId: "microsoft",
-      name: "Microsoft 365 Business Standard",
-      productLine: "m365",
-      edition: "cloud",
-      billingModel: "monthly-rental",
-      currency: "EUR",
-      pricing: { kind: "per-user", pricePerUser: { amount: "11.70", currency: "EUR" } },
-      addOns: [{ id: "teams-phone", name: "Teams Phone Standard", pricePerUnit: { amount: "7.50", currency: "EUR" } }],
-    },
-  ],
-});
+const CATALOG = M365_RENTAL_CATALOG;
 
 let database: DatabaseHandle;
 let smtp: CaptureSmtpServer;
