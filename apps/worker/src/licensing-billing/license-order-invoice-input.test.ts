@@ -1,25 +1,12 @@
 import { MUELLER } from "@kontor/api/testing";
 import { composeInvoice, unwrap } from "@kontor/invoicing";
-import { catalogSchema, receiveOrder, type LicenseOrder } from "@kontor/licensing";
+import { receiveOrder, type LicenseOrder } from "@kontor/licensing";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BILLING_SETTINGS } from "../billing/billing-settings.js";
+import { ATLASSIAN_TEST_CATALOG } from "../licensing/testing/atlassian-test-catalog.js";
 import { licenseOrderInvoiceInput } from "./license-order-invoice-input.js";
 
-const CATALOG = catalogSchema.parse({
-  vendors: [{ id: "atlassian", name: "Atlassian" }],
-  products: [
-    {
-      id: "confluence-cloud",
-      vendorId: "atlassian",
-      name: "Confluence Cloud",
-      productLine: "confluence",
-      edition: "cloud",
-      billingModel: "annual-subscription",
-      currency: "EUR",
-      pricing: { kind: "user-tiers", tiers: [{ users: 100, price: { amount: "5500.00", currency: "EUR" } }] },
-    },
-  ],
-});
+const CATALOG = ATLASSIAN_TEST_CATALOG;
 
 /** An order with quoted prices (the quote applied any discount, L8/L14), purchased 2026-06-14T22:30Z (00:30 on the 15th in Berlin). */
 function purchasedOrder(): LicenseOrder {
