@@ -7,7 +7,9 @@ import { contingentContract } from "../routes/contingent/contingent.contract.js"
 import { ticketsContract } from "../routes/tickets/tickets.contract.js";
 import { assetsContract } from "../routes/assets/assets.contract.js";
 import { inboundMailsContract } from "../routes/inbound-mails/inbound-mails.contract.js";
+import { credentialsContract } from "../routes/credentials/credentials.contract.js";
+import { goodsReceiptsContract } from "../routes/goods-receipts/goods-receipts.contract.js";
 import type { EndpointContract } from "../testing/endpoint-contract.js";
 
 /** Every route module's contract cases. Each domain adds its contract here with one line. */
-export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, ticketsContract, assetsContract, inboundMailsContract];
+export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, ticketsContract, assetsContract, inboundMailsContract, credentialsContract, goodsReceiptsContract];

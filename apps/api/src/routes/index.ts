@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ApiDeps } from "../app/api-deps.js";
 import { assetsRoutes } from "./assets/assets-routes.js";
 import { authRoutes } from "./auth/auth-routes.js";
+import { credentialsRoutes } from "./credentials/credentials-routes.js";
+import { goodsReceiptsRoutes } from "./goods-receipts/goods-receipts-routes.js";
 import { healthRoutes } from "./health.js";
 import { inboundMailRoutes } from "./inbound-mails/inbound-mail-routes.js";
 import { seatsRoutes } from "./seats/seats-routes.js";
@@ -27,4 +29,6 @@ export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   await app.register(contingentRoutes, deps);
   await app.register(assetsRoutes, deps);
   await app.register(inboundMailRoutes, deps);
+  await app.register(credentialsRoutes, deps);
+  await app.register(goodsReceiptsRoutes, deps);
 }

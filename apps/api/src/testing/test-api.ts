@@ -12,6 +12,7 @@ export interface TestTokens {
   readonly technician: string;
   readonly accountManager: string;
   readonly backOffice: string;
+  readonly materialsManagement: string;
   /** Anna, portal manager of Müller GmbH. */
   readonly muellerManager: string;
   /** Ben, portal reporter of Müller GmbH. */
@@ -45,6 +46,7 @@ const STAFF: readonly [keyof TestTokens, StaffRole][] = [
   ["technician", "technician"],
   ["accountManager", "account-manager"],
   ["backOffice", "back-office"],
+  ["materialsManagement", "materials-management"],
 ];
 
 /**
