@@ -85,6 +85,8 @@ export {
   type PaymentTermsInput,
 } from "./documents/payment.js";
 export { documentNumberSchema, serviceReportIdSchema } from "./documents/identifiers.js";
+export { ibanProblem, ibanSchema, isValidIban, normalizeIban } from "./banking/iban.js";
+export { isValidSepaCreditorId, sepaCreditorIdSchema } from "./banking/sepa-creditor-id.js";
 export {
   INVOICE_TYPES,
   invoiceInputSchema,

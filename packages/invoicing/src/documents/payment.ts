@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ibanSchema } from "../banking/iban.js";
+import { sepaCreditorIdSchema } from "../banking/sepa-creditor-id.js";
 import { isoDateSchema } from "./iso-date.js";
 
 /**
@@ -25,11 +27,6 @@ export const paymentTermsSchema = z
 export type PaymentTermsInput = z.input<typeof paymentTermsSchema>;
 /** Payment terms after validation. */
 export type PaymentTerms = z.output<typeof paymentTermsSchema>;
-
-const ibanSchema = z
-  .string()
-  .transform((text) => text.replaceAll(" ", "").toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, "Expected an IBAN like DE02120300000000202051"));
 
 const bicSchema = z
   .string()
@@ -58,7 +55,7 @@ export const paymentMeansSchema = z.discriminatedUnion("kind", [
       /** Mandate reference (BT-89). */
       mandateReference: z.string().min(1).max(35),
       /** Seller's SEPA creditor identifier (BT-90). */
-      creditorId: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/, "Expected a SEPA creditor ID"),
+      creditorId: sepaCreditorIdSchema,
       /** Buyer's IBAN that is debited (BT-91). */
       debtorIban: ibanSchema,
     })
