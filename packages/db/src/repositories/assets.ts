@@ -1,7 +1,8 @@
-import { and, asc, eq, isNotNull, lte, sql } from "drizzle-orm";
-import type { Executor } from "../connection/database.js";
+import { and, asc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import type { Executor, KontorTransaction } from "../connection/database.js";
 import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { assets } from "../schema/service-desk-schedules.js";
+import { tickets } from "../schema/tickets.js";
 
 /** A stored asset row; `record` is `@kontor/ticketing`'s `Asset`. */
 export type AssetRow = typeof assets.$inferSelect;
@@ -28,6 +29,54 @@ export async function insertAsset(executor: Executor, record: AssetRecord, now: 
     .values({ id: record.id, organizationId: record.organizationId, record, earliestExpiry: earliestExpiryOf(record), createdAt: now, updatedAt: now })
     .returning();
   if (row === undefined) throw new Error("insert returned no row");
+  return row;
+}
+
+/**
+ * Inserts the assets of one goods receipt (K11) in one statement, all or none: a taken id fails
+ * the statement with a unique violation. The rows come back in the order given.
+ */
+export async function insertAssets(executor: Executor, records: readonly AssetRecord[], now: Date): Promise<AssetRow[]> {
+  if (records.length === 0) return [];
+  const inserted = await executor
+    .insert(assets)
+    .values(records.map((record) => ({ id: record.id, organizationId: record.organizationId, record, earliestExpiry: earliestExpiryOf(record), createdAt: now, updatedAt: now })))
+    .returning();
+  // RETURNING promises no order.
+  const byId = new Map(inserted.map((row) => [row.id, row]));
+  return records.map((record) => {
+    const row = byId.get(record.id);
+    if (row === undefined) throw new Error(`insert returned no row for asset ${record.id}`);
+    return row;
+  });
+}
+
+/** Which of `ids` already name a stored asset, in one query (a goods receipt checks its items before booking). */
+export async function takenAssetIds(executor: Executor, ids: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = await executor.select({ id: assets.id }).from(assets).where(inArray(assets.id, unique));
+  return rows.map((row) => row.id);
+}
+
+// Lock space of goods-receipt bookings (first key of the two-key advisory lock), apart from the
+// migrator's one-key lock.
+const GOODS_RECEIPT_LOCK_SPACE = 11_009;
+
+/**
+ * K9, K11: serialises the bookings of one goods receipt and returns the pick-and-pack ticket an
+ * earlier booking opened (its `scheduleKey`, e.g. `goods-receipt:WE-4711`), if any. The lock is
+ * a transaction-scoped advisory lock on the key, held until `tx` ends, so a concurrent booking
+ * of the same receipt waits and then finds this one's ticket: call it first in the transaction
+ * that books the receipt. The key lives in the ticket document; the unique index on it
+ * (`tickets_schedule_key_idx`) answers the lookup and forbids a second ticket with the key.
+ */
+export async function lockGoodsReceiptBooking(tx: KontorTransaction, scheduleKey: string): Promise<{ readonly id: string; readonly number: string } | undefined> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${GOODS_RECEIPT_LOCK_SPACE}::int4, hashtext(${scheduleKey}::text))`);
+  const [row] = await tx
+    .select({ id: tickets.id, number: tickets.number })
+    .from(tickets)
+    .where(sql`${tickets.document} ->> 'scheduleKey' = ${scheduleKey}`);
   return row;
 }
 
