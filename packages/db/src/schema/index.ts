@@ -7,3 +7,4 @@ export * from "./contingent.js";
 export * from "./worker.js";
 export * from "./service-desk-schedules.js";
 export * from "./billing.js";
+export * from "./access-credentials.js";

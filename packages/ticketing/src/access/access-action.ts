@@ -19,6 +19,8 @@ export const ACCESS_ACTIONS = [
   "asset:write",
   "goods-receipt:record",
   "credential:read",
+  // K12: record and rotate stored credentials (the secret is written, never shown back).
+  "credential:write",
   "credential:approve",
   "organization:manage",
   "portal-user:manage",

@@ -19,8 +19,8 @@ const FOREIGN = "org-baeckerei";
 const DESK = ["ticket:create", "ticket:read", "ticket:comment", "ticket:internal-note"];
 const EXPECTED: Readonly<Record<Role, { own: readonly string[]; colleague: readonly string[]; foreign: readonly string[] }>> = (() => {
   const staff = (actions: readonly string[]) => ({ own: actions, colleague: actions, foreign: actions });
-  const dispatcher = [...DESK, "ticket:assign", "ticket:work", "statistics:read", "contract:read", "contingent:read", "service-report:read", "asset:read", "credential:read", "credential:approve"];
-  const technician = [...DESK, "ticket:work", "contract:read", "asset:read", "asset:write", "credential:read"];
+  const dispatcher = [...DESK, "ticket:assign", "ticket:work", "statistics:read", "contract:read", "contingent:read", "service-report:read", "asset:read", "credential:read", "credential:write", "credential:approve"];
+  const technician = [...DESK, "ticket:work", "contract:read", "asset:read", "asset:write", "credential:read", "credential:write"];
   const accountManager = [...DESK, "statistics:read", "contract:read", "contingent:read", "service-report:read", "invoice:read", "asset:read", "organization:manage", "portal-user:manage", "maintenance-plan:manage"];
   const backOffice = ["ticket:read", "ticket:internal-note", "statistics:read", "contract:read", "contingent:read", "service-report:read", "service-report:release", "invoice:read"];
   const materials = ["ticket:create", "ticket:read", "ticket:internal-note", "ticket:work", "asset:read", "asset:write", "goods-receipt:record"];
@@ -70,6 +70,11 @@ describe("can(actor, action, resource): every role × action × own/foreign orga
       expect(can(actorFor(role), "credential:read", { organizationId: OWN, approvedReaderIds: ["pu-colleague"] })).toBe(false);
       expect(can(actorFor(role), "credential:read", { organizationId: FOREIGN, approvedReaderIds: [ANNA.id] })).toBe(false);
     }
+  });
+
+  it("K12: stored credentials are recorded and rotated by technicians, the service team and admins only", () => {
+    const writers = ALL_ROLES.filter((role) => can(actorFor(role), "credential:write", RESOURCES.own));
+    expect(writers).toEqual(["dispatcher", "technician", "admin"]);
   });
 
   it("K10: authorize() returns K10_ACCESS_DENIED as a value", () => {

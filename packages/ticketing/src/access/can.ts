@@ -8,8 +8,9 @@ type Grants = ReadonlySet<AccessAction>;
 const TICKET_DESK: readonly AccessAction[] = ["ticket:create", "ticket:read", "ticket:comment", "ticket:internal-note"];
 
 /**
- * Staff grants (K1, K6, K10, K12, seed 004): the service team dispatches and may approve customer
- * credential requests; technicians work tickets, keep assets and read credentials they need;
+ * Staff grants (K1, K6, K10, K12, seed 004): the service team dispatches, keeps stored credentials
+ * and may approve customer credential requests; technicians work tickets, keep assets and record,
+ * rotate and read the credentials they need;
  * account managers keep contracts, customer records, portal users and needs analyses; back
  * office releases service reports for billing; materials management books goods receipts and
  * records assets. Staff serve every customer, so the organization does not narrow these.
@@ -25,9 +26,10 @@ const STAFF_GRANTS: Readonly<Record<StaffRole, Grants>> = {
     "service-report:read",
     "asset:read",
     "credential:read",
+    "credential:write",
     "credential:approve",
   ]),
-  technician: new Set<AccessAction>([...TICKET_DESK, "ticket:work", "contract:read", "asset:read", "asset:write", "credential:read"]),
+  technician: new Set<AccessAction>([...TICKET_DESK, "ticket:work", "contract:read", "asset:read", "asset:write", "credential:read", "credential:write"]),
   "account-manager": new Set<AccessAction>([
     ...TICKET_DESK,
     "statistics:read",
