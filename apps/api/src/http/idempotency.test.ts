@@ -75,4 +75,31 @@ describe(`Idempotency-Key on POST on ${testDatabaseKind()} (issue 9)`, () => {
     const response = await api.request({ method: "POST", url: "/v1/staff-users", payload: {}, token: api.tokens.admin, headers: { "idempotency-key": "no spaces allowed" } });
     expectProblem(response, 400);
   });
+
+  it("a stored response holds no secret at rest: a new API token is sealed, and its replay gives the same token", async () => {
+    const send = () =>
+      api.request({ method: "POST", url: `/v1/users/${api.users.technician}/api-tokens`, payload: { name: "laptop" }, token: api.tokens.admin, headers: { "idempotency-key": "token-laptop" } });
+    const first = await send();
+    expect(first.statusCode).toBe(201);
+    const { token } = first.json<{ token: string }>();
+    const replay = await send();
+    expect(replay.headers["idempotent-replayed"]).toBe("true");
+    expect(replay.json<{ token: string }>().token).toBe(token);
+    const rows = await api.database.query<{ response_body: string }>("SELECT response_body FROM idempotency_keys WHERE key = $1", ["token-laptop"]);
+    const row = rows.rows[0];
+    expect(row?.response_body).toMatch(/^v1:/);
+    expect(row?.response_body).not.toContain(token);
+    expect(row?.response_body).not.toContain("laptop");
+  });
+
+  it("the stored request fingerprint is keyed: a body with a weak secret cannot be confirmed by hashing guesses", async () => {
+    const response = await api.request({ method: "POST", url: "/v1/staff-users", payload: { email: "fp@kontor.test", name: "Fingerprint", role: "technician" }, token: api.tokens.admin, headers: { "idempotency-key": "fingerprint" } });
+    expect(response.statusCode).toBe(201);
+    const { createHash } = await import("node:crypto");
+    const body = JSON.stringify({ email: "fp@kontor.test", name: "Fingerprint", role: "technician" });
+    const plain = createHash("sha256").update("POST").update("\0").update("/v1/staff-users").update("\0").update(body).digest("hex");
+    const rows = await api.database.query<{ request_hash: string }>("SELECT request_hash FROM idempotency_keys WHERE key = $1", ["fingerprint"]);
+    expect(rows.rows[0]?.request_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows.rows[0]?.request_hash).not.toBe(plain);
+  });
 });

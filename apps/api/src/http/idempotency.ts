@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import {
   claimIdempotencyKeys,
   completeIdempotencyKeys,
+  createKeyedHash,
   releaseIdempotencyKey,
   type Clock,
   type DatabaseHandle,
@@ -21,8 +21,9 @@ declare module "fastify" {
 
 const KEY = /^[A-Za-z0-9_\-.:]{1,128}$/;
 
+/** Keyed, so that a stored fingerprint of a body with a password or secret gives nothing to guess against. */
 function requestHash(request: FastifyRequest): string {
-  const hash = createHash("sha256").update(request.method).update("\0").update(request.url).update("\0");
+  const hash = createKeyedHash().update(request.method).update("\0").update(request.url).update("\0");
   const body: unknown = request.body;
   if (Buffer.isBuffer(body)) hash.update(body);
   else hash.update(JSON.stringify(body ?? null));

@@ -75,6 +75,17 @@ describe(`batched statements on ${testDatabaseKind()}`, () => {
     await completeIdempotencyKeys(database.db, []);
   });
 
+  it("completeIdempotencyKeys stores bodies sealed (they may carry a new token); a row stored plain before still replays", async () => {
+    const body = JSON.stringify({ token: "kontor_at_secret-of-the-response" });
+    await completeIdempotencyKeys(database.db, [{ request: request("a"), response: { statusCode: 201, headers: {}, body } }]);
+    const stored = await database.query<{ response_body: string }>("SELECT response_body FROM idempotency_keys WHERE principal_id = $1 AND key = $2", ["user-1", "a"]);
+    expect(stored.rows[0]?.response_body).toMatch(/^v1:/);
+    expect(stored.rows[0]?.response_body).not.toContain("secret-of-the-response");
+    await database.query("UPDATE idempotency_keys SET response_body = $1 WHERE principal_id = $2 AND key = $3", ['{"legacy":true}', "user-1", "a"]);
+    const [claim] = await claimIdempotencyKeys(database.db, [request("a")], NOW);
+    expect(claim).toEqual({ kind: "replay", statusCode: 201, headers: {}, body: '{"legacy":true}' });
+  });
+
   it("advanceTicketNumberSequence by a count hands out a block and restarts the block in a new year", async () => {
     const advance = (year: number | undefined, count?: number) =>
       database.db.transaction((tx) => advanceTicketNumberSequence(tx, "batch-test", year, NOW, count));

@@ -1,6 +1,7 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { idempotencyKeys } from "../schema/core.js";
+import { openSecret, sealSecret } from "../security/secret-seal.js";
 
 /** What a request with an `Idempotency-Key` may do. */
 export type IdempotencyClaim =
@@ -15,7 +16,10 @@ export interface IdempotentRequest {
   readonly key: string;
   readonly method: string;
   readonly path: string;
-  /** Hash over method, path and body: the same key with another request is refused. */
+  /**
+   * Fingerprint of method, path and body (the API's is keyed, `createKeyedHash`: bodies may hold
+   * passwords): the same key with another request is refused.
+   */
   readonly requestHash: string;
 }
 
@@ -73,11 +77,23 @@ function earlierClaim(existing: typeof idempotencyKeys.$inferSelect | undefined,
     kind: "replay",
     statusCode: existing.statusCode,
     headers: (existing.responseHeaders ?? {}) as Record<string, string>,
-    body: existing.responseBody,
+    body: storedBody(existing.responseBody),
   };
 }
 
-/** A stored response of a claimed key, for replays. */
+// A sealed body starts with `v1:`, which no JSON text does: rows stored before bodies were
+// sealed still replay.
+const SEALED = /^v\d+:/;
+
+/**
+ * A stored response body as sent: responses may carry secrets (a new API token, a session
+ * token), so they are stored sealed, like every secret at rest.
+ */
+function storedBody(body: string): string {
+  return SEALED.test(body) ? openSecret(body) : body;
+}
+
+/** A stored response of a claimed key, for replays; the body is stored sealed (`sealSecret`). */
 export interface IdempotentResponse {
   readonly statusCode: number;
   readonly headers: Record<string, string>;
@@ -113,7 +129,7 @@ export async function completeIdempotencyKeys(
     completions.map((c) => JSON.stringify(c.response.headers)),
     "jsonb[]",
   )} as response_headers, ${column(
-    completions.map((c) => c.response.body),
+    completions.map((c) => sealSecret(c.response.body)),
     "text[]",
   )} as response_body)`;
   await executor.execute(sql`

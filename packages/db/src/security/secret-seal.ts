@@ -1,10 +1,12 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 const PREFIX = "v1:";
 
 let configured: Buffer | undefined;
+/** The HMAC key of {@link createKeyedHash}, derived from the data key it was made for. */
+let keyedHashKey: { readonly dataKey: Buffer; readonly key: Buffer } | undefined;
 /** Tests run without configuring: one random key per process, never a fixed, known one. */
 let ephemeral: Buffer | undefined;
 
@@ -63,4 +65,18 @@ export function openSecret(sealed: string): string {
   const decipher = createDecipheriv("aes-256-gcm", dataKey(), raw.subarray(0, 12));
   decipher.setAuthTag(raw.subarray(12, 28));
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+}
+
+/**
+ * A keyed SHA-256 (HMAC) under a key derived from the data key: for fingerprints of requests
+ * that may hold secrets (a password, a credential), stored to recognise a repeated request. A
+ * plain hash of a weak secret could be guessed offline from the stored value; without the data
+ * key this one cannot. Equal inputs give equal digests in every process of an install.
+ */
+export function createKeyedHash(): ReturnType<typeof createHmac> {
+  const key = dataKey();
+  if (keyedHashKey?.dataKey !== key) {
+    keyedHashKey = { dataKey: key, key: createHash("sha256").update("kontor:keyed-hash\0").update(key).digest() };
+  }
+  return createHmac("sha256", keyedHashKey.key);
 }
