@@ -95,5 +95,11 @@ describe.each(["2026-11-30T16:00:00Z", "2027-01-01T05:30:00Z"])(`demo scenario a
     await get(`/v1/tickets/${summary.ticketIds.vpn ?? ""}`);
     await get(`/v1/assets/${summary.assetIds[0] ?? ""}`);
     await get(`/v1/maintenance-plans/${summary.planIds[0] ?? ""}`);
+    // K12: the firewall login is listed with its pending request; its password is stored sealed.
+    await get(`/v1/credentials/${summary.credentialIds[0] ?? ""}`);
+    const requests = await get<{ items: { status: string }[] }>(`/v1/credentials/${summary.credentialIds[0] ?? ""}/access-requests`);
+    expect(requests.items.map((item) => item.status)).toEqual(["pending"]);
+    const stored = await database.query<{ secret_sealed: string }>("SELECT secret_sealed FROM access_credentials WHERE id = $1", [summary.credentialIds[0]]);
+    expect(stored.rows[0]?.secret_sealed).toMatch(/^v1:/);
   });
 });

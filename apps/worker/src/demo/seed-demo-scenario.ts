@@ -1,6 +1,7 @@
 import { findOrganization, findUserByEmail, insertOrganization, type DatabaseHandle, type Executor } from "@kontor/db";
 import type { Organization } from "@kontor/ticketing";
 import { seedDemoAssets } from "./demo-assets.js";
+import { seedDemoCredentials } from "./demo-credentials.js";
 import { seedDemoCatalog } from "./demo-catalog.js";
 import { seedDemoContingent } from "./demo-contingent.js";
 import { seedDemoLicenses } from "./demo-licenses.js";
@@ -33,6 +34,9 @@ export interface DemoScenarioSummary {
   /** Müller GmbH's assets (K11) and maintenance plans (K9). */
   readonly assetIds: readonly string[];
   readonly planIds: readonly string[];
+  /** Müller GmbH's stored firewall login and Anna's pending request to see it (K12). */
+  readonly credentialIds: readonly string[];
+  readonly accessRequestIds: readonly string[];
 }
 
 async function requiredOrganization(executor: Executor, id: string): Promise<Organization> {
@@ -48,7 +52,8 @@ async function requiredOrganization(executor: Executor, id: string): Promise<Org
  * rentals active this month (M1–M6), Müller GmbH's 10-hour contingent with ten time entries in
  * last and this month (C2, C5, C6), six tickets across the K1 workflow, a license order
  * overdue for purchase (L3), and Müller GmbH's firewall (its UTM subscription runs out in 20
- * days, K11), NAS and monthly backup check (K9). Everything goes through the domain packages
+ * days, K11), NAS and monthly backup check (K9), and the firewall's admin login with Müller's pending
+ * request to see it (K12). Everything goes through the domain packages
  * and is stored as the
  * API stores it, in one transaction: a failed start leaves nothing behind and the next one
  * tries again. Runs once: when the tax office exists, it returns at once and adds nothing.
@@ -56,7 +61,7 @@ async function requiredOrganization(executor: Executor, id: string): Promise<Org
 export async function seedDemoScenario(database: DatabaseHandle, now: Date): Promise<DemoScenarioSummary> {
   return database.db.transaction(async (tx) => {
     if ((await findOrganization(tx, KANZLEI.id)) !== undefined) {
-      return { created: false, organizationId: KANZLEI.id, licenseIds: [], rentalIds: [], contractId: undefined, timeEntries: 0, ticketIds: {}, overdueOrder: undefined, assetIds: [], planIds: [] };
+      return { created: false, organizationId: KANZLEI.id, licenseIds: [], rentalIds: [], contractId: undefined, timeEntries: 0, ticketIds: {}, overdueOrder: undefined, assetIds: [], planIds: [], credentialIds: [], accessRequestIds: [] };
     }
     const timeline = demoTimeline(now);
     const mueller = await requiredOrganization(tx, MUELLER_ID);
@@ -68,11 +73,12 @@ export async function seedDemoScenario(database: DatabaseHandle, now: Date): Pro
     const licenseIds = await seedDemoLicenses(tx, catalog, timeline, { mueller: mueller.id, kanzlei: KANZLEI.id });
     const rentalIds = await seedDemoRentals(tx, catalog, timeline, { baeckerei, kanzlei: KANZLEI });
     const overdueOrder = await seedDemoPurchaseOrder(tx, catalog, timeline, KANZLEI);
+    const muellerPortalUserId = (await findUserByEmail(tx, MUELLER_PORTAL_MANAGER))?.id;
     const tickets = await seedDemoTickets(tx, timeline, {
       muellerId: mueller.id,
       baeckereiId: baeckerei.id,
       kanzleiId: KANZLEI.id,
-      muellerPortalUserId: (await findUserByEmail(tx, MUELLER_PORTAL_MANAGER))?.id,
+      muellerPortalUserId,
       staff,
     });
     const contingent = await seedDemoContingent(tx, timeline, mueller.id, staff.technicianName, {
@@ -81,6 +87,7 @@ export async function seedDemoScenario(database: DatabaseHandle, now: Date): Pro
       vpn: tickets.vpn.number,
     });
     const assets = await seedDemoAssets(tx, timeline, mueller.id);
+    const credentials = await seedDemoCredentials(tx, timeline, { muellerId: mueller.id, technicianId: staff.technicianId, muellerPortalUserId });
     return {
       created: true,
       organizationId: KANZLEI.id,
@@ -91,6 +98,7 @@ export async function seedDemoScenario(database: DatabaseHandle, now: Date): Pro
       ticketIds: Object.fromEntries(Object.entries(tickets).map(([key, row]) => [key, row.id])),
       overdueOrder,
       ...assets,
+      ...credentials,
     };
   });
 }
