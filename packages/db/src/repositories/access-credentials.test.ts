@@ -146,4 +146,24 @@ describe(`access credentials on ${testDatabaseKind()} (K12)`, () => {
     expect(pages).toEqual([["a", "b"], ["c"]]);
     await expect(listCredentialReads(database.db, { credentialId: "cred-5", limit: 2, after: { createdAt: NOW, id: "1; DROP TABLE" } })).rejects.toThrow(RangeError);
   });
+
+  it("K12: the audit trail is append-only: the database refuses to change, delete or truncate it", async () => {
+    await insertCredentialRead(database.db, {
+      credentialId: "cred-5",
+      organizationId: "org-mueller",
+      actorKind: "staff",
+      actorId: "staff-technician",
+      actorRole: "technician",
+      granted: true,
+      refusalCode: null,
+      approvalId: null,
+      at: at(10),
+      dedupeKey: "credential-read:cred-5:staff:staff-technician:append-only",
+    });
+    const before = await database.query<{ count: string | number }>("SELECT count(*) AS count FROM credential_reads");
+    for (const statement of ["UPDATE credential_reads SET granted = false, refusal_code = 'X'", "DELETE FROM credential_reads", "TRUNCATE credential_reads"]) {
+      await expect(database.query(statement), statement).rejects.toThrow(/append-only/);
+    }
+    expect(await database.query<{ count: string | number }>("SELECT count(*) AS count FROM credential_reads")).toEqual(before);
+  });
 });
