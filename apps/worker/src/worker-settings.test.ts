@@ -4,7 +4,7 @@ import { DEFAULT_TICKETING_POLICIES } from "@kontor/ticketing";
 import { describe, expect, it } from "vitest";
 import { billingSettingsSchema, DEFAULT_BILLING_SETTINGS, readBillingSettingsFile } from "./billing/billing-settings.js";
 import { billingSettingsFile } from "./testing/billing-settings-file.js";
-import { DEFAULT_WORKER_SETTINGS, workerSettingsFromEnvironment } from "./worker-settings.js";
+import { billingSettingsSourceAtStart, DEFAULT_WORKER_SETTINGS, workerSettingsFromEnvironment } from "./worker-settings.js";
 
 describe("worker settings from the environment", () => {
   it("K2: by default mail from unknown senders opens a ticket at once (the shipped policies)", () => {
@@ -36,9 +36,23 @@ describe("billing settings (KONTOR_BILLING_SETTINGS_FILE)", () => {
     expect(workerSettingsFromEnvironment({}).billing).toBe(DEFAULT_BILLING_SETTINGS);
   });
 
-  it("server mode refuses to start without the file: invoices must not carry the demo's company data", () => {
-    expect(() => workerSettingsFromEnvironment({ DATABASE_URL: "postgres://kontor@db/kontor" })).toThrow("KONTOR_BILLING_SETTINGS_FILE is required with DATABASE_URL");
-    expect(workerSettingsFromEnvironment({ DATABASE_URL: "postgres://kontor@db/kontor", KONTOR_BILLING_SETTINGS_FILE: billingSettingsFile(own) }).billing.netDays).toBe(14);
+  it("C8: server mode refuses to start with neither stored settings nor the file, naming both ways: invoices must not carry the demo's company data", () => {
+    const server = { DATABASE_URL: "postgres://kontor@db/kontor" };
+    expect(() => billingSettingsSourceAtStart(server, false)).toThrow(/PUT \/v1\/billing-settings.*KONTOR_BILLING_SETTINGS_FILE/);
+    // Never the demo seller as the fallback in server mode.
+    expect(workerSettingsFromEnvironment(server).billing).toBeUndefined();
+    const withFile = { ...server, KONTOR_BILLING_SETTINGS_FILE: billingSettingsFile(own) };
+    expect(workerSettingsFromEnvironment(withFile).billing?.netDays).toBe(14);
+    expect(billingSettingsSourceAtStart(withFile, false)).toBe("file");
+  });
+
+  it("C8: server mode with stored settings (PUT /v1/billing-settings) starts without the file; a stored row wins over the file", () => {
+    const server = { DATABASE_URL: "postgres://kontor@db/kontor" };
+    expect(billingSettingsSourceAtStart(server, true)).toBe("stored");
+    expect(billingSettingsSourceAtStart({ ...server, KONTOR_BILLING_SETTINGS_FILE: billingSettingsFile(own) }, true)).toBe("stored");
+    // Embedded: stored settings, else the demo seller (with a warning at start).
+    expect(billingSettingsSourceAtStart({}, true)).toBe("stored");
+    expect(billingSettingsSourceAtStart({ DATABASE_URL: "" }, false)).toBe("demo");
   });
 
   it("a wrong file is refused naming the file and the field", () => {

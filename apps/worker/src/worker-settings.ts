@@ -8,8 +8,13 @@ export interface WorkerSettings {
   readonly zone: string;
   /** Sender and Message-ID domain of our mail (K2, K4, K6). */
   readonly mail: OutgoingMailSettings;
-  /** The seller on invoices and service reports, how customers pay, net days (C8, L5, M5, T1). */
-  readonly billing: BillingSettings;
+  /**
+   * The seller on invoices and service reports, how customers pay, net days (C8, L5, M5, T1),
+   * used while no settings are stored in the database (`PUT /v1/billing-settings`; a stored row
+   * wins, see `currentBillingSettings`). `undefined` in server mode without
+   * `KONTOR_BILLING_SETTINGS_FILE`: then only the stored row counts, never the demo seller.
+   */
+  readonly billing: BillingSettings | undefined;
   /** The ticketing policies mail intake decides by, oldest first (P1: the one in force at receipt applies). */
   readonly ticketingPolicies: readonly TicketingPolicy[];
 }
@@ -27,9 +32,11 @@ const UNKNOWN_SENDER_CHOICES = ["create-ticket", "quarantine"] as const;
 /**
  * The worker settings of a process: the defaults, with what the environment chooses.
  * - `KONTOR_BILLING_SETTINGS_FILE`: a JSON file with the installation's seller, payment means
- *   and net days ({@link billingSettingsSchema}), checked at start. Required in server mode
- *   (`DATABASE_URL`): invoices must not go out with the demo's company data. Embedded, the demo
- *   seller is used without it.
+ *   and net days ({@link billingSettingsSchema}), checked here. It is the fallback while no
+ *   settings are stored in the database (`PUT /v1/billing-settings`). Without it, embedded mode
+ *   falls back to the demo seller; server mode (`DATABASE_URL`) has no fallback (`billing` is
+ *   `undefined`) and starts only with stored settings ({@link billingSettingsSourceAtStart}):
+ *   invoices must not go out with the demo's company data.
  * - `KONTOR_UNKNOWN_SENDER=quarantine` holds mail from senders no organization knows for staff
  *   to assign (`POST /v1/inbound-mails/:id/release`) instead of opening a ticket without a
  *   customer (`create-ticket`, the default: K2 turns every incident mail into a ticket at once).
@@ -40,13 +47,40 @@ export function workerSettingsFromEnvironment(env: Readonly<Record<string, strin
   return { ...DEFAULT_WORKER_SETTINGS, billing: billingFrom(env), ticketingPolicies: ticketingPoliciesFrom(env) };
 }
 
-function billingFrom(env: Readonly<Record<string, string | undefined>>): BillingSettings {
+function isSet(value: string | undefined): value is string {
+  return value !== undefined && value !== "";
+}
+
+function billingFrom(env: Readonly<Record<string, string | undefined>>): BillingSettings | undefined {
   const file = env.KONTOR_BILLING_SETTINGS_FILE;
-  if (file !== undefined && file !== "") return readBillingSettingsFile(file);
-  if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== "") {
-    throw new Error("KONTOR_BILLING_SETTINGS_FILE is required with DATABASE_URL: name a JSON file with the seller, paymentMeans and netDays invoices are issued with");
-  }
+  if (isSet(file)) return readBillingSettingsFile(file);
+  // Server mode: no demo seller; billingSettingsSourceAtStart requires stored settings instead.
+  if (isSet(env.DATABASE_URL)) return undefined;
   return DEFAULT_BILLING_SETTINGS;
+}
+
+/**
+ * Where a starting worker's billing settings come from: `stored` (a row written through
+ * `PUT /v1/billing-settings`; it wins over the file), `file` (`KONTOR_BILLING_SETTINGS_FILE`) or
+ * `demo` (embedded mode only, the demo seller).
+ */
+export type BillingSettingsSource = "stored" | "file" | "demo";
+
+/**
+ * Decides at start whether the worker has billing settings (C8, T1): stored ones, or the file.
+ * Server mode (`DATABASE_URL`) with neither refuses to start, naming both ways to give them;
+ * embedded mode falls back to the demo seller. `storedSettings`: whether the database holds a
+ * row (checked again per billing event, so a broken row fails events, not the start).
+ */
+export function billingSettingsSourceAtStart(env: Readonly<Record<string, string | undefined>>, storedSettings: boolean): BillingSettingsSource {
+  if (storedSettings) return "stored";
+  if (isSet(env.KONTOR_BILLING_SETTINGS_FILE)) return "file";
+  if (isSet(env.DATABASE_URL)) {
+    throw new Error(
+      "No billing settings with DATABASE_URL: store them with PUT /v1/billing-settings (admin) or name a JSON file with the seller, paymentMeans and netDays in KONTOR_BILLING_SETTINGS_FILE; invoices must not carry the demo seller",
+    );
+  }
+  return "demo";
 }
 
 function ticketingPoliciesFrom(env: Readonly<Record<string, string | undefined>>): readonly TicketingPolicy[] {

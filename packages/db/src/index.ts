@@ -45,3 +45,4 @@ export * from "./repositories/organizations-by-id.js";
 export * from "./repositories/staff-mail-recipients.js";
 export * from "./repositories/license-orders-in-status.js";
 export * from "./repositories/access-credentials.js";
+export * from "./repositories/billing-settings.js";

@@ -84,6 +84,7 @@ export {
   type PaymentTerms,
   type PaymentTermsInput,
 } from "./documents/payment.js";
+export { billingSettingsSchema, type BillingSettings } from "./documents/billing-settings.js";
 export { documentNumberSchema, serviceReportIdSchema } from "./documents/identifiers.js";
 export { ibanProblem, ibanSchema, isValidIban, normalizeIban } from "./banking/iban.js";
 export { isValidSepaCreditorId, sepaCreditorIdSchema } from "./banking/sepa-creditor-id.js";

@@ -20,6 +20,7 @@ declare module "fastify" {
 }
 
 const KEY = /^[A-Za-z0-9_\-.:]{1,128}$/;
+const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Keyed, so that a stored fingerprint of a body with a password or secret gives nothing to guess against. */
 function requestHash(request: FastifyRequest): string {
@@ -31,7 +32,8 @@ function requestHash(request: FastifyRequest): string {
 }
 
 /**
- * `Idempotency-Key` on every POST: the first request with a key runs and its response is
+ * `Idempotency-Key` on every mutation (POST, PUT, PATCH, DELETE; a versioned PUT retried
+ * without it would be a 409): the first request with a key runs and its response is
  * stored; a replay with the same body gets the stored response (marked `Idempotent-Replayed`);
  * the same key with another request is 422; a replay while the first still runs is 409. Keys
  * are per principal, so two users cannot collide. Responses of 5xx free the key again.
@@ -52,7 +54,7 @@ export function registerIdempotency(app: FastifyInstance, deps: { readonly datab
   );
   app.decorateRequest("idempotency", undefined);
   app.addHook("preHandler", async (request, reply) => {
-    if (request.method !== "POST") return;
+    if (!MUTATIONS.has(request.method)) return;
     const header = request.headers["idempotency-key"];
     if (header === undefined) return;
     const key = Array.isArray(header) ? header[0] : header;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ApiDeps } from "../app/api-deps.js";
 import { assetsRoutes } from "./assets/assets-routes.js";
 import { authRoutes } from "./auth/auth-routes.js";
+import { billingSettingsRoutes } from "./billing-settings/billing-settings-routes.js";
 import { credentialsRoutes } from "./credentials/credentials-routes.js";
 import { goodsReceiptsRoutes } from "./goods-receipts/goods-receipts-routes.js";
 import { healthRoutes } from "./health.js";
@@ -31,4 +32,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   await app.register(inboundMailRoutes, deps);
   await app.register(credentialsRoutes, deps);
   await app.register(goodsReceiptsRoutes, deps);
+  await app.register(billingSettingsRoutes, deps);
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { OutboxHandler } from "../outbox/outbox-handler.js";
 import { billContractMonth } from "./bill-contract-month.js";
 import { loadClosedContractMonth } from "./closed-contract-month.js";
+import { currentBillingSettings } from "./current-billing-settings.js";
 import { ensureServiceReportMailed } from "./service-report-mail.js";
 
 /** Outbox topic of a closed month's service report (C8), written by the month close. */
@@ -24,8 +25,8 @@ return parsed.data.event;
 }
 
 /**
- * The outbox handlers of month-end billing (C8), with the seller and payment settings of the
- * worker's `settings.billing`:
+ * The outbox handlers of month-end billing (C8), with the seller and payment settings read per
+ * event ({@link currentBillingSettings}: the stored ones, else the worker's `settings.billing`):
  * - `contingent.service-report-ready`: store the report PDF and mail it to the customer;
  * - `contingent.invoice-due`: make sure the report went out first, then compose, number and
  *   store the invoice and mail its PDF ({@link billContractMonth}).
@@ -39,14 +40,14 @@ export const billingOutboxHandlers: readonly OutboxHandler[] = [
     topics: [SERVICE_REPORT_READY_TOPIC],
     async handle(tx, event, context) {
       const { contractId, month } = contractMonthOf(event);
-      await ensureServiceReportMailed(tx, context, context.settings.billing, await loadClosedContractMonth(tx, contractId, month), event.id);
+      await ensureServiceReportMailed(tx, context, await currentBillingSettings(tx, context), await loadClosedContractMonth(tx, contractId, month), event.id);
     },
   },
   {
     topics: [INVOICE_DUE_TOPIC],
     async handle(tx, event, context) {
       const { contractId, month } = contractMonthOf(event);
-      await billContractMonth(tx, context, context.settings.billing, contractId, month, event.id);
+      await billContractMonth(tx, context, await currentBillingSettings(tx, context), contractId, month, event.id);
     },
   },
 ];

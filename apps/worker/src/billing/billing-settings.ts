@@ -1,16 +1,9 @@
 import { readFileSync } from "node:fs";
-import { paymentMeansSchema, sellerSchema, type PaymentMeansInput, type SellerInput } from "@kontor/invoicing";
-import { z } from "zod";
+import { billingSettingsSchema, type BillingSettings } from "@kontor/invoicing";
 
-/** Who bills the month-end invoices and how customers pay them. */
-export interface BillingSettings {
-  /** The installation's company: seller on invoices and issuer of service reports (C8). */
-  readonly seller: SellerInput;
-  /** How contingent invoices are paid (EN 16931 BG-16). */
-  readonly paymentMeans: PaymentMeansInput;
-  /** Days after the issue date until an invoice is due (T1 "net 30"). */
-  readonly netDays: number;
-}
+// The schema and type live in @kontor/invoicing, so the API checks what it stores with the same
+// schema the worker reads files and stored rows with; re-exported for the worker's callers.
+export { billingSettingsSchema, type BillingSettings };
 
 /** The Systemhaus of seed 004 (CSM MeinSystemhaus): SEPA credit transfer, net 30. The demo's seller; a real installation names its own in `KONTOR_BILLING_SETTINGS_FILE`. */
 export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
@@ -25,15 +18,6 @@ export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
   paymentMeans: { kind: "sepa-credit-transfer", iban: "DE02 1203 0000 0000 2020 51", bic: "BYLADEM1001", accountName: "CSM MeinSystemhaus GmbH" },
   netDays: 30,
 };
-
-/** JSON form of {@link BillingSettings}: the file `KONTOR_BILLING_SETTINGS_FILE` names. */
-export const billingSettingsSchema = z
-  .object({
-    seller: sellerSchema,
-    paymentMeans: paymentMeansSchema,
-    netDays: z.number().int().min(0).max(365),
-  })
-  .strict();
 
 /**
  * Reads and checks the installation's billing settings from a JSON file. Every problem names the

@@ -1,4 +1,5 @@
 import type { OutboxRow } from "@kontor/db";
+import { currentBillingSettings } from "../billing/current-billing-settings.js";
 import { RENTAL_INVOICE_DUE_TOPIC } from "../licensing/rental-invoice-due-event.js";
 import type { OutboxHandler } from "../outbox/outbox-handler.js";
 import { billRentalMonth } from "./bill-rental-month.js";
@@ -14,7 +15,8 @@ function licenseOrderIdOf(event: OutboxRow): string {
 
 /**
  * The outbox handlers that bill the licensing business, with the seller and payment
- * settings of the worker's `settings.billing`:
+ * settings read per event ({@link currentBillingSettings}: the stored ones, else the worker's
+ * `settings.billing`):
  * - `licensing.invoice-due` (L5): compose, number and store the purchased order's invoice and
  *   mail its PDF ({@link ensureOrderInvoiced});
  * - `licensing.delivery-note-to-send` (L3, L5): make sure of the invoice, then number, render
@@ -25,19 +27,19 @@ export const licensingBillingOutboxHandlers: readonly OutboxHandler[] = [
   {
     topics: [LICENSE_INVOICE_DUE_TOPIC],
     async handle(tx, event, context) {
-      await ensureOrderInvoiced(tx, context, context.settings.billing, licenseOrderIdOf(event), event.id);
+      await ensureOrderInvoiced(tx, context, await currentBillingSettings(tx, context), licenseOrderIdOf(event), event.id);
     },
   },
   {
     topics: [DELIVERY_NOTE_TO_SEND_TOPIC],
     async handle(tx, event, context) {
-      await sendDeliveryNote(tx, context, context.settings.billing, licenseOrderIdOf(event), event);
+      await sendDeliveryNote(tx, context, await currentBillingSettings(tx, context), licenseOrderIdOf(event), event);
     },
   },
   {
     topics: [RENTAL_INVOICE_DUE_TOPIC],
     async handle(tx, event, context) {
-      await billRentalMonth(tx, context, context.settings.billing, event);
+      await billRentalMonth(tx, context, await currentBillingSettings(tx, context), event);
     },
   },
 ];

@@ -1,10 +1,10 @@
-import { type DatabaseHandle } from "@kontor/db";
+import { findBillingSettings, type DatabaseHandle } from "@kontor/db";
 import type { Logger } from "pino";
 import { startImapPolling } from "../mail-in/imap-poller.js";
 import { imapSettingsFromEnvironment } from "../mail-in/imap-mailbox-settings.js";
 import { KONTOR_JOBS, KONTOR_OUTBOX_HANDLERS } from "../registry.js";
 import { startWorkerRuntime, type RunningWorker } from "../worker-runtime.js";
-import { workerSettingsFromEnvironment } from "../worker-settings.js";
+import { billingSettingsSourceAtStart, workerSettingsFromEnvironment } from "../worker-settings.js";
 import { outboundMail } from "./outbound-mail.js";
 import type { WorkerConfig } from "./worker-config.js";
 
@@ -19,12 +19,19 @@ export interface WorkerProcess {
 /**
  * Starts the worker of a process on an open, migrated database: outbound mail (relay or mail
  * drop), the runtime (jobs, outbox, intake, SMTP listener) and IMAP polling when
- * `KONTOR_IMAP_HOST` is set.
+ * `KONTOR_IMAP_HOST` is set. Refuses to start in server mode without billing settings (neither
+ * stored nor `KONTOR_BILLING_SETTINGS_FILE`).
  */
 export async function startWorkerProcess(database: DatabaseHandle, config: WorkerConfig, env: Readonly<Record<string, string | undefined>>, logger: Logger): Promise<WorkerProcess> {
   const settings = workerSettingsFromEnvironment(env);
-  if (env.KONTOR_BILLING_SETTINGS_FILE === undefined || env.KONTOR_BILLING_SETTINGS_FILE === "") {
-    logger.warn({ seller: settings.billing.seller.name }, "no KONTOR_BILLING_SETTINGS_FILE: invoices and service reports carry the demo seller");
+  // C8: a stored row (PUT /v1/billing-settings) or the file; server mode refuses neither.
+  const source = billingSettingsSourceAtStart(env, (await findBillingSettings(database.db)) !== undefined);
+  if (source === "stored") logger.info("billing settings: stored in the database (PUT /v1/billing-settings), read per billing event");
+  if (source === "demo") {
+    logger.warn(
+      { seller: settings.billing?.seller.name },
+      "no stored billing settings and no KONTOR_BILLING_SETTINGS_FILE: invoices and service reports carry the demo seller until an admin stores the installation's (PUT /v1/billing-settings)",
+    );
   }
   const mail = await outboundMail(config, logger);
   const worker = await startWorkerRuntime(

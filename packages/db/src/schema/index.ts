@@ -8,3 +8,4 @@ export * from "./worker.js";
 export * from "./service-desk-schedules.js";
 export * from "./billing.js";
 export * from "./access-credentials.js";
+export * from "./billing-settings.js";

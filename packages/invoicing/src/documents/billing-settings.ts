@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { sellerSchema, type SellerInput } from "./party.js";
+import { paymentMeansSchema, type PaymentMeansInput } from "./payment.js";
+
+/**
+ * zod schema of an installation's billing settings: who issues its documents, how customers
+ * pay and after how many days. Strict, so a misspelt key is refused instead of ignored. The
+ * IBAN is checked for its country's length and check digits (`ibanSchema`).
+ *
+ * Parse to check; keep the input form (see {@link BillingSettings}): the document schemas
+ * compose from it and normalize it themselves.
+ */
+export const billingSettingsSchema = z
+  .object({
+    /** The installation's company: seller on invoices, issuer of delivery notes and service reports (C8). */
+    seller: sellerSchema,
+    /** How invoices are paid (EN 16931 BG-16). */
+    paymentMeans: paymentMeansSchema,
+    /** Days after the issue date until an invoice is due (T1 "net 30"). */
+    netDays: z.number().int().min(0).max(365),
+  })
+  .strict();
+
+/**
+ * An installation's billing settings in their input form (as written in a settings file, sent
+ * to the API or stored): the seller on every invoice, delivery note and service report (C8),
+ * the payment means and the net days (T1). Check with {@link billingSettingsSchema}.
+ */
+export interface BillingSettings {
+  /** The installation's company: seller on invoices and issuer of service reports (C8). */
+  readonly seller: SellerInput;
+  /** How invoices are paid (EN 16931 BG-16). */
+  readonly paymentMeans: PaymentMeansInput;
+  /** Days after the issue date until an invoice is due (T1 "net 30"), 0–365. */
+  readonly netDays: number;
+}
+
