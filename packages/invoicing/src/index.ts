@@ -79,6 +79,9 @@ export {
 export {
   paymentMeansSchema,
   paymentTermsSchema,
+  sepaCreditTransferSchema,
+  sepaDirectDebitSchema,
+  type SepaCreditTransferInput,
   type PaymentMeans,
   type PaymentMeansInput,
   type PaymentTerms,

@@ -30,6 +30,8 @@ describe("billingSettingsSchema (C8, T1)", () => {
     expect(paths({ ...SETTINGS, netDays: 366 })).toEqual(["netDays"]);
     expect(paths({ ...SETTINGS, netDays: 1.5 })).toEqual(["netDays"]);
     expect(paths({ ...SETTINGS, currency: "EUR" })).toEqual([""]);
+    // A direct debit names one customer's account and mandate: never a setting for every invoice.
+    expect(paths({ ...SETTINGS, paymentMeans: { kind: "sepa-direct-debit", mandateReference: "M-1", creditorId: "DE98ZZZ09999999999", debtorIban: "DE89370400440532013000" } })[0]).toBe("paymentMeans.kind");
   });
 
   it("T1: an invoice composes from the settings as given (IBAN as written) and is due after the net days", () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { sellerSchema, type SellerInput } from "./party.js";
-import { paymentMeansSchema, type PaymentMeansInput } from "./payment.js";
+import { sepaCreditTransferSchema, type SepaCreditTransferInput } from "./payment.js";
 
 /**
  * zod schema of an installation's billing settings: who issues its documents, how customers
@@ -14,8 +14,12 @@ export const billingSettingsSchema = z
   .object({
     /** The installation's company: seller on invoices, issuer of delivery notes and service reports (C8). */
     seller: sellerSchema,
-    /** How invoices are paid (EN 16931 BG-16). */
-    paymentMeans: paymentMeansSchema,
+    /**
+     * How invoices are paid (EN 16931 BG-16): by credit transfer to the installation's account.
+     * A direct debit names one customer's account and mandate, so it cannot be a setting for
+     * every invoice.
+     */
+    paymentMeans: sepaCreditTransferSchema,
     /** Days after the issue date until an invoice is due (T1 "net 30"). */
     netDays: z.number().int().min(0).max(365),
   })
@@ -29,8 +33,8 @@ export const billingSettingsSchema = z
 export interface BillingSettings {
   /** The installation's company: seller on invoices and issuer of service reports (C8). */
   readonly seller: SellerInput;
-  /** How invoices are paid (EN 16931 BG-16). */
-  readonly paymentMeans: PaymentMeansInput;
+  /** How invoices are paid (EN 16931 BG-16): credit transfer to the installation's account. */
+  readonly paymentMeans: SepaCreditTransferInput;
   /** Days after the issue date until an invoice is due (T1 "net 30"), 0–365. */
   readonly netDays: number;
 }

@@ -32,35 +32,41 @@ const bicSchema = z
   .string()
   .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "Expected a BIC like BYLADEM1001");
 
+/** zod schema of a SEPA credit transfer to the seller's account (EN 16931 code 58). */
+export const sepaCreditTransferSchema = z
+  .object({
+    kind: z.literal("sepa-credit-transfer"),
+    /** Seller's IBAN (BT-84). */
+    iban: ibanSchema,
+    /** Seller's account name (BT-85). */
+    accountName: z.string().min(1).max(200).optional(),
+    /** Seller's BIC (BT-86). */
+    bic: bicSchema.optional(),
+  })
+  .strict();
+
+/** zod schema of a SEPA direct debit from one buyer's account under their mandate (EN 16931 code 59). */
+export const sepaDirectDebitSchema = z
+  .object({
+    kind: z.literal("sepa-direct-debit"),
+    /** Mandate reference (BT-89). */
+    mandateReference: z.string().min(1).max(35),
+    /** Seller's SEPA creditor identifier (BT-90). */
+    creditorId: sepaCreditorIdSchema,
+    /** Buyer's IBAN that is debited (BT-91). */
+    debtorIban: ibanSchema,
+  })
+  .strict();
+
 /**
  * zod schema of how the invoice is paid (EN 16931 BG-16; mandatory in XRechnung, BR-DE-1):
  * SEPA credit transfer to the seller's account (code 58) or SEPA direct debit from the buyer's
  * account (code 59, rental and hosting customers, C8).
  */
-export const paymentMeansSchema = z.discriminatedUnion("kind", [
-  z
-    .object({
-      kind: z.literal("sepa-credit-transfer"),
-      /** Seller's IBAN (BT-84). */
-      iban: ibanSchema,
-      /** Seller's account name (BT-85). */
-      accountName: z.string().min(1).max(200).optional(),
-      /** Seller's BIC (BT-86). */
-      bic: bicSchema.optional(),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal("sepa-direct-debit"),
-      /** Mandate reference (BT-89). */
-      mandateReference: z.string().min(1).max(35),
-      /** Seller's SEPA creditor identifier (BT-90). */
-      creditorId: sepaCreditorIdSchema,
-      /** Buyer's IBAN that is debited (BT-91). */
-      debtorIban: ibanSchema,
-    })
-    .strict(),
-]);
+export const paymentMeansSchema = z.discriminatedUnion("kind", [sepaCreditTransferSchema, sepaDirectDebitSchema]);
+
+/** A SEPA credit transfer, as given. */
+export type SepaCreditTransferInput = z.input<typeof sepaCreditTransferSchema>;
 
 /** How the invoice is paid. */
 export type PaymentMeans = z.output<typeof paymentMeansSchema>;

@@ -1,4 +1,4 @@
-import { billingSettingsSchema, paymentMeansSchema, sellerSchema } from "@kontor/invoicing";
+import { billingSettingsSchema, sellerSchema, sepaCreditTransferSchema } from "@kontor/invoicing";
 import { z } from "zod";
 import { instantSchema } from "../../http/route-schemas.js";
 
@@ -15,16 +15,12 @@ export const billingSettingsPutBodySchema = billingSettingsSchema.extend({
     .describe("The stored `version` this replaces; `0` or absent for the first write. Another one is 409 `VERSION_CONFLICT`"),
 });
 
-const [creditTransfer, directDebit] = paymentMeansSchema.options;
-
 /**
- * The payment means as stored, checked. Plain strings for the IBANs: a response is serialized
- * through its schema, and the request schema's check belongs to the request.
+ * The payment means as stored, checked: a credit transfer to the installation's account. A plain
+ * string for the IBAN: a response is serialized through its schema, and the request schema's
+ * check belongs to the request.
  */
-const storedPaymentMeansSchema = z.discriminatedUnion("kind", [
-  creditTransfer.extend({ iban: z.string().describe("Seller's IBAN (BT-84), electronic form; checked when stored") }),
-  directDebit.extend({ debtorIban: z.string().describe("Buyer's IBAN (BT-91), electronic form; checked when stored") }),
-]);
+const storedPaymentMeansSchema = sepaCreditTransferSchema.extend({ iban: z.string().describe("Seller's IBAN (BT-84), electronic form; checked when stored") });
 
 /** The installation's stored billing settings as the API answers them (C8, T1). */
 export const billingSettingsResponseSchema = z
