@@ -118,6 +118,8 @@ describe("month-end billing (C2, C5, C6, C8)", () => {
 
       const [reportMail, invoiceMail] = mails;
       if (reportMail === undefined || invoiceMail === undefined) throw new Error("mails missing");
+      // K4: customer documents are automated mail too; an out-of-office reply to them opens no ticket.
+      for (const mail of mails) expect([mail.parsed.headers.get("auto-submitted"), mail.parsed.headers.get("x-auto-response-suppress")]).toEqual(["auto-generated", "All"]);
       const report = await readPdfText(pdfOf(reportMail));
       expect(report).toContain(reportId);
       // C5: the non-billable entry is listed as work performed, with its justification.

@@ -3,6 +3,13 @@ import type { WorkerContext } from "../worker-context.js";
 import type { MailMessage } from "./mail-sender.js";
 import { holdUntilCommit } from "./mail-transaction.js";
 
+/**
+ * K4: every mail the worker sends is automated (invoices, reports, notices, ticket mail), so it
+ * says so; an auto-reply to it is then suppressed or recognised and never becomes a ticket.
+ * A mail's own headers may add to these.
+ */
+const AUTOMATED = { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" } as const;
+
 /** A mail plus the key that makes it the same mail when an event is handled again. */
 export interface DedupedMail extends MailMessage {
   readonly dedupeKey: string;
@@ -26,7 +33,7 @@ export async function sendMailOnce(tx: KontorTransaction, context: WorkerContext
     context.clock.now(),
   );
   if (!claimed) return false;
-  const prepared = await context.mail.prepare({ ...mail, headers: { ...mail.headers, "Message-ID": messageId } });
+  const prepared = await context.mail.prepare({ ...mail, headers: { ...AUTOMATED, ...mail.headers, "Message-ID": messageId } });
   holdUntilCommit(tx, { dedupeKey: mail.dedupeKey, prepared });
   return true;
 }
