@@ -12,6 +12,18 @@ describe("worker settings from the environment", () => {
     expect(workerSettingsFromEnvironment({ KONTOR_UNKNOWN_SENDER: "" }).ticketingPolicies).toBe(DEFAULT_TICKETING_POLICIES);
   });
 
+  it("K11: KONTOR_ASSET_EXPIRY_LEAD_DAYS sets the expiry warnings' lead time (default 30); anything but whole days is refused", () => {
+    const [policy] = workerSettingsFromEnvironment({ KONTOR_ASSET_EXPIRY_LEAD_DAYS: "60" }).ticketingPolicies;
+    expect(policy?.assets.expiryLeadTimeDays).toBe(60);
+    expect(policy?.intake).toEqual(DEFAULT_TICKETING_POLICIES[0]?.intake);
+    expect(DEFAULT_TICKETING_POLICIES[0]?.assets.expiryLeadTimeDays).toBe(30);
+    const [both] = workerSettingsFromEnvironment({ KONTOR_ASSET_EXPIRY_LEAD_DAYS: "14", KONTOR_UNKNOWN_SENDER: "quarantine" }).ticketingPolicies;
+    expect([both?.assets.expiryLeadTimeDays, both?.intake.unknownSender]).toEqual([14, "quarantine"]);
+    for (const bad of ["0", "-5", "30.5", "dreißig", "1000"]) {
+      expect(() => workerSettingsFromEnvironment({ KONTOR_ASSET_EXPIRY_LEAD_DAYS: bad })).toThrow(`KONTOR_ASSET_EXPIRY_LEAD_DAYS must be a whole number of days from 1 to 999, not ${bad}`);
+    }
+  });
+
   it("K2: KONTOR_UNKNOWN_SENDER=quarantine holds such mail for staff; everything else stays as shipped", () => {
     const settings = workerSettingsFromEnvironment({ KONTOR_UNKNOWN_SENDER: "quarantine" });
     expect(settings.ticketingPolicies).toHaveLength(1);

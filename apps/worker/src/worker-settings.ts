@@ -85,14 +85,22 @@ export function billingSettingsSourceAtStart(env: Readonly<Record<string, string
 
 function ticketingPoliciesFrom(env: Readonly<Record<string, string | undefined>>): readonly TicketingPolicy[] {
   const unknownSender = env.KONTOR_UNKNOWN_SENDER;
-  if (unknownSender === undefined || unknownSender === "") return DEFAULT_TICKETING_POLICIES;
-  if (!(UNKNOWN_SENDER_CHOICES as readonly string[]).includes(unknownSender)) {
+  const leadDays = env.KONTOR_ASSET_EXPIRY_LEAD_DAYS;
+  const setUnknownSender = unknownSender !== undefined && unknownSender !== "";
+  const setLeadDays = leadDays !== undefined && leadDays !== "";
+  if (!setUnknownSender && !setLeadDays) return DEFAULT_TICKETING_POLICIES;
+  if (setUnknownSender && !(UNKNOWN_SENDER_CHOICES as readonly string[]).includes(unknownSender)) {
     throw new Error(`KONTOR_UNKNOWN_SENDER must be one of ${UNKNOWN_SENDER_CHOICES.join(", ")}, not ${unknownSender}`);
+  }
+  // K11: "configurable lead time, default 30 days".
+  if (setLeadDays && !/^[1-9]\d{0,2}$/.test(leadDays)) {
+    throw new Error(`KONTOR_ASSET_EXPIRY_LEAD_DAYS must be a whole number of days from 1 to 999, not ${leadDays}`);
   }
   return [
     {
       ...DEFAULT_TICKETING_POLICY,
-      intake: { ...DEFAULT_TICKETING_POLICY.intake, unknownSender: unknownSender as (typeof UNKNOWN_SENDER_CHOICES)[number] },
+      intake: setUnknownSender ? { ...DEFAULT_TICKETING_POLICY.intake, unknownSender: unknownSender as (typeof UNKNOWN_SENDER_CHOICES)[number] } : DEFAULT_TICKETING_POLICY.intake,
+      assets: setLeadDays ? { ...DEFAULT_TICKETING_POLICY.assets, expiryLeadTimeDays: Number(leadDays) } : DEFAULT_TICKETING_POLICY.assets,
     },
   ];
 }

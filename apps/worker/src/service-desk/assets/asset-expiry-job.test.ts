@@ -1,7 +1,7 @@
 import { findAsset, insertAsset, insertOrganization, updateAsset, type DatabaseHandle } from "@kontor/db";
 import { createTestDatabase } from "@kontor/db/testing";
 import { MUELLER } from "@kontor/api/testing";
-import { assetSchema, type Asset, type Organization } from "@kontor/ticketing";
+import { assetSchema, DEFAULT_TICKETING_POLICY, type Asset, type Organization } from "@kontor/ticketing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting } from "../../outbox/deliver-outbox.js";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../../testing/capture-smtp-server.js";
@@ -128,5 +128,16 @@ describe("K11 asset expiry warnings", () => {
     await deliverDueOutboxEvents(context, routing);
     const mail = smtp.mails.find((candidate) => candidate.parsed.subject?.includes("NAS01") === true);
     expect(mail?.envelopeTo).toEqual([ACCOUNT_MANAGER.email]);
+  });
+
+  it("K11: the lead time is the installation's policy (configurable): with 60 days the NAS warns 45 days ahead", async () => {
+    const policy = { ...DEFAULT_TICKETING_POLICY, assets: { ...DEFAULT_TICKETING_POLICY.assets, expiryLeadTimeDays: 60 } };
+    const configured: WorkerContext = { ...context, settings: { ...context.settings, ticketingPolicies: [policy] } };
+    await insertAsset(database.db, asset({ id: "asset-nas02", name: "NAS02", category: "storage", warrantyEnd: "2027-09-15" }), SEEDED);
+    const keys = async () => (await outboxEventsOfTopic(database, ASSET_EXPIRY_TOPIC)).map((row) => row.dedupeKey).filter((key) => key.includes("asset-nas02"));
+    await assetExpiryJob.run(context, clock.set("2027-08-01T06:00:00+02:00"));
+    expect(await keys()).toEqual([]);
+    await assetExpiryJob.run(configured, clock.set("2027-08-01T06:00:00+02:00"));
+    expect(await keys()).toEqual(["asset-expiry:warranty-expiring:asset-nas02:2027-09-15"]);
   });
 });

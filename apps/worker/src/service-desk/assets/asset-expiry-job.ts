@@ -1,5 +1,5 @@
 import { appendToOutbox, assetsExpiringBy, findOrganizationsById, type OutboxEvent } from "@kontor/db";
-import { DEFAULT_TICKETING_POLICIES, expiryWarnings, policyInForce, type Asset, type Organization } from "@kontor/ticketing";
+import { expiryWarnings, policyInForce, type Asset, type Organization } from "@kontor/ticketing";
 import { DateTime } from "luxon";
 import type { ScheduledJob } from "../../jobs/scheduled-job.js";
 import type { WorkerContext } from "../../worker-context.js";
@@ -19,7 +19,7 @@ export const assetExpiryJob: ScheduledJob = {
   cron: "0 6 * * *",
   expireInSeconds: 600,
   async run(context: WorkerContext, now: Date) {
-    const policy = policyInForce(DEFAULT_TICKETING_POLICIES, now.getTime());
+    const policy = policyInForce(context.settings.ticketingPolicies, now.getTime());
     if (!policy.ok) throw new Error(`no ticketing policy in force at ${now.toISOString()}`);
     // One day of margin: customers east of the installation's zone are a day ahead.
     const lastDay = DateTime.fromJSDate(now, { zone: context.settings.zone }).plus({ days: policy.value.assets.expiryLeadTimeDays + 1 }).toISODate() ?? "";
@@ -36,7 +36,7 @@ export const assetExpiryJob: ScheduledJob = {
     }
     const events: OutboxEvent[] = [];
     for (const [zone, assets] of assetsByZone) {
-      const warnings = expiryWarnings(assets, now.toISOString(), zone);
+      const warnings = expiryWarnings(assets, now.toISOString(), zone, context.settings.ticketingPolicies);
       if (!warnings.ok) throw new Error(`K11 expiry warnings failed: ${warnings.errors.map((error) => error.message).join("; ")}`);
       const assetById = new Map(assets.map((asset) => [asset.id, asset]));
       for (const warning of warnings.value) {
