@@ -1,6 +1,7 @@
 import type { OutboxRow } from "@kontor/db";
 import { z } from "zod";
 import type { OutboxHandler } from "../outbox/outbox-handler.js";
+import { accountManagerFlagHandler } from "./account-manager-flag-handler.js";
 import { billContractMonth } from "./bill-contract-month.js";
 import { loadClosedContractMonth } from "./closed-contract-month.js";
 import { currentBillingSettings } from "./current-billing-settings.js";
@@ -31,6 +32,9 @@ return parsed.data.event;
  * - `contingent.invoice-due`: make sure the report went out first, then compose, number and
  *   store the invoice and mail its PDF ({@link billContractMonth}).
  *
+ * - `contingent.account-manager-flag`: mail the C4 flag (overbooked, oversized) to the account
+ *   manager ({@link accountManagerFlagHandler}).
+ *
  * `contingent.correction-invoice-due` needs no handler of its own: the month close puts the C4
  * correction line on the same month's invoice lines (and credits the deficit back), so the
  * `invoice-due` handler bills it; a separate document would bill the deficit twice.
@@ -50,4 +54,5 @@ export const billingOutboxHandlers: readonly OutboxHandler[] = [
       await billContractMonth(tx, context, await currentBillingSettings(tx, context), contractId, month, event.id);
     },
   },
+  accountManagerFlagHandler,
 ];

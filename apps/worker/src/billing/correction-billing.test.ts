@@ -144,4 +144,16 @@ describe("month-end billing of an overbooked contingent (C3, C4, C8)", () => {
     expect(await database.db.select({ id: schema.invoices.id }).from(schema.invoices)).toHaveLength(1);
     expect(await database.db.select({ id: schema.serviceReports.id }).from(schema.serviceReports)).toEqual([{ id: "SR-ct-weber-2026-11" }]);
   });
+
+  it("C4: the overbooked month reaches the account manager the contract names, once", async () => {
+    const flag = await eventOf(database, "contingent.account-manager-flag");
+    expect(flag.payload).toMatchObject({ event: { flag: "overbooked", balanceMinutes: -360 } });
+    await handle(database, context, flag);
+    await handle(database, context, flag);
+    const notices = smtp.mails.filter((mail) => mail.parsed.subject?.startsWith("Überbucht:") === true);
+    expect(notices.map((mail) => [mail.envelopeTo, mail.parsed.subject])).toEqual([
+      [["kundenbetreuung@meinsystemhaus.de"], "Überbucht: Kontingent ct-weber (Weber Logistik GmbH) – November 2026"],
+    ]);
+    expect(notices[0]?.parsed.text).toContain("Saldo −6 Std. (monatlich 10 Std.)");
+  });
 });
