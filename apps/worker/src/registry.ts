@@ -5,6 +5,7 @@ import { ticketMailHandler } from "./mail-out/ticket-mail-handler.js";
 import type { OutboxHandler } from "./outbox/outbox-handler.js";
 import { licensingJobs, licensingOutboxHandlers } from "./licensing/index.js";
 import { licensingBillingOutboxHandlers } from "./licensing-billing/index.js";
+import { licensingNoticeOutboxHandlers } from "./licensing-notices/index.js";
 import { seatJobs, seatOutboxHandlers } from "./seats/index.js";
 import { serviceDeskJobs, serviceDeskOutboxHandlers } from "./service-desk/index.js";
 
@@ -21,5 +22,6 @@ export const KONTOR_OUTBOX_HANDLERS: readonly OutboxHandler[] = [
   ...seatOutboxHandlers,
   ...licensingOutboxHandlers,
   ...licensingBillingOutboxHandlers,
+  ...licensingNoticeOutboxHandlers,
   ...serviceDeskOutboxHandlers,
 ];

@@ -110,6 +110,20 @@ export async function findTicket(executor: Executor, id: string, options: { read
 }
 
 /**
+ * The ticket opened with `scheduleKey` (K9 schedules, goods receipts, the worker's licensing
+ * notices), if any. The key lives in the ticket document; the unique index
+ * `tickets_schedule_key_idx` answers the lookup and forbids a second ticket with the key, so a
+ * caller that found nothing and opens one either wins or fails on the index and is retried.
+ */
+export async function findTicketByScheduleKey(executor: Executor, scheduleKey: string): Promise<{ readonly id: string; readonly number: string } | undefined> {
+  const [row] = await executor
+    .select({ id: tickets.id, number: tickets.number })
+    .from(tickets)
+    .where(sql`${tickets.document} ->> 'scheduleKey' = ${scheduleKey}`);
+  return row;
+}
+
+/**
  * Replaces a ticket's document and columns if it is still at `expectedVersion` (optimistic
  * locking). Returns the new row, or `undefined` when the id is unknown or the version moved on.
  */
