@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Executor, KontorTransaction } from "../connection/database.js";
 import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { assets } from "../schema/service-desk-schedules.js";
-import { tickets } from "../schema/tickets.js";
+import { findTicketByScheduleKey } from "./tickets.js";
 
 /** A stored asset row; `record` is `@kontor/ticketing`'s `Asset`. */
 export type AssetRow = typeof assets.$inferSelect;
@@ -73,11 +73,7 @@ const GOODS_RECEIPT_LOCK_SPACE = 11_009;
  */
 export async function lockGoodsReceiptBooking(tx: KontorTransaction, scheduleKey: string): Promise<{ readonly id: string; readonly number: string } | undefined> {
   await tx.execute(sql`select pg_advisory_xact_lock(${GOODS_RECEIPT_LOCK_SPACE}::int4, hashtext(${scheduleKey}::text))`);
-  const [row] = await tx
-    .select({ id: tickets.id, number: tickets.number })
-    .from(tickets)
-    .where(sql`${tickets.document} ->> 'scheduleKey' = ${scheduleKey}`);
-  return row;
+  return findTicketByScheduleKey(tx, scheduleKey);
 }
 
 /** An asset by id. */
