@@ -11,11 +11,13 @@ export { INVOICE_FINALIZED_TOPIC, finalizeStoredInvoice } from "./routes/invoice
 export { contingentOutboxEvents } from "./routes/contingent/contingent-outbox.js";
 export { seatMailEvents } from "./routes/seats/seat-mail-outbox.js";
 export { defaultSlaTerms } from "./routes/tickets/default-sla-terms.js";
+export { contractSlaTerms, contractSlaTermsResolver, loadContractsOfOrganizations, parseServiceHours, type ContractsByOrganization } from "./routes/tickets/contract-sla-terms.js";
 export { finalizeInvoiceInTransaction, type FinalizationDeps } from "./routes/invoices/finalize-stored-invoice.js";
 export { type StoredInvoiceDocument, toStoredDocument } from "./routes/invoices/stored-invoice.js";
 export { readApiConfig, type ApiConfig } from "./app/api-config.js";
 export { orderOutboxEvents } from "./routes/licensing/order-events.js";
 export { orderDocument } from "./routes/licensing/order-documents.js";
-export { licensesFromDelivery } from "./routes/licensing/licenses-from-delivery.js";
+export { applyLicenseDelivery, type LicenseDelivery } from "./routes/licensing/licenses-from-delivery.js";
+export { loadCatalog as loadLicenseCatalog } from "./routes/licensing/licensing-context.js";
 export { rentalOutboxEvents } from "./routes/licensing/rental-events.js";
 export { BAECKEREI as DEMO_BAECKEREI, MUELLER as DEMO_MUELLER } from "./testing/fixtures.js";

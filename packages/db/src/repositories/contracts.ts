@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { contingentContracts } from "../schema/contingent.js";
@@ -61,4 +61,20 @@ export async function listContracts(
     .orderBy(asc(contingentContracts.createdAt), asc(contingentContracts.id))
     .limit(options.limit + 1);
   return toPage(rows, options.limit);
+}
+
+/**
+ * Every contract of the given organizations in one statement, ordered by organization, creation
+ * and id. Jobs and routes that need the contracts of many customers (K7 reaction times of the
+ * SLA job) call this once instead of once per organization; which contract is in force on a day
+ * is the caller's decision (the dates live in the contract document).
+ */
+export async function findContractsOfOrganizations(executor: Executor, organizationIds: readonly string[]): Promise<ContractRow[]> {
+  const unique = [...new Set(organizationIds)];
+  if (unique.length === 0) return [];
+  return executor
+    .select()
+    .from(contingentContracts)
+    .where(inArray(contingentContracts.organizationId, unique))
+    .orderBy(asc(contingentContracts.organizationId), asc(contingentContracts.createdAt), asc(contingentContracts.id));
 }

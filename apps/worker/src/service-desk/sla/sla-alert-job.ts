@@ -1,4 +1,4 @@
-import { defaultSlaTerms } from "@kontor/api";
+import { contractSlaTermsResolver, loadContractsOfOrganizations } from "@kontor/api";
 import { appendToOutbox, findOrganizationsById, slaWatchedTickets, type OutboxEvent } from "@kontor/db";
 import type { Organization, SlaTerms, Ticket } from "@kontor/ticketing";
 import type { ScheduledJob } from "../../jobs/scheduled-job.js";
@@ -15,10 +15,12 @@ const RESOLVED_LOOKBACK_MS = 24 * 60 * 60 * 1000;
  * K7: every five minutes, recomputes the SLA clocks of the open tickets (and of those resolved in
  * the last day) as of the run's instant and writes one outbox event per warning and breach
  * crossed by then (dedupe key `sla:<ticket>:<clock>:<warning|breach>:<at>`), for
- * {@link slaAlertMailHandler} to mail. Reaction times are the API's default terms in the
- * customer's calendar and zone. Three statements per run whatever the number of tickets: the
- * tickets, their organizations, one insert of all events (existing keys are skipped, so a
- * re-run writes nothing). Tickets without an organization (not yet qualified, K2) have no
+ * {@link slaAlertMailHandler} to mail. Reaction times are those of the customer's contracts in
+ * force on the day the ticket was opened (`contractSlaTerms`: targets per priority and service
+ * hours, the defaults only without a contract with response times), in the customer's calendar
+ * and zone. Four statements per run whatever the number of tickets: the tickets, their
+ * organizations, their organizations' contracts, one insert of all events (existing keys are
+ * skipped, so a re-run writes nothing). Tickets without an organization (not yet qualified, K2) have no
  * agreement and hence no SLA; they are counted, not alerted.
  */
 export const slaAlertJob: ScheduledJob = {
@@ -28,22 +30,17 @@ export const slaAlertJob: ScheduledJob = {
   async run(context: WorkerContext, now: Date) {
     const db = context.database.db;
     const rows = await slaWatchedTickets(db, new Date(now.getTime() - RESOLVED_LOOKBACK_MS));
-    const organizations = await findOrganizationsById(
-      db,
-      rows.flatMap((row) => (row.organizationId === null ? [] : [row.organizationId])),
-    );
-    // Business hours are resolved once per organization, not per ticket.
-    const termsByOrganization = new Map<string, SlaTerms | undefined>();
-    const termsOf = (organization: Organization): SlaTerms | undefined => {
-      if (!termsByOrganization.has(organization.id)) {
-        try {
-          termsByOrganization.set(organization.id, defaultSlaTerms(organization));
-        } catch (error) {
-          context.logger.error({ organizationId: organization.id, err: error instanceof Error ? error.message : String(error) }, "no valid SLA terms; K7 clocks not checked");
-          termsByOrganization.set(organization.id, undefined);
-        }
+    const organizationIds = rows.flatMap((row) => (row.organizationId === null ? [] : [row.organizationId]));
+    const organizations = await findOrganizationsById(db, organizationIds);
+    // One query for the contracts of all organizations; the resolver builds each set of terms once.
+    const contractTerms = contractSlaTermsResolver(await loadContractsOfOrganizations(db, organizationIds));
+    const termsOf = (organization: Organization, ticket: Ticket): SlaTerms | undefined => {
+      try {
+        return contractTerms(organization, ticket.createdAt);
+      } catch (error) {
+        context.logger.error({ organizationId: organization.id, ticketId: ticket.id, err: error instanceof Error ? error.message : String(error) }, "no valid SLA terms; K7 clocks not checked");
+        return undefined;
       }
-      return termsByOrganization.get(organization.id);
     };
 
     const events: OutboxEvent[] = [];
@@ -56,12 +53,13 @@ export const slaAlertJob: ScheduledJob = {
         continue;
       }
       const organization = organizationRow.record as Organization;
-      const terms = termsOf(organization);
+      const ticket = row.document as Ticket;
+      const terms = termsOf(organization, ticket);
       if (terms === undefined) {
         failed += 1;
         continue;
       }
-      const alerts = slaAlertsOfTicket(row.document as Ticket, organization, terms, now);
+      const alerts = slaAlertsOfTicket(ticket, organization, terms, now);
       if ("errors" in alerts) {
         failed += 1;
         context.logger.error({ ticketId: row.id, errors: alerts.errors }, "K7 clocks of a ticket could not be computed");
