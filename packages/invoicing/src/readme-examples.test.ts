@@ -21,7 +21,7 @@ describe("README examples", () => {
       seller: {
         name: "Kontor Systemhaus GmbH",
         address: { lines: ["Am Hellweg 12"], postcode: "48231", city: "Warendorf", countryCode: "DE" },
-        vatId: "DE123456789",
+        vatId: "DE136695976",
         taxNumber: "304/5678/9012",
         contact: { name: "Sabrina Bruns", phone: "+49 2581 94142183", email: "rechnung@kontor.example" },
         electronicAddress: { scheme: "EM", value: "rechnung@kontor.example" },
@@ -29,7 +29,7 @@ describe("README examples", () => {
       buyer: {
         name: "Müller & Söhne GmbH",
         address: { lines: ["Lindenstraße 5"], postcode: "59065", city: "Hamm", countryCode: "DE" },
-        vatId: "DE987654321",
+        vatId: "DE811907980",
         electronicAddress: { scheme: "EM", value: "rechnungseingang@mueller-soehne.example" },
       },
       buyerReference: "04011000-12345-34",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { validateVatId, VAT_ID_FORMATS } from "@kontor/terms";
 
 /** zod schema of a postal address (EN 16931 BG-5 / BG-8). */
 export const postalAddressSchema = z
@@ -31,12 +32,19 @@ export type Contact = z.output<typeof contactSchema>;
 
 /**
  * zod schema of a VAT identification number: country prefix and 2–12 characters
- * (`DE123456789`). The checksum and country format are checked by `@kontor/terms` (T4) before
- * a VAT ID reaches a document.
+ * (`DE136695976`). An EU member state's (or `XI`) is checked with `@kontor/terms`'
+ * `validateVatId` for its country's format and, where published, its check digits (T4: an
+ * invalid ID is a clear error, never a silent 0 % reverse charge); another country's tax
+ * number (a Swiss `CHE…`) keeps only the shape check.
  */
 export const vatIdSchema = z
   .string()
-  .regex(/^[A-Z]{2}[0-9A-Z+*]{2,12}$/, "Expected a VAT ID like DE123456789");
+  .regex(/^[A-Z]{2}[0-9A-Z+*]{2,12}$/, "Expected a VAT ID like DE136695976")
+  .check((context) => {
+    if (VAT_ID_FORMATS[context.value.slice(0, 2)] === undefined) return;
+    const checked = validateVatId(context.value, []);
+    if (!checked.ok) context.issues.push({ code: "custom", message: checked.errors[0]?.message ?? "Invalid VAT ID", input: context.value });
+  });
 
 /**
  * zod schema of an electronic address (BT-34 / BT-49), mandatory in XRechnung 3: a scheme from

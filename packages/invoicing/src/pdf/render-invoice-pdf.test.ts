@@ -37,7 +37,7 @@ describe("renderInvoicePdf: domestic invoice with 19 % and 7 %", () => {
     expect(text).toContain("Lindenstraße 5 Gebäude B 59065 Hamm");
     // Nr. 2: tax number and VAT ID of the seller.
     expect(text).toContain("Steuernummer 304/5678/9012");
-    expect(text).toContain("USt-IdNr. DE123456789");
+    expect(text).toContain("USt-IdNr. DE136695976");
     // Nr. 3 and 4: issue date and unique number.
     expect(text).toContain("Rechnungsnummer RE-2026-000123");
     expect(text).toContain("Datum 15.01.2026");
@@ -122,8 +122,8 @@ describe("renderInvoicePdf: reverse charge, service report, credit note, long in
     expect(text).toContain("Netto 0 % (AE) 6.135,50 € Umsatzsteuer 0 % 0,00 €");
     expect(text).toContain("Gesamtbetrag 6.135,50 €");
     expect(text).toContain("Steuerschuldnerschaft des Leistungsempfängers");
-    expect(text).toContain("USt-IdNr. des Leistenden: DE123456789 · USt-IdNr. des Leistungsempfängers: ATU12345678");
-    expect(text).toContain("Ihre USt-IdNr. ATU12345678");
+    expect(text).toContain("USt-IdNr. des Leistenden: DE136695976 · USt-IdNr. des Leistungsempfängers: ATU13585627");
+    expect(text).toContain("Ihre USt-IdNr. ATU13585627");
     expect(text).toContain("Leistungsdatum 26.02.2026");
     expect(text).toContain("1070 Wien ÖSTERREICH");
     expect(new TextDecoder().decode(attachments["factur-x.xml"])).toBe(writeCiiInvoice(invoice, { profile: "en16931" }));

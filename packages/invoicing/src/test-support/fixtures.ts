@@ -11,7 +11,7 @@ import type {
 export const SELLER: SellerInput = {
   name: "Kontor Systemhaus GmbH",
   address: { lines: ["Am Hellweg 12"], postcode: "48231", city: "Warendorf", countryCode: "DE" },
-  vatId: "DE123456789",
+  vatId: "DE136695976",
   taxNumber: "304/5678/9012",
   legalRegistration: "HRB 4711, Amtsgericht Münster",
   contact: { name: "Sabrina Bruns", phone: "+49 2581 94142183", email: "rechnung@kontor.example" },
@@ -23,7 +23,7 @@ export const DOMESTIC_BUYER: BuyerInput = {
   name: "Müller & Söhne GmbH",
   id: "K-10042",
   address: { lines: ["Lindenstraße 5", "Gebäude B"], postcode: "59065", city: "Hamm", countryCode: "DE" },
-  vatId: "DE987654321",
+  vatId: "DE811907980",
   contact: { name: "Eva Müller", phone: "+49 2381 123456", email: "einkauf@mueller-soehne.example" },
   electronicAddress: { scheme: "EM", value: "rechnungseingang@mueller-soehne.example" },
 };
@@ -33,7 +33,7 @@ export const EU_BUYER: BuyerInput = {
   name: "Alpen IT GmbH",
   id: "K-20077",
   address: { lines: ["Mariahilfer Straße 88"], postcode: "1070", city: "Wien", countryCode: "AT" },
-  vatId: "ATU12345678",
+  vatId: "ATU13585627",
   electronicAddress: { scheme: "EM", value: "ap@alpen-it.example" },
 };
 

@@ -87,10 +87,10 @@ describe("writeCiiInvoice: domestic invoice with 19 % and 7 % (T5)", () => {
     expect(read.terms["BT-46"]).toBe("K-10042");
     expect(read.terms["BT-30"]).toBe("HRB 4711, Amtsgericht Münster");
     expect(read.sellerTaxRegistrations).toEqual([
-      { text: "DE123456789", attributes: { schemeID: "VA" } },
+      { text: "DE136695976", attributes: { schemeID: "VA" } },
       { text: "304/5678/9012", attributes: { schemeID: "FC" } },
     ]);
-    expect(read.buyerTaxRegistrations).toEqual([{ text: "DE987654321", attributes: { schemeID: "VA" } }]);
+    expect(read.buyerTaxRegistrations).toEqual([{ text: "DE811907980", attributes: { schemeID: "VA" } }]);
     expect(read.sellerElectronicAddress).toEqual({ text: "rechnung@kontor.example", attributes: { schemeID: "EM" } });
   });
 
@@ -213,8 +213,8 @@ describe("writeCiiInvoice: reverse-charge invoice to an EU business (T3)", () =>
   });
 
   it("T3/BR-AE-02: seller and buyer VAT IDs with schemeID VA", () => {
-    expect(read.sellerTaxRegistrations).toContainEqual({ text: "DE123456789", attributes: { schemeID: "VA" } });
-    expect(read.buyerTaxRegistrations).toEqual([{ text: "ATU12345678", attributes: { schemeID: "VA" } }]);
+    expect(read.sellerTaxRegistrations).toContainEqual({ text: "DE136695976", attributes: { schemeID: "VA" } });
+    expect(read.buyerTaxRegistrations).toEqual([{ text: "ATU13585627", attributes: { schemeID: "VA" } }]);
     expect(read.terms["BT-55"]).toBe("AT");
   });
 
