@@ -165,6 +165,7 @@ export {
   type MaintenanceRenewalInput,
 } from "./maintenance/maintenance-renewal.js";
 export { priceTierUpgrade, tierUpgradeInputSchema, type TierUpgrade, type TierUpgradeInput } from "./maintenance/tier-upgrade.js";
+export { initialLicenseTerm, initialTermInputSchema, type InitialTerm, type InitialTermInput } from "./maintenance/initial-term.js";
 export {
   coTerm,
   coTermInputSchema,

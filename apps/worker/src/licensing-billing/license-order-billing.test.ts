@@ -15,6 +15,7 @@ import type { WorkerContext } from "../worker-context.js";
 import { licensingBillingOutboxHandlers } from "./licensing-billing-outbox-handlers.js";
 import { DELIVERY_NOTE_TO_SEND_TOPIC, LICENSE_INVOICE_DUE_TOPIC } from "./licensing-billing-topics.js";
 import { TEST_TECHNICAL_CONTACT } from "../licensing/testing/atlassian-test-catalog.js";
+import { storeTestCatalog } from "../licensing/testing/stored-test-catalog.js";
 import { storeDueLicenseOrder } from "../licensing/testing/due-license-order.js";
 
 const eur = (amount: string) => ({ amount, currency: "EUR" as const });
@@ -100,6 +101,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startCaptureSmtpServer();
   await insertOrganization(database.db, MUELLER, new Date("2026-01-01T00:00:00Z"));
+  await storeTestCatalog(database);
   await dueOrder("order-dc", { lineId: "1", productId: "jira-dc", userTier: 500, action: "new" });
   await dueOrder(
     "order-cloud",

@@ -7,6 +7,7 @@ import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/captu
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import { licensePurchaseJob } from "./license-purchase-job.js";
 import { storeDueLicenseOrder } from "./testing/due-license-order.js";
+import { storeTestCatalog } from "./testing/stored-test-catalog.js";
 
 
 let database: DatabaseHandle;
@@ -30,6 +31,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startCaptureSmtpServer();
   await insertOrganization(database.db, MUELLER, new Date("2026-01-01T00:00:00Z"));
+  await storeTestCatalog(database);
   await dueOrder("order-dc", { lineId: "1", productId: "jira-dc", userTier: 500, action: "new" }, true);
   await dueOrder("order-cloud", { lineId: "1", productId: "confluence-cloud", userTier: 100, action: "new", siteUrl: "https://mueller.atlassian.net" }, true);
   await dueOrder("order-no-contact", { lineId: "1", productId: "jira-dc", userTier: 500, action: "new" }, false);
@@ -60,6 +62,8 @@ describe("licensing.purchase-due-orders (L3–L5)", () => {
     expect(await topics("order-cloud")).toEqual(["licensing.invoice-due", "licensing.delivery-note-to-send"]);
     const licenses = (await listLicenses(database.db, { limit: 10 })).items;
     expect(licenses.map((row) => [row.id, row.productId, row.keySealed])).toEqual([["order-cloud-1", "confluence-cloud", null]]);
+    // L15: the cloud annual subscription runs 12 months from the purchase day in Berlin.
+    expect((licenses[0]?.record as { term: unknown }).term).toEqual({ from: "2026-06-15", to: "2027-06-15" });
   });
 
   it("L4: an order without technical contact is refused and stays due; a second run purchases nothing twice", async () => {

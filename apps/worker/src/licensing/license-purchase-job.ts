@@ -1,5 +1,5 @@
-import { licensesFromDelivery, orderDocument, orderOutboxEvents } from "@kontor/api";
-import { appendToOutbox, findLicenseOrder, insertLicenses, listLicenseOrdersInStatus, updateLicenseOrder } from "@kontor/db";
+import { applyLicenseDelivery, loadLicenseCatalog, orderDocument, orderOutboxEvents } from "@kontor/api";
+import { appendToOutbox, findLicenseOrder, findLicenseQuote, listLicenseOrdersInStatus, updateLicenseOrder } from "@kontor/db";
 import { applyOrderCommand, isSelfManaged, orderSchema, type LicenseOrder, type OrderEvent } from "@kontor/licensing";
 import type { JobSummary, ScheduledJob } from "../jobs/scheduled-job.js";
 import type { WorkerContext } from "../worker-context.js";
@@ -12,9 +12,10 @@ type PurchaseOutcome = "purchased" | "purchased-and-delivered" | "not-due" | "re
  * Purchases one order whose purchase is due (L3), in one transaction: the package's `purchase`
  * command (refused without a technical contact, L4), and for an order of cloud lines only the
  * `deliver` command at once (L5: no keys, the instances are live from purchase, the delivery
- * note says so) with the customer's licenses. The order's events (invoice due within the
- * policy's day, verification pending, delivery note to send, …) go to the outbox exactly as
- * the API's order commands write them. Self-managed lines wait for their keys from the vendor
+ * note says so) with the customer's licenses: new ones with their first term, renewals and
+ * upgrades applied to the license they name (`applyLicenseDelivery`, L15, L18, L19). The
+ * order's events (invoice due within the policy's day, verification pending, delivery note to
+ * send, …) go to the outbox exactly as the API's order commands write them. Self-managed lines wait for their keys from the vendor
  * and are delivered by staff.
  */
 async function purchaseDueOrder(context: WorkerContext, orderId: string, now: Date): Promise<PurchaseOutcome> {
@@ -42,7 +43,15 @@ async function purchaseDueOrder(context: WorkerContext, orderId: string, now: Da
     }
     const updated = await updateLicenseOrder(tx, row.id, { status: next.status, record: orderDocument(next) }, row.version, now);
     if (updated === undefined) return "changed-meanwhile";
-    if (cloudOnly) await insertLicenses(tx, licensesFromDelivery(next, row.organizationId, new Map()), now);
+    if (cloudOnly) {
+      // L15, L18, L19: the same license changes as a staff delivery (terms, renewals, upgrades).
+      const quote = row.quoteId === null ? undefined : await findLicenseQuote(tx, row.quoteId);
+      await applyLicenseDelivery(
+        tx,
+        { order: next, organizationId: row.organizationId, catalog: await loadLicenseCatalog(tx), keys: new Map(), quoteRequest: quote?.request, phase: "delivery", asOf },
+        now,
+      );
+    }
     await appendToOutbox(tx, orderOutboxEvents(row.id, updated.version, events), now);
     return cloudOnly ? "purchased-and-delivered" : "purchased";
   });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../connection/database.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
 import { insertOrganization } from "./organizations.js";
-import { findLicense, insertLicenses, listLicenses, openLicenseKey } from "./licenses.js";
+import { listLicensesEndingBetween } from "./license-terms.js";
+import { findLicense, findLicensesByIdentity, insertLicenses, listLicenses, openLicenseKey, updateLicense } from "./licenses.js";
 
 const NOW = new Date("2026-11-16T09:00:00Z");
 
@@ -42,5 +43,37 @@ describe(`licenses on ${testDatabaseKind()}`, () => {
     const first = await listLicenses(database.db, { limit: 1, organizationId: "org-a" });
     const second = await listLicenses(database.db, { limit: 1, organizationId: "org-a", after: first.next });
     expect([first.items.map((row) => row.id), second.items.map((row) => row.id), second.next]).toEqual([["l-1"], ["l-2"], undefined]);
+  });
+
+  it("L9: finds a license by SEN or by site URL, only within the organization and product", async () => {
+    const dc = (id: string, sen: string) => ({ ...license(id, "org-b", "AAAB-DC"), record: { userTier: 500, sen, siteUrl: null } });
+    const cloud = { ...license("l-cloud", "org-b", null), productId: "jira-cloud", record: { userTier: 100, sen: null, siteUrl: "https://b.atlassian.net" } };
+    await insertLicenses(database.db, [dc("l-sen", "SEN-4711"), cloud], NOW);
+    const ids = async (identity: Parameters<typeof findLicensesByIdentity>[1]) => (await findLicensesByIdentity(database.db, identity)).map((row) => row.id);
+    expect(await ids({ organizationId: "org-b", productId: "jira-dc", sen: "SEN-4711" })).toEqual(["l-sen"]);
+    expect(await ids({ organizationId: "org-a", productId: "jira-dc", sen: "SEN-4711" })).toEqual([]);
+    expect(await ids({ organizationId: "org-b", productId: "jira-cloud", siteUrl: "https://b.atlassian.net" })).toEqual(["l-cloud"]);
+    expect(await ids({ organizationId: "org-b", productId: "jira-dc" })).toEqual([]);
+  });
+
+  it("L15, L19: updates a license in place, version-checked; the renewed term is what the reminder query finds", async () => {
+    const [row] = await insertLicenses(
+      database.db,
+      [{ ...license("l-renew", "org-a", "AAAB-OLD"), record: { userTier: 500, term: { from: "2026-11-16", to: "2027-11-16" } } }],
+      NOW,
+    );
+    const later = new Date("2027-10-01T08:00:00Z");
+    const updated = await updateLicense(database.db, "l-renew", { record: { userTier: 1000, term: { from: "2026-11-16", to: "2028-11-16" } }, key: "AAAB-NEW" }, row?.version ?? 0, later);
+    expect([updated?.version, (updated?.record as { userTier: number }).userTier, updated?.updatedAt.toISOString()]).toEqual([2, 1000, later.toISOString()]);
+    expect(updated === undefined ? undefined : openLicenseKey(updated)).toBe("AAAB-NEW");
+    expect([updated?.originalPurchaserId, updated?.createdAt.toISOString()]).toEqual(["reseller", NOW.toISOString()]);
+    // A stale version changes nothing.
+    expect(await updateLicense(database.db, "l-renew", { record: { userTier: 1 } }, 1, later)).toBeUndefined();
+    // Without `key` the stored key stays.
+    const kept = await updateLicense(database.db, "l-renew", { record: { userTier: 1000, term: { from: "2026-11-16", to: "2028-11-16" } } }, 2, later);
+    expect(kept === undefined ? undefined : openLicenseKey(kept)).toBe("AAAB-NEW");
+    const ending = await listLicensesEndingBetween(database.db, "2028-11-01", "2028-11-30");
+    expect(ending.map((item) => [item.license.id, item.termEnd])).toEqual([["l-renew", "2028-11-16"]]);
+    expect(await listLicensesEndingBetween(database.db, "2027-11-01", "2027-11-30")).toEqual([]);
   });
 });

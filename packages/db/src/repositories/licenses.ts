@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { licenses } from "../schema/licensing.js";
@@ -32,6 +32,63 @@ export async function insertLicenses(executor: Executor, rows: readonly NewLicen
 /** A license by id. */
 export async function findLicense(executor: Executor, id: string): Promise<LicenseRow | undefined> {
   const [row] = await executor.select().from(licenses).where(eq(licenses.id, id));
+  return row;
+}
+
+/**
+ * How an order line names an existing license (L9): a self-managed license by its SEN, a cloud
+ * subscription by its site URL, always within one organization and product.
+ */
+export interface LicenseIdentity {
+  readonly organizationId: string;
+  readonly productId: string;
+  readonly sen?: string | null | undefined;
+  readonly siteUrl?: string | null | undefined;
+}
+
+/**
+ * The licenses of an organization's product whose `record.sen` (or, without a SEN,
+ * `record.siteUrl`) matches, oldest first; several rows mean the identity is ambiguous. Empty
+ * when neither is given. Renewals and upgrades change the license found here instead of adding
+ * one (L15, L19).
+ */
+export async function findLicensesByIdentity(executor: Executor, identity: LicenseIdentity): Promise<LicenseRow[]> {
+  const sen = identity.sen ?? null;
+  const siteUrl = identity.siteUrl ?? null;
+  if (sen === null && siteUrl === null) return [];
+  const match = sen !== null ? sql`${licenses.record} ->> 'sen' = ${sen}` : sql`${licenses.record} ->> 'siteUrl' = ${siteUrl}`;
+  return executor
+    .select()
+    .from(licenses)
+    .where(and(eq(licenses.organizationId, identity.organizationId), eq(licenses.productId, identity.productId), match))
+    .orderBy(asc(licenses.createdAt), asc(licenses.id));
+}
+
+/** What a renewal or upgrade changes on a stored license. */
+export interface LicenseUpdate {
+  /** The new record (term, tier, …); replaces the stored one. */
+  readonly record: unknown;
+  /** A new key in plain text (sealed before it is stored); `undefined` keeps the stored key. */
+  readonly key?: string | null | undefined;
+}
+
+/**
+ * Replaces the record (and optionally the key) of a license if it still has `expectedVersion`,
+ * bumping the version; `undefined` when it changed meanwhile (or does not exist). The id,
+ * organization, order of origin and original purchaser (L13) never change: a renewal (L15) or
+ * upgrade (L19) keeps the license, its SEN and who may read its key.
+ */
+export async function updateLicense(executor: Executor, id: string, next: LicenseUpdate, expectedVersion: number, now: Date): Promise<LicenseRow | undefined> {
+  const [row] = await executor
+    .update(licenses)
+    .set({
+      record: next.record,
+      ...(next.key === undefined ? {} : { keySealed: next.key === null ? null : sealSecret(next.key) }),
+      version: sql`${licenses.version} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(licenses.id, id), eq(licenses.version, expectedVersion)))
+    .returning();
   return row;
 }
 

@@ -4,7 +4,6 @@ import {
   findLicenseOrder,
   findLicenseQuote,
   insertLicenseOrder,
-  insertLicenses,
   listLicenseOrders,
   updateLicenseOrder,
 } from "@kontor/db";
@@ -33,7 +32,7 @@ import { organizationFilterSchema, orderResponseSchema, orderTransitionResponseS
 import { orderOutboxEvents } from "./order-events.js";
 import { orderDocument, orderToResponse } from "./order-documents.js";
 import { orderLinesFromQuote } from "./order-from-quote.js";
-import { licensesFromDelivery } from "./licenses-from-delivery.js";
+import { applyLicenseDelivery } from "./licenses-from-delivery.js";
 
 // The package's order inputs without `orderId` and `customer`: the API numbers the order and
 // takes the customer from the organization. (`omit` is not allowed on refined zod objects.)
@@ -89,8 +88,11 @@ export const orderRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
       if (body.quoteId !== undefined) {
         const quote = await findLicenseQuote(deps.database.db, body.quoteId);
         if (quote === undefined || quote.organizationId !== organization.id) throw notFound(`Quote ${body.quoteId}`);
-        unwrap(checkQuoteValid(quote.record as { quoteId: string; validUntil: string; zone: string }, now.toISOString()));
-        input = { kind: "license", orderId, customer, lines: orderLinesFromQuote(quote), ...(body.acceptance ?? {}) };
+        const quoted = quote.record as { quoteId: string; validUntil: string; zone: string; coTermTargetEnd?: string | null };
+        unwrap(checkQuoteValid(quoted, now.toISOString()));
+        // L11 → L10: the quote's co-term target comes along, so the order goes to manual review.
+        const coTerm = quoted.coTermTargetEnd ?? undefined;
+        input = { kind: "license", orderId, customer, lines: orderLinesFromQuote(quote), ...(body.acceptance ?? {}), ...(coTerm === undefined ? {} : { coTermTargetEnd: coTerm }) };
       } else if (body.order !== undefined) {
         // Back to JSON: the body was parsed (prices became Money); receiveOrder reads the JSON form.
         input = toJson({ ...body.order, orderId, customer }) as OrderInput;
@@ -181,10 +183,25 @@ export const orderRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
         const transition = unwrap(applyOrderCommand(order, command, { asOf: now.toISOString() }));
         const updated = await updateLicenseOrder(tx, row.id, { status: transition.order.status, record: orderDocument(transition.order) }, row.version, now);
         if (updated === undefined) throw conflict(`Order ${row.id} changed meanwhile; retry`, "VERSION_CONFLICT");
-        if (command.type === "deliver" && transition.order.kind === "license") {
-          // L5: the delivered licenses become the customer's, each with its key (sealed on insert).
-          const keys = new Map(command.keys.map((item) => [item.lineId, item.key]));
-          await insertLicenses(tx, licensesFromDelivery(transition.order, row.organizationId, keys), now);
+        const delivered = transition.order.kind === "license" && transition.order.deliveredAt !== null;
+        if (transition.order.kind === "license" && (command.type === "deliver" || (command.type === "record-vendor-payment" && delivered))) {
+          // L5, L15, L19: the delivery creates, renews or upgrades the customer's licenses (keys sealed);
+          // L18: cloud renewals and upgrades paid only after delivery take effect with the payment.
+          const keys = new Map(command.type === "deliver" ? command.keys.map((item) => [item.lineId, item.key]) : []);
+          const quote = row.quoteId === null ? undefined : await findLicenseQuote(tx, row.quoteId);
+          await applyLicenseDelivery(
+            tx,
+            {
+              order: transition.order,
+              organizationId: row.organizationId,
+              catalog: await loadCatalog(tx),
+              keys,
+              quoteRequest: quote?.request,
+              phase: command.type === "deliver" ? "delivery" : "payment",
+              asOf: now.toISOString(),
+            },
+            now,
+          );
         }
         await appendToOutbox(tx, orderOutboxEvents(row.id, updated.version, transition.events), now);
         return { ...orderToResponse(updated), events: transition.events.map((event) => ({ type: event.type, at: event.at })) };
