@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CUSTOMER, DISPATCHER, TECHNICIAN, newTicket, run, slaTerms, unwrap } from "../test-support/fixtures.js";
+import { CUSTOMER, DISPATCHER, NRW_TERMS_INPUT, TECHNICIAN, newTicket, run, slaTerms, unwrap } from "../test-support/fixtures.js";
 import { monthlyStatistics } from "./monthly-statistics.js";
 
 const terms = slaTerms();
@@ -37,6 +37,19 @@ describe("monthly statistics (K13)", () => {
       slaResolution: { met: 2, breached: 0, ratio: 1 },
       feedback: { count: 2, averageRating: 3.5 },
     });
+  });
+
+  it("K7, K13: per-ticket terms: a contract from 9 June with a 2-hour first response makes t-b's 300 minutes a breach only under it", () => {
+    // Before the contract: 4 hours (240) to respond. From 9 June: 120 minutes first response.
+    const strict = slaTerms({ ...NRW_TERMS_INPUT, targets: { normal: { firstResponseMinutes: 120, resolutionMinutes: 1080 } } });
+    const lenient = slaTerms({ ...NRW_TERMS_INPUT, targets: { normal: { firstResponseMinutes: 400, resolutionMinutes: 1080 } } });
+    const termsOf = (ticket: { readonly createdAt: string }) => (ticket.createdAt < "2026-06-09" ? lenient : strict);
+    const mixed = unwrap(monthlyStatistics([answeredFast, answeredLate], "org-mueller", "2026-06", termsOf, "2026-07-01T08:00:00+02:00"));
+    // t-a (30 min) meets either; t-b (300 min, opened 9 June) breaches the contract's 120.
+    expect(mixed.slaFirstResponse).toEqual({ met: 1, breached: 1, ratio: 0.5 });
+    expect(unwrap(monthlyStatistics([answeredFast, answeredLate], "org-mueller", "2026-06", lenient, "2026-07-01T08:00:00+02:00")).slaFirstResponse).toEqual({ met: 2, breached: 0, ratio: 1 });
+    // Times and medians do not depend on the terms' targets.
+    expect(mixed.firstResponse).toEqual({ count: 2, averageMinutes: 165, medianMinutes: 165 });
   });
 
   it("K13: statistics as of an earlier instant use the state at that instant", () => {

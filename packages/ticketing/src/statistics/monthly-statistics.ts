@@ -89,7 +89,8 @@ function statusAt(ticket: Ticket, asOfMs: number): TicketStatus {
  * @param tickets tickets of any organizations (filtered here)
  * @param organizationId the organization
  * @param month `YYYY-MM`
- * @param terms the organization's reaction times
+ * @param terms the organization's reaction times, or for each ticket the terms in force when it
+ *   was opened (K7: a contract that begins or ends within the month changes them)
  * @param asOf evaluation instant
  * @param zone zone of the month boundaries (default `Europe/Berlin`)
  * @param options SLA options (policies)
@@ -98,7 +99,7 @@ export function monthlyStatistics(
   tickets: readonly Ticket[],
   organizationId: string,
   month: string,
-  terms: SlaTerms,
+  terms: SlaTerms | ((ticket: Ticket) => SlaTerms),
   asOf: Instant,
   zone: string = DEFAULT_ZONE,
   options: ComputeSlaOptions = {},
@@ -123,7 +124,7 @@ export function monthlyStatistics(
     byStatus[statusAt(ticket, asOfMs)] += 1;
     const feedbackMs = ticket.feedback === undefined ? undefined : tryParseInstant(ticket.feedback.at);
     if (ticket.feedback !== undefined && feedbackMs !== undefined && feedbackMs <= asOfMs) ratings.push(ticket.feedback.rating);
-    const report = computeSlaClocks(ticket.history, terms, asOf, options);
+    const report = computeSlaClocks(ticket.history, typeof terms === "function" ? terms(ticket) : terms, asOf, options);
     if (!report.ok) return report;
     firstClocks.push(report.value.firstResponse);
     resolutionClocks.push(report.value.resolution);

@@ -1,5 +1,5 @@
 import { ticketsCreatedBetween } from "@kontor/db";
-import { monthlyStatistics, ticketKindSchema, ticketStatusSchema, type MonthlyStatistics, type Organization, type SlaTerms, type Ticket } from "@kontor/ticketing";
+import { monthlyStatistics, ticketKindSchema, ticketStatusSchema, type Ticket } from "@kontor/ticketing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { DateTime } from "luxon";
 import { z } from "zod";
@@ -64,86 +64,17 @@ export const statisticsRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
       const start = DateTime.fromISO(`${month}-01`, { zone: organization.zone });
       const rows = await ticketsCreatedBetween(deps.database.db, organizationId, start.toJSDate(), start.plus({ months: 1 }).toJSDate());
       const termsOf = contractSlaTermsResolver(await loadContractsOfOrganizations(deps.database.db, [organizationId]));
+      // K7: each ticket against the terms of the day it was opened (a contract may begin mid-month).
       return unwrap(
-        statisticsUnderContracts(
+        monthlyStatistics(
           rows.map((row) => row.document as Ticket),
-          organization,
+          organizationId,
           month,
-          (openedAt) => termsOf(organization, openedAt),
+          (ticket) => termsOf(organization, ticket.createdAt),
           now.toISOString(),
+          organization.zone,
         ),
       );
     },
   );
 };
-
-type StatisticsResult = ReturnType<typeof monthlyStatistics>;
-
-/**
- * K7, K13: `monthlyStatistics` with each ticket measured against the terms in force on the day it
- * was opened. When one set of terms covers the month (the usual case) it is one call. When a
- * contract began or ended within the month the tickets are evaluated one by one and combined:
- * medians cannot be combined from per-group summaries, so the single-ticket results (each
- * carrying that ticket's exact minutes) are summarized again with `monthlyStatistics`' rules
- * (mean rounded to the minute, median of the middle two, rating mean to two decimals).
- */
-function statisticsUnderContracts(
-  tickets: readonly Ticket[],
-  organization: Organization,
-  month: string,
-  termsOn: (openedAt: string) => SlaTerms,
-  asOf: string,
-): StatisticsResult {
-  const counted = tickets.filter((ticket) => ticket.organizationId === organization.id);
-  const termsPerTicket = counted.map((ticket) => termsOn(ticket.createdAt));
-  const [first] = termsPerTicket;
-  if (first === undefined || termsPerTicket.every((terms) => terms === first)) {
-    // Without tickets the terms do not matter; monthlyStatistics still needs some.
-    return monthlyStatistics(counted, organization.id, month, first ?? termsOn(asOf), asOf, organization.zone);
-  }
-  const singles: MonthlyStatistics[] = [];
-  for (const [index, ticket] of counted.entries()) {
-    const single = monthlyStatistics([ticket], organization.id, month, termsPerTicket[index] as SlaTerms, asOf, organization.zone);
-    if (!single.ok) return single;
-    singles.push(single.value);
-  }
-  const empty = monthlyStatistics([], organization.id, month, first, asOf, organization.zone);
-  if (!empty.ok) return empty;
-  return { ok: true, value: combine(empty.value, singles) };
-}
-
-function combine(empty: MonthlyStatistics, singles: readonly MonthlyStatistics[]): MonthlyStatistics {
-  const sumRecord = <K extends string>(pick: (statistics: MonthlyStatistics) => Readonly<Record<K, number>>): Record<K, number> => {
-    const total = { ...pick(empty) } as Record<K, number>;
-    for (const single of singles) for (const [key, value] of Object.entries(pick(single)) as [K, number][]) total[key] += value;
-    return total;
-  };
-  // A single ticket's median is its exact minutes (its mean is rounded).
-  const durations = (pick: (statistics: MonthlyStatistics) => MonthlyStatistics["firstResponse"]) => {
-    const minutes = singles.flatMap((single) => (pick(single).medianMinutes === undefined ? [] : [pick(single).medianMinutes as number])).sort((a, b) => a - b);
-    if (minutes.length === 0) return { count: 0 };
-    const middle = Math.floor(minutes.length / 2);
-    const median = minutes.length % 2 === 1 ? (minutes[middle] ?? 0) : ((minutes[middle - 1] ?? 0) + (minutes[middle] ?? 0)) / 2;
-    return { count: minutes.length, averageMinutes: Math.round(minutes.reduce((sum, value) => sum + value, 0) / minutes.length), medianMinutes: median };
-  };
-  const compliance = (pick: (statistics: MonthlyStatistics) => MonthlyStatistics["slaFirstResponse"]) => {
-    const met = singles.reduce((sum, single) => sum + pick(single).met, 0);
-    const breached = singles.reduce((sum, single) => sum + pick(single).breached, 0);
-    return met + breached === 0 ? { met, breached } : { met, breached, ratio: met / (met + breached) };
-  };
-  const ratings = singles.flatMap((single) => (single.feedback.averageRating === undefined ? [] : [single.feedback.averageRating]));
-  return {
-    organizationId: empty.organizationId,
-    month: empty.month,
-    createdByKind: sumRecord((statistics) => statistics.createdByKind),
-    byStatus: sumRecord((statistics) => statistics.byStatus),
-    firstResponse: durations((statistics) => statistics.firstResponse),
-    resolution: durations((statistics) => statistics.resolution),
-    slaFirstResponse: compliance((statistics) => statistics.slaFirstResponse),
-    slaResolution: compliance((statistics) => statistics.slaResolution),
-    feedback:
-      ratings.length === 0
-        ? { count: 0 }
-        : { count: ratings.length, averageRating: Math.round((ratings.reduce((sum, value) => sum + value, 0) / ratings.length) * 100) / 100 },
-  };
-}
