@@ -1,15 +1,15 @@
 import { applyLicenseDelivery, loadLicenseCatalog, orderDocument, orderOutboxEvents } from "@kontor/api";
-import { appendToOutbox, findLicenseOrder, findLicenseQuote, listLicenseOrdersInStatus, updateLicenseOrder } from "@kontor/db";
+import { appendToOutbox, findLicenseOrder, findLicenseQuote, listLicenseOrdersInStatus, updateLicenseOrder, type KontorTransaction } from "@kontor/db";
 import { applyOrderCommand, isSelfManaged, orderSchema, type LicenseOrder, type OrderEvent } from "@kontor/licensing";
 import type { JobSummary, ScheduledJob } from "../jobs/scheduled-job.js";
 import type { WorkerContext } from "../worker-context.js";
 import { localDay } from "./local-day.js";
 
 /** What became of one due order in a run. */
-type PurchaseOutcome = "purchased" | "purchased-and-delivered" | "not-due" | "refused" | "changed-meanwhile";
+export type PurchaseOutcome = "purchased" | "purchased-and-delivered" | "not-due" | "refused" | "changed-meanwhile";
 
 /**
- * Purchases one order whose purchase is due (L3), in one transaction: the package's `purchase`
+ * Purchases one order whose purchase is due (L3), in `tx`: the package's `purchase`
  * command (refused without a technical contact, L4), and for an order of cloud lines only the
  * `deliver` command at once (L5: no keys, the instances are live from purchase, the delivery
  * note says so) with the customer's licenses: new ones with their first term, renewals and
@@ -18,43 +18,41 @@ type PurchaseOutcome = "purchased" | "purchased-and-delivered" | "not-due" | "re
  * send, …) go to the outbox exactly as the API's order commands write them. Self-managed lines wait for their keys from the vendor
  * and are delivered by staff.
  */
-async function purchaseDueOrder(context: WorkerContext, orderId: string, now: Date): Promise<PurchaseOutcome> {
-  return context.database.db.transaction(async (tx) => {
-    const row = await findLicenseOrder(tx, orderId);
-    if (row === undefined || row.status !== "purchase-due") return "changed-meanwhile";
-    const order = orderSchema.parse(row.record);
-    if (order.kind !== "license") return "changed-meanwhile";
-    // L3: due on the requested day in the customer's zone; the package checks it again.
-    if (order.purchaseDueOn !== null && localDay(now, order.customer.zone) < order.purchaseDueOn) return "not-due";
-    const asOf = now.toISOString();
-    const purchase = applyOrderCommand(order, { type: "purchase" }, { asOf });
-    if (!purchase.ok) {
-      context.logger.warn({ orderId, errors: purchase.errors.map((error) => error.code) }, "due license purchase refused");
-      return "refused";
-    }
-    let next = purchase.value.order as LicenseOrder;
-    const events: OrderEvent[] = [...purchase.value.events];
-    const cloudOnly = next.lines.every((line) => !isSelfManaged(line.edition));
-    if (cloudOnly) {
-      const delivery = applyOrderCommand(next, { type: "deliver", keys: [] }, { asOf });
-      if (!delivery.ok) throw new Error(`order ${orderId}: delivery refused: ${delivery.errors.map((error) => error.code).join(", ")}`);
-      next = delivery.value.order as LicenseOrder;
-      events.push(...delivery.value.events);
-    }
-    const updated = await updateLicenseOrder(tx, row.id, { status: next.status, record: orderDocument(next) }, row.version, now);
-    if (updated === undefined) return "changed-meanwhile";
-    if (cloudOnly) {
-      // L15, L18, L19: the same license changes as a staff delivery (terms, renewals, upgrades).
-      const quote = row.quoteId === null ? undefined : await findLicenseQuote(tx, row.quoteId);
-      await applyLicenseDelivery(
-        tx,
-        { order: next, organizationId: row.organizationId, catalog: await loadLicenseCatalog(tx), keys: new Map(), quoteRequest: quote?.request, phase: "delivery", asOf },
-        now,
-      );
-    }
-    await appendToOutbox(tx, orderOutboxEvents(row.id, updated.version, events), now);
-    return cloudOnly ? "purchased-and-delivered" : "purchased";
-  });
+export async function purchaseDueOrder(tx: KontorTransaction, context: WorkerContext, orderId: string, now: Date): Promise<PurchaseOutcome> {
+  const row = await findLicenseOrder(tx, orderId);
+  if (row === undefined || row.status !== "purchase-due") return "changed-meanwhile";
+  const order = orderSchema.parse(row.record);
+  if (order.kind !== "license") return "changed-meanwhile";
+  // L3: due on the requested day in the customer's zone; the package checks it again.
+  if (order.purchaseDueOn !== null && localDay(now, order.customer.zone) < order.purchaseDueOn) return "not-due";
+  const asOf = now.toISOString();
+  const purchase = applyOrderCommand(order, { type: "purchase" }, { asOf });
+  if (!purchase.ok) {
+    context.logger.warn({ orderId, errors: purchase.errors.map((error) => error.code) }, "due license purchase refused");
+    return "refused";
+  }
+  let next = purchase.value.order as LicenseOrder;
+  const events: OrderEvent[] = [...purchase.value.events];
+  const cloudOnly = next.lines.every((line) => !isSelfManaged(line.edition));
+  if (cloudOnly) {
+    const delivery = applyOrderCommand(next, { type: "deliver", keys: [] }, { asOf });
+    if (!delivery.ok) throw new Error(`order ${orderId}: delivery refused: ${delivery.errors.map((error) => error.code).join(", ")}`);
+    next = delivery.value.order as LicenseOrder;
+    events.push(...delivery.value.events);
+  }
+  const updated = await updateLicenseOrder(tx, row.id, { status: next.status, record: orderDocument(next) }, row.version, now);
+  if (updated === undefined) return "changed-meanwhile";
+  if (cloudOnly) {
+    // L15, L18, L19: the same license changes as a staff delivery (terms, renewals, upgrades).
+    const quote = row.quoteId === null ? undefined : await findLicenseQuote(tx, row.quoteId);
+    await applyLicenseDelivery(
+      tx,
+      { order: next, organizationId: row.organizationId, catalog: await loadLicenseCatalog(tx), keys: new Map(), quoteRequest: quote?.request, phase: "delivery", asOf },
+      now,
+    );
+  }
+  await appendToOutbox(tx, orderOutboxEvents(row.id, updated.version, events), now);
+  return cloudOnly ? "purchased-and-delivered" : "purchased";
 }
 
 /**
@@ -72,7 +70,7 @@ export const licensePurchaseJob: ScheduledJob = {
     const counts: Record<PurchaseOutcome, number> = { purchased: 0, "purchased-and-delivered": 0, "not-due": 0, refused: 0, "changed-meanwhile": 0 };
     const refusedOrders: string[] = [];
     for (const row of due) {
-      const outcome = await purchaseDueOrder(context, row.id, now);
+      const outcome = await context.database.db.transaction((tx) => purchaseDueOrder(tx, context, row.id, now));
       counts[outcome] += 1;
       if (outcome === "refused") refusedOrders.push(row.id);
     }
