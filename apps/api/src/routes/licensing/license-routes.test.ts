@@ -83,6 +83,21 @@ describe(`license routes on ${testDatabaseKind()}`, () => {
     api.clock.set(new Date("2026-11-16T09:00:00Z"));
   });
 
+  it("L17: a cloud monthly license's refund window runs from its recorded payment day, not from the purchase", async () => {
+    const cloud = await send<{ id: string }>(api, "POST", "/v1/licenses", api.tokens.admin, { organizationId: api.organizations.mueller, productId: "confluence-cloud-monthly", userTier: 10, purchasedBy: "reseller", purchasedAt: "2026-10-20T10:00:00Z", paidOn: "2026-11-01" }, 201);
+    api.clock.set(new Date("2026-11-25T09:00:00Z"));
+    try {
+      // First paid month: 2026-11-01 to 2026-11-30. From the purchase (2026-10-20) it would have ended on 2026-11-19.
+      const open = await post(`/v1/licenses/${cloud.id}/refund-check`, {});
+      expect(open.statusCode, open.body).toBe(200);
+      expect(open.json<{ windowStart: string; deadline: string }>()).toMatchObject({ windowStart: "2026-11-01", deadline: "2026-11-30" });
+      // A payment instant in the request still wins.
+      expect(expectProblem(await post(`/v1/licenses/${cloud.id}/refund-check`, { paidAt: "2026-10-20T10:00:00Z" }), 422).code).toBe("L17_REFUND_DEADLINE_PASSED");
+    } finally {
+      api.clock.set(new Date("2026-11-16T09:00:00Z"));
+    }
+  });
+
   it("pricing and registering are staff work: portal manager 404, technician 403", async () => {
     expectProblem(await post(`/v1/licenses/${customerBought}/renewal-quote`, { steps: 1 }, api.tokens.muellerManager), 404);
     expectProblem(await post(`/v1/licenses/${customerBought}/renewal-quote`, { steps: 1 }, api.tokens.technician), 403);

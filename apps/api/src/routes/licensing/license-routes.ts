@@ -3,6 +3,7 @@ import { findLicense, insertLicenses, listLicenses, openLicenseKey, type License
 import { checkRefund, priceTierUpgrade, readLicenseKey, renewMaintenance, termPeriodSchema } from "@kontor/licensing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
+import { DateTime } from "luxon";
 import { z } from "zod";
 import type { ApiDeps } from "../../app/api-deps.js";
 import { organizationScope } from "../../auth/access.js";
@@ -242,7 +243,7 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
         tags: ["licensing"],
         summary: "Whether a refund can still be asked for now (L17)",
         params: idParamsSchema,
-        body: z.object({ paidAt: instantSchema.optional().describe("The payment instant; cloud windows run from it") }).strict(),
+        body: z.object({ paidAt: instantSchema.optional().describe("The payment instant; cloud windows run from it. Default: the license's recorded payment day") }).strict(),
         response: { 200: z.record(z.string(), z.unknown()), ...standardErrorResponses },
       },
     },
@@ -252,8 +253,9 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       const record = row.record as LicenseRecord;
       if (record.purchasedAt === null) throw badRequest(fieldError("body", ["purchasedAt"], "required", "the license has not been purchased"));
       const license = row.edition !== "cloud" ? "self-managed" : record.billingModel === "monthly-subscription" ? "cloud-monthly" : "cloud-annual";
-      const paidAt = request.body.paidAt;
       const organization = await organizationFor(deps.database.db, row.organizationId);
+      // L17: cloud windows run from the payment; the recorded payment day counts unless the request names the instant.
+      const paidAt = request.body.paidAt ?? (record.paidOn === null ? undefined : (DateTime.fromISO(record.paidOn, { zone: organization.zone }).toISO() ?? undefined));
       const eligibility = unwrap(
         checkRefund(
           { vendorId: row.vendorId, license, purchasedAt: record.purchasedAt, ...(paidAt === undefined ? {} : { paidAt }) },
