@@ -62,6 +62,13 @@ export const contingentContract: EndpointContract = {
       },
       {
         method: "POST",
+        route: "/v1/contracts/:id/adjustments",
+        request: { url: `${base}/adjustments`, body: { id: "ADJ-CONTRACT-1", date: "2026-01-05", minutes: 30, reason: "Kulanz" } },
+        badInput: { request: { url: `${base}/adjustments`, body: { id: "ADJ-CONTRACT-2", date: "2026-01-05", minutes: 30, reason: "" } }, field: "body.reason" },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "POST",
         route: "/v1/contracts/:id/month-closes",
         request: { url: `${base}/month-closes`, body: { month: "2026-01" } },
         badInput: { request: { url: `${base}/month-closes`, body: { month: "2026-13" } }, field: "body.month" },
