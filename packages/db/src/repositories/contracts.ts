@@ -78,3 +78,12 @@ export async function findContractsOfOrganizations(executor: Executor, organizat
     .where(inArray(contingentContracts.organizationId, unique))
     .orderBy(asc(contingentContracts.organizationId), asc(contingentContracts.createdAt), asc(contingentContracts.id));
 }
+
+/** Every contract of one C1 kind (the K9 job reads the needs analyses), in creation order. */
+export async function findContractsOfKind(executor: Executor, kind: string): Promise<ContractRow[]> {
+  return executor
+    .select()
+    .from(contingentContracts)
+    .where(eq(contingentContracts.kind, kind))
+    .orderBy(asc(contingentContracts.createdAt), asc(contingentContracts.id));
+}
