@@ -15,6 +15,7 @@ import { organizationRoutes } from "./organizations/organization-routes.js";
 import { portalUserRoutes } from "./organizations/portal-user-routes.js";
 import { quoteRoutes } from "./terms/quote-routes.js";
 import { serviceDeskRoutes } from "./tickets/service-desk-routes.js";
+import { serviceReportRoutes } from "./service-reports/service-report-routes.js";
 
 /** Every route plugin of the API. Each domain registers itself here with one line. */
 export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
@@ -33,4 +34,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   await app.register(credentialsRoutes, deps);
   await app.register(goodsReceiptsRoutes, deps);
   await app.register(billingSettingsRoutes, deps);
+  await app.register(serviceReportRoutes, deps);
 }

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { serviceReports } from "../schema/billing.js";
 
@@ -37,5 +37,92 @@ export async function findServiceReport(executor: Executor, contractId: string, 
     .select()
     .from(serviceReports)
     .where(and(eq(serviceReports.contractId, contractId), eq(serviceReports.month, month)));
+  return row;
+}
+
+/** A stored service report without its PDF: what lists and metadata reads answer (K13). */
+export interface ServiceReportSummary {
+  readonly id: string;
+  readonly contractId: string;
+  readonly organizationId: string;
+  readonly month: string;
+  /** When the worker stored it, in the transaction that mails it (C8). */
+  readonly createdAt: Date;
+  /** Size of the stored PDF in bytes. */
+  readonly sizeBytes: number;
+}
+
+/** Position after the last report of a page, in the list's order (month, then id, both descending). */
+export interface ServiceReportPosition {
+  readonly month: string;
+  readonly id: string;
+}
+
+/** One page of service reports and where the next starts (`undefined` on the last page). */
+export interface ServiceReportPage {
+  readonly items: ServiceReportSummary[];
+  readonly next: ServiceReportPosition | undefined;
+}
+
+/** Filters and page of {@link listServiceReports}; every filter is optional. */
+export interface ServiceReportListOptions {
+  readonly limit: number;
+  readonly after?: ServiceReportPosition | undefined;
+  readonly organizationId?: string | undefined;
+  readonly contractId?: string | undefined;
+  /** `YYYY-MM`. */
+  readonly month?: string | undefined;
+}
+
+// The metadata columns only: lists never read the PDFs, and octet_length of a bytea takes its
+// size from the TOAST header without fetching the bytes.
+const summaryColumns = {
+  id: serviceReports.id,
+  contractId: serviceReports.contractId,
+  organizationId: serviceReports.organizationId,
+  month: serviceReports.month,
+  createdAt: serviceReports.createdAt,
+  sizeBytes: sql<number>`octet_length(${serviceReports.pdf})`.mapWith(Number),
+};
+
+/** `(month, id) < (cursor)`: reports after the cursor in the list's descending order. */
+function beforePosition(position: ServiceReportPosition | undefined): SQL | undefined {
+  if (position === undefined) return undefined;
+  return sql`(${serviceReports.month}, ${serviceReports.id}) < (${position.month}, ${position.id})`;
+}
+
+/**
+ * Service reports, newest month first (ties by id, descending), keyset-paginated on (month, id):
+ * the report history a customer sees (K13). Migration 0015 indexes (organization_id, month, id)
+ * and (month, id) for it; a contract's reports use the unique (contract_id, month).
+ */
+export async function listServiceReports(executor: Executor, options: ServiceReportListOptions): Promise<ServiceReportPage> {
+  const rows = await executor
+    .select(summaryColumns)
+    .from(serviceReports)
+    .where(
+      and(
+        beforePosition(options.after),
+        options.organizationId === undefined ? undefined : eq(serviceReports.organizationId, options.organizationId),
+        options.contractId === undefined ? undefined : eq(serviceReports.contractId, options.contractId),
+        options.month === undefined ? undefined : eq(serviceReports.month, options.month),
+      ),
+    )
+    .orderBy(desc(serviceReports.month), desc(serviceReports.id))
+    .limit(options.limit + 1);
+  const items = rows.slice(0, options.limit);
+  const last = items.at(-1);
+  return { items, next: rows.length > options.limit && last !== undefined ? { month: last.month, id: last.id } : undefined };
+}
+
+/** A service report's metadata by its ID (`SR-<contract>-<YYYY-MM>`), without the PDF. */
+export async function findServiceReportSummary(executor: Executor, id: string): Promise<ServiceReportSummary | undefined> {
+  const [row] = await executor.select(summaryColumns).from(serviceReports).where(eq(serviceReports.id, id));
+  return row;
+}
+
+/** A service report by its ID, with the stored PDF bytes. */
+export async function findServiceReportById(executor: Executor, id: string): Promise<ServiceReportRow | undefined> {
+  const [row] = await executor.select().from(serviceReports).where(eq(serviceReports.id, id));
   return row;
 }
