@@ -5,13 +5,14 @@ import { Money, type MoneyJson } from "@kontor/money";
 import { asc, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting, redeliverOutboxEvent } from "../outbox/deliver-outbox.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer, type CapturedMail } from "../testing/capture-smtp-server.js";
+import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { WorkerContext } from "../worker-context.js";
 import { INVOICE_DUE_TOPIC, SERVICE_REPORT_READY_TOPIC, billingOutboxHandlers } from "./billing-outbox-handlers.js";
 import { seedBillingScenario, type BillingScenario } from "./billing-scenario.js";
 import { monthCloseJob } from "./month-close-job.js";
 import { readPdfText } from "./pdf-text.js";
+import { pdfOf } from "../testing/mail-pdf.js";
 
 // 00:10 on 1 June 2026 in Berlin (CEST, UTC+2): May has ended.
 const NOW = new Date("2026-05-31T22:10:00Z");
@@ -47,13 +48,6 @@ async function billingEvents(database: DatabaseHandle): Promise<OutboxRow[]> {
     .orderBy(asc(schema.outbox.id));
 }
 
-function pdfOf(mail: CapturedMail): Uint8Array {
-  const [attachment, ...others] = mail.parsed.attachments;
-  expect(others).toEqual([]);
-  expect(attachment?.contentType).toBe("application/pdf");
-  if (attachment === undefined) throw new Error("mail without attachment");
-  return new Uint8Array(attachment.content);
-}
 
 async function counts(database: DatabaseHandle) {
   const [closes, reports, invoices, deliveries, outbox] = await Promise.all([

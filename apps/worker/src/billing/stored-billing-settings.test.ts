@@ -6,7 +6,7 @@ import { inArray } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer, type CapturedMail } from "../testing/capture-smtp-server.js";
+import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { WorkerContext } from "../worker-context.js";
 import { INVOICE_DUE_TOPIC, SERVICE_REPORT_READY_TOPIC, billingOutboxHandlers } from "./billing-outbox-handlers.js";
@@ -14,6 +14,7 @@ import { DEFAULT_BILLING_SETTINGS } from "./billing-settings.js";
 import { seedBillingScenario, type BillingScenario } from "./billing-scenario.js";
 import { monthCloseJob } from "./month-close-job.js";
 import { readPdfText } from "./pdf-text.js";
+import { pdfOf } from "../testing/mail-pdf.js";
 
 // 00:10 on 1 June 2026 in Berlin (CEST, UTC+2): May has ended.
 const NOW = new Date("2026-05-31T22:10:00Z");
@@ -45,11 +46,6 @@ function movableClock(start: Date): Clock & { advance(ms: number): void } {
   return { now: () => now, advance: (ms) => (now = new Date(now.getTime() + ms)) };
 }
 
-function pdfOf(mail: CapturedMail): Uint8Array {
-  const [attachment] = mail.parsed.attachments;
-  if (attachment === undefined) throw new Error("mail without attachment");
-  return new Uint8Array(attachment.content);
-}
 
 describe(`billing with stored settings on ${testDatabaseKind()} (C8, T1)`, () => {
   let database: DatabaseHandle;

@@ -4,12 +4,12 @@ import { appendToOutbox, findLicenseOrder, insertOrganization, schema, updateLic
 import { createTestDatabase } from "@kontor/db/testing";
 import { applyOrderCommand, orderSchema, type LicenseOrderLineInput } from "@kontor/licensing";
 import { Money, type MoneyJson } from "@kontor/money";
-import { asc, eq, like } from "drizzle-orm";
+import { asc, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPdfText } from "../billing/pdf-text.js";
 import { licensePurchaseJob } from "../licensing/license-purchase-job.js";
 import { deliverDueOutboxEvents, outboxRouting, redeliverOutboxEvent } from "../outbox/deliver-outbox.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer, type CapturedMail } from "../testing/capture-smtp-server.js";
+import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { WorkerContext } from "../worker-context.js";
 import { licensingBillingOutboxHandlers } from "./licensing-billing-outbox-handlers.js";
@@ -17,6 +17,7 @@ import { DELIVERY_NOTE_TO_SEND_TOPIC, LICENSE_INVOICE_DUE_TOPIC } from "./licens
 import { TEST_TECHNICAL_CONTACT } from "../licensing/testing/atlassian-test-catalog.js";
 import { storeTestCatalog } from "../licensing/testing/stored-test-catalog.js";
 import { storeDueLicenseOrder } from "../licensing/testing/due-license-order.js";
+import { lastIssued, pdfOf } from "../testing/mail-pdf.js";
 
 const eur = (amount: string) => ({ amount, currency: "EUR" as const });
 const CONTACT = TEST_TECHNICAL_CONTACT;
@@ -84,18 +85,7 @@ async function handleAgain(context: WorkerContext): Promise<void> {
   }
 }
 
-function pdfOf(mail: CapturedMail): Uint8Array {
-  const [attachment, ...others] = mail.parsed.attachments;
-  expect(others).toEqual([]);
-  expect(attachment?.contentType).toBe("application/pdf");
-  if (attachment === undefined) throw new Error("mail without attachment");
-  return new Uint8Array(attachment.content);
-}
 
-async function lastIssued(seriesId: string): Promise<string | null | undefined> {
-  const [row] = await database.db.select().from(schema.numberSeries).where(eq(schema.numberSeries.id, seriesId));
-  return row?.lastIssued;
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -162,7 +152,7 @@ describe("licensing billing: invoice and delivery note of a license order (L3, L
     const context = testWorkerContext(database, smtp, { now: new Date("2026-06-16T06:00:00Z") });
     await handleAgain(context);
     expect((await invoices()).map((invoice) => invoice.number)).toEqual(["RE-2026-000001", "RE-2026-000002"]);
-    expect(await lastIssued("delivery-notes")).toBe("LS-2026-000001");
+    expect(await lastIssued(database, "delivery-notes")).toBe("LS-2026-000001");
     expect(await database.db.select().from(schema.mailDeliveries)).toHaveLength(3);
     expect(smtp.mails).toHaveLength(3);
   });
@@ -188,6 +178,6 @@ describe("licensing billing: invoice and delivery note of a license order (L3, L
 
     await handleAgain(context);
     expect(smtp.mails).toHaveLength(4);
-    expect(await lastIssued("delivery-notes")).toBe("LS-2026-000002");
+    expect(await lastIssued(database, "delivery-notes")).toBe("LS-2026-000002");
   });
 });

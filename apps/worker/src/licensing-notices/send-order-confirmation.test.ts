@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPdfText } from "../billing/pdf-text.js";
 import { TEST_TECHNICAL_CONTACT } from "../licensing/testing/atlassian-test-catalog.js";
 import { deliverDueOutboxEvents, outboxRouting, redeliverOutboxEvent } from "../outbox/deliver-outbox.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer, type CapturedMail } from "../testing/capture-smtp-server.js";
+import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import { licensingNoticeOutboxHandlers } from "./licensing-notice-outbox-handlers.js";
 import { CONFIRMATION_TO_SEND_TOPIC } from "./licensing-notice-topics.js";
 import { orderConfirmationMailKey } from "./send-order-confirmation.js";
 import { applyStoredOrderCommand, storeReceivedOrder } from "./testing/stored-order.js";
+import { lastIssued, pdfOf } from "../testing/mail-pdf.js";
 
 const BILLING = MUELLER.serviceReportRecipient;
 const ADDRESSEE = "Müller GmbH – Zentraleinkauf";
@@ -29,18 +30,7 @@ async function confirmationEvents(orderId: string): Promise<OutboxRow[]> {
   return rows.filter((row) => row.aggregateId === orderId);
 }
 
-function pdfOf(mail: CapturedMail): Uint8Array {
-  const [attachment, ...others] = mail.parsed.attachments;
-  expect(others).toEqual([]);
-  expect(attachment?.contentType).toBe("application/pdf");
-  if (attachment === undefined) throw new Error("mail without attachment");
-  return new Uint8Array(attachment.content);
-}
 
-async function lastIssued(seriesId: string): Promise<string | null | undefined> {
-  const [row] = await database.db.select().from(schema.numberSeries).where(eq(schema.numberSeries.id, seriesId));
-  return row?.lastIssued;
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -106,7 +96,7 @@ describe("licensing notices: the order confirmation (L1, L3)", () => {
     // Give a wrongly sent second mail time to arrive before counting.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.mails).toHaveLength(1);
-    expect(await lastIssued("order-confirmations")).toBe("AB-2026-000001");
+    expect(await lastIssued(database, "order-confirmations")).toBe("AB-2026-000001");
     expect((await findLicenseOrder(database.db, "order-l1"))?.version).toBe(versionBefore);
   });
 
