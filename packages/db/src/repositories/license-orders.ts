@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { licenseOrders } from "../schema/licensing.js";
@@ -65,5 +65,14 @@ export async function updateLicenseOrder(
     .set({ status: next.status, record: next.record, version: sql`${licenseOrders.version} + 1`, updatedAt: now })
     .where(and(eq(licenseOrders.id, id), eq(licenseOrders.version, expectedVersion)))
     .returning();
+  return row;
+}
+
+/** The order that accepted `quoteId` and is not cancelled, if any (L8: a quote is ordered once). */
+export async function findOpenOrderOfQuote(executor: Executor, quoteId: string): Promise<LicenseOrderRow | undefined> {
+  const [row] = await executor
+    .select()
+    .from(licenseOrders)
+    .where(and(eq(licenseOrders.quoteId, quoteId), ne(licenseOrders.status, "cancelled")));
   return row;
 }

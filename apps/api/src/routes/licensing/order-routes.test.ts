@@ -92,6 +92,19 @@ describe(`order routes on ${testDatabaseKind()}`, () => {
     api.clock.set(new Date("2026-03-17T09:00:00Z"));
   });
 
+  it("L8: a quote is ordered once; a second order is 409 naming the first, even when both come at once; cancelling frees it", async () => {
+    const quote = await send<{ id: string }>(api, "POST", "/v1/quotes", api.tokens.admin, { organizationId: api.organizations.mueller, request: DATA_CENTER_REQUEST }, 201);
+    const order = (token = api.tokens.admin) => api.request({ method: "POST", url: "/v1/orders", token, payload: { organizationId: api.organizations.mueller, quoteId: quote.id, acceptance: { technicalContact: JIRA_ORDER.technicalContact } } });
+    const both = await Promise.all([order(), order(api.tokens.accountManager)]);
+    expect(both.map((response) => response.statusCode).sort()).toEqual([201, 409]);
+    const first = both.find((response) => response.statusCode === 201)?.json<OrderBody>();
+    const again = expectProblem(await order(), 409);
+    expect([again.code, again.detail]).toEqual(["QUOTE_ALREADY_ORDERED", `Quote ${quote.id} is already ordered (order ${first?.id ?? "?"}); cancel that order to order the quote again`]);
+    const cancelled = await command(first?.id ?? "", { type: "cancel", reason: "Kunde hat doppelt bestellt" });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect((await order()).statusCode).toBe(201);
+  });
+
   it("L14: a price agreed beforehand is final: a line with unitPrice 19000.00 totals 19000", async () => {
     const lines = [{ ...JIRA_ORDER.lines[0], unitPrice: { amount: "19000.00", currency: "EUR" } }];
     const created = await send<OrderBody>(api, "POST", "/v1/orders", api.tokens.admin, { organizationId: api.organizations.mueller, order: { ...JIRA_ORDER, lines } }, 201);

@@ -3,9 +3,11 @@ import {
   appendToOutbox,
   findLicenseOrder,
   findLicenseQuote,
+  findOpenOrderOfQuote,
   insertLicenseOrder,
   listLicenseOrders,
   updateLicenseOrder,
+  type LicenseOrderRow,
 } from "@kontor/db";
 import {
   applyOrderCommand,
@@ -26,6 +28,7 @@ import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../htt
 import { badRequest, conflict, fieldError, notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
+import { isUniqueViolation } from "../../http/unique-violation.js";
 import { requireLicensingRead, requireLicensingStaff } from "./licensing-access.js";
 import { loadCatalog, organizationFor, toJson } from "./licensing-context.js";
 import { organizationFilterSchema, orderResponseSchema, orderTransitionResponseSchema } from "./licensing-schemas.js";
@@ -63,6 +66,11 @@ const createOrderBodySchema = z
   .strict();
 
 /** Orders (L1–L5, L10, L18): received by `receiveOrder`, moved by `applyOrderCommand`; events go to the outbox. */
+/** L8: a quote is accepted once; another order of it is a conflict naming the one that exists. */
+function quoteAlreadyOrdered(quoteId: string, orderId: string | undefined) {
+  return conflict(`Quote ${quoteId} is already ordered${orderId === undefined ? "" : ` (order ${orderId})`}; cancel that order to order the quote again`, "QUOTE_ALREADY_ORDERED");
+}
+
 export const orderRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.post(
     "/v1/orders",
@@ -90,6 +98,8 @@ export const orderRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
         if (quote === undefined || quote.organizationId !== organization.id) throw notFound(`Quote ${body.quoteId}`);
         const quoted = quote.record as { quoteId: string; validUntil: string; zone: string; coTermTargetEnd?: string | null };
         unwrap(checkQuoteValid(quoted, now.toISOString()));
+        const ordered = await findOpenOrderOfQuote(deps.database.db, body.quoteId);
+        if (ordered !== undefined) throw quoteAlreadyOrdered(body.quoteId, ordered.id);
         // L11 → L10: the quote's co-term target comes along, so the order goes to manual review.
         const coTerm = quoted.coTermTargetEnd ?? undefined;
         input = { kind: "license", orderId, customer, lines: orderLinesFromQuote(quote), ...(body.acceptance ?? {}), ...(coTerm === undefined ? {} : { coTermTargetEnd: coTerm }) };
@@ -101,22 +111,29 @@ export const orderRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
       }
       const catalog = await loadCatalog(deps.database.db);
       const received = unwrap(receiveOrder(input, { asOf: now.toISOString(), catalog }));
-      const row = await deps.database.db.transaction(async (tx) => {
-        const stored = await insertLicenseOrder(
-          tx,
-          {
-            id: orderId,
-            organizationId: organization.id,
-            quoteId: body.quoteId ?? null,
-            kind: received.order.kind,
-            status: received.order.status,
-            record: orderDocument(received.order),
-          },
-          now,
-        );
-        await appendToOutbox(tx, orderOutboxEvents(orderId, stored.version, received.events), now);
-        return stored;
-      });
+      let row: LicenseOrderRow;
+      try {
+        row = await deps.database.db.transaction(async (tx) => {
+          const stored = await insertLicenseOrder(
+            tx,
+            {
+              id: orderId,
+              organizationId: organization.id,
+              quoteId: body.quoteId ?? null,
+              kind: received.order.kind,
+              status: received.order.status,
+              record: orderDocument(received.order),
+            },
+            now,
+          );
+          await appendToOutbox(tx, orderOutboxEvents(orderId, stored.version, received.events), now);
+          return stored;
+        });
+      } catch (error) {
+        // Two orders of one quote at the same moment: the index lets one through (L8).
+        if (body.quoteId === undefined || !isUniqueViolation(error)) throw error;
+        throw quoteAlreadyOrdered(body.quoteId, (await findOpenOrderOfQuote(deps.database.db, body.quoteId))?.id);
+      }
       return reply.status(201).header("location", `/v1/orders/${orderId}`).send(orderToResponse(row));
     },
   );
