@@ -48,7 +48,6 @@ async function billingEvents(database: DatabaseHandle): Promise<OutboxRow[]> {
     .orderBy(asc(schema.outbox.id));
 }
 
-
 async function counts(database: DatabaseHandle) {
   const [closes, reports, invoices, deliveries, outbox] = await Promise.all([
     database.db.select().from(schema.contingentMonthCloses),

@@ -46,7 +46,6 @@ function movableClock(start: Date): Clock & { advance(ms: number): void } {
   return { now: () => now, advance: (ms) => (now = new Date(now.getTime() + ms)) };
 }
 
-
 describe(`billing with stored settings on ${testDatabaseKind()} (C8, T1)`, () => {
   let database: DatabaseHandle;
   let smtp: CaptureSmtpServer;

@@ -85,8 +85,6 @@ async function handleAgain(context: WorkerContext): Promise<void> {
   }
 }
 
-
-
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startCaptureSmtpServer();

@@ -30,8 +30,6 @@ async function confirmationEvents(orderId: string): Promise<OutboxRow[]> {
   return rows.filter((row) => row.aggregateId === orderId);
 }
 
-
-
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startCaptureSmtpServer();
