@@ -9,10 +9,12 @@ import { healthRoutes } from "./health.js";
 import { inboundMailRoutes } from "./inbound-mails/inbound-mail-routes.js";
 import { seatsRoutes } from "./seats/seats-routes.js";
 import { contingentRoutes } from "./contingent/contingent-routes.js";
+import { usageRoutes } from "./contingent/usage-routes.js";
 import { invoicesRoutes } from "./invoices/invoices-plugin.js";
 import { licensingRoutes } from "./licensing/licensing-routes.js";
 import { organizationRoutes } from "./organizations/organization-routes.js";
 import { portalUserRoutes } from "./organizations/portal-user-routes.js";
+import { sepaMandateRoutes } from "./organizations/sepa-mandate-routes.js";
 import { quoteRoutes } from "./terms/quote-routes.js";
 import { serviceDeskRoutes } from "./tickets/service-desk-routes.js";
 import { serviceReportRoutes } from "./service-reports/service-report-routes.js";
@@ -35,4 +37,6 @@ export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   await app.register(goodsReceiptsRoutes, deps);
   await app.register(billingSettingsRoutes, deps);
   await app.register(serviceReportRoutes, deps);
+  await app.register(usageRoutes, deps);
+  await app.register(sepaMandateRoutes, deps);
 }

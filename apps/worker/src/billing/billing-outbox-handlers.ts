@@ -5,6 +5,7 @@ import { accountManagerFlagHandler } from "./account-manager-flag-handler.js";
 import { billContractMonth } from "./bill-contract-month.js";
 import { loadClosedContractMonth } from "./closed-contract-month.js";
 import { currentBillingSettings } from "./current-billing-settings.js";
+import { separateBillingOutboxHandlers } from "./separate-billing-handlers.js";
 import { ensureServiceReportMailed } from "./service-report-mail.js";
 
 /** Outbox topic of a closed month's service report (C8), written by the month close. */
@@ -15,14 +16,14 @@ export const INVOICE_DUE_TOPIC = "contingent.invoice-due";
 
 /** The part of a contingent event's payload (`{ organizationId, event }`) billing reads. */
 const contractMonthPayloadSchema = z.object({
-organizationId: z.string().min(1),
-event: z.object({ contractId: z.string().min(1), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
+  organizationId: z.string().min(1),
+  event: z.object({ contractId: z.string().min(1), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
 });
 
 function contractMonthOf(event: OutboxRow): { readonly contractId: string; readonly month: string } {
-const parsed = contractMonthPayloadSchema.safeParse(event.payload);
-if (!parsed.success) throw new Error(`Outbox event ${event.id} (${event.topic}) has no contract month: ${parsed.error.message}`);
-return parsed.data.event;
+  const parsed = contractMonthPayloadSchema.safeParse(event.payload);
+  if (!parsed.success) throw new Error(`Outbox event ${event.id} (${event.topic}) has no contract month: ${parsed.error.message}`);
+  return parsed.data.event;
 }
 
 /**
@@ -55,4 +56,5 @@ export const billingOutboxHandlers: readonly OutboxHandler[] = [
     },
   },
   accountManagerFlagHandler,
+  ...separateBillingOutboxHandlers,
 ];

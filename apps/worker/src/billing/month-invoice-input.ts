@@ -1,8 +1,8 @@
 import { firstDayOf, lastDayOf, type ClosedMonth, type InvoiceLine as ContingentInvoiceLine } from "@kontor/contingent";
-import { lineVatFromTaxDetermination, unwrap, type InvoiceInput, type InvoiceLineInput, type LineVat, type UnitCode } from "@kontor/invoicing";
-import { determineTax } from "@kontor/terms";
+import type { InvoiceInput, InvoiceLineInput, LineVat, UnitCode } from "@kontor/invoicing";
 import type { Organization } from "@kontor/ticketing";
 import { buyerOf } from "./billing-customer.js";
+import { customerServiceVat } from "./customer-service-vat.js";
 import type { BillingSettings } from "./billing-settings.js";
 import { issueDateOf } from "./service-report-input.js";
 
@@ -18,25 +18,6 @@ const UNIT_CODES: Readonly<Record<ContingentInvoiceLine["unit"], UnitCode>> = {
   GB: "E34",
   mailbox: "C62",
 };
-
-/**
- * T3: the VAT of the customer's services, from the billing address (the organization's
- * address) on the last day of the month, the supply's tax point. A German customer pays 19 %.
- */
-function vatOf(closed: ClosedMonth, organization: Organization, settings: BillingSettings): LineVat {
-  const determination = determineTax({
-    asOf: lastDayOf(closed.month),
-    zone: closed.zone,
-    seller: { country: settings.seller.address.countryCode, ...(settings.seller.vatId === undefined ? {} : { vatId: settings.seller.vatId }) },
-    buyer: { status: "business" },
-    contacts: { billing: { address: { country: organization.address.country } } },
-    supply: "service",
-  });
-  if (!determination.ok) {
-    throw new Error(`No tax for ${organization.id}: ${determination.errors.map((error) => `${error.code} ${error.message}`).join("; ")}`);
-  }
-  return unwrap(lineVatFromTaxDetermination(determination.value));
-}
 
 function invoiceLineOf(line: ContingentInvoiceLine, closed: ClosedMonth, vat: LineVat): InvoiceLineInput {
   const common = { description: line.description, quantity: line.quantity, unitCode: UNIT_CODES[line.unit], unitPrice: line.unitPrice, vat };
@@ -62,7 +43,8 @@ function invoiceLineOf(line: ContingentInvoiceLine, closed: ClosedMonth, vat: Li
  * the contract's zone, net `settings.netDays` in the customer's holiday calendar (T1, §193 BGB).
  */
 export function monthInvoiceInput(closed: ClosedMonth, organization: Organization, settings: BillingSettings): InvoiceInput {
-  const vat = vatOf(closed, organization, settings);
+  // T3: the tax point of a month's services is its last day.
+  const vat = customerServiceVat(organization, settings, lastDayOf(closed.month), closed.zone);
   const { serviceReportId } = closed.invoice;
   return {
     type: "invoice",

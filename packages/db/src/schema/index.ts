@@ -9,3 +9,5 @@ export * from "./service-desk-schedules.js";
 export * from "./billing.js";
 export * from "./access-credentials.js";
 export * from "./billing-settings.js";
+export * from "./usage-records.js";
+export * from "./sepa-mandates.js";

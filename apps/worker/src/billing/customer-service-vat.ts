@@ -1,0 +1,24 @@
+import { lineVatFromTaxDetermination, unwrap, type LineVat } from "@kontor/invoicing";
+import { determineTax } from "@kontor/terms";
+import type { Organization } from "@kontor/ticketing";
+import type { BillingSettings } from "./billing-settings.js";
+
+/**
+ * T3: the VAT of services billed to a customer, from its billing address (the organization's
+ * address) on `taxPoint` (an ISO date in `zone`, the supply's tax point). A German customer
+ * pays 19 %.
+ */
+export function customerServiceVat(organization: Organization, settings: BillingSettings, taxPoint: string, zone: string): LineVat {
+  const determination = determineTax({
+    asOf: taxPoint,
+    zone,
+    seller: { country: settings.seller.address.countryCode, ...(settings.seller.vatId === undefined ? {} : { vatId: settings.seller.vatId }) },
+    buyer: { status: "business" },
+    contacts: { billing: { address: { country: organization.address.country } } },
+    supply: "service",
+  });
+  if (!determination.ok) {
+    throw new Error(`No tax for ${organization.id}: ${determination.errors.map((error) => `${error.code} ${error.message}`).join("; ")}`);
+  }
+  return unwrap(lineVatFromTaxDetermination(determination.value));
+}

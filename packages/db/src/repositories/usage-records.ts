@@ -1,0 +1,2 @@
+// C9 metered usage of managed-services contracts. (Being written.)
+export {};
