@@ -12,7 +12,8 @@ export function billingRecipientOf(organization: Organization): string {
 /**
  * The customer as buyer on invoices and addressee of service reports: the organization's
  * name, customer number and company address (T3 taxes by this billing address), and its billing
- * mail address as electronic address (BT-49, XRechnung requires one).
+ * mail address as electronic address (BT-49, XRechnung requires one), and its VAT ID (BT-48),
+ * which a reverse-charge invoice must show (T3).
  */
 export function buyerOf(organization: Organization): BuyerInput {
   return {
@@ -25,5 +26,6 @@ export function buyerOf(organization: Organization): BuyerInput {
       countryCode: organization.address.country,
     },
     electronicAddress: { scheme: "EM", value: billingRecipientOf(organization) },
+    ...(organization.vatId === undefined ? {} : { vatId: organization.vatId }),
   };
 }

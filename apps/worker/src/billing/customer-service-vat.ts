@@ -6,14 +6,16 @@ import type { BillingSettings } from "./billing-settings.js";
 /**
  * T3: the VAT of services billed to a customer, from its billing address (the organization's
  * address) on `taxPoint` (an ISO date in `zone`, the supply's tax point). A German customer
- * pays 19 %.
+ * pays 19 %; an EU business customer elsewhere with its VAT ID on record gets reverse charge
+ * (0 %, the note and both VAT IDs); one without a VAT ID is refused (T3_VAT_ID_REQUIRED) rather
+ * than billed at a rate that may be wrong.
  */
 export function customerServiceVat(organization: Organization, settings: BillingSettings, taxPoint: string, zone: string): LineVat {
   const determination = determineTax({
     asOf: taxPoint,
     zone,
     seller: { country: settings.seller.address.countryCode, ...(settings.seller.vatId === undefined ? {} : { vatId: settings.seller.vatId }) },
-    buyer: { status: "business" },
+    buyer: { status: "business", ...(organization.vatId === undefined ? {} : { vatId: organization.vatId }) },
     contacts: { billing: { address: { country: organization.address.country } } },
     supply: "service",
   });

@@ -6,15 +6,15 @@ import type { Organization } from "@kontor/ticketing";
  * T3: the VAT of software licenses and subscriptions sold to a customer, from its billing
  * address (the organization's address; the record names no separate one) on the tax point.
  * Licenses and cloud rentals are electronic services; a German business customer pays 19 %.
- * The customer record has no VAT ID, so a foreign EU customer is refused here rather than
- * silently billed at 0 % (T4).
+ * An EU business customer elsewhere gets reverse charge with the VAT ID on its record; without
+ * one it is refused here (T3_VAT_ID_REQUIRED) rather than silently billed at 0 % (T4).
  */
 export function customerVat(organization: Organization, seller: SellerInput, taxPoint: string, zone: string): LineVat {
   const determination = determineTax({
     asOf: taxPoint,
     zone,
     seller: { country: seller.address.countryCode, ...(seller.vatId === undefined ? {} : { vatId: seller.vatId }) },
-    buyer: { status: "business" },
+    buyer: { status: "business", ...(organization.vatId === undefined ? {} : { vatId: organization.vatId }) },
     contacts: { billing: { address: { country: organization.address.country } } },
     supply: "electronic-service",
   });

@@ -30,7 +30,7 @@ export type AccountManager = z.infer<typeof accountManagerSchema>;
 
 /**
  * zod schema of a customer record (O1): addresses of the company and every branch, central or
- * separate billing, the service-report recipient, optional new-ticket and status-change
+ * separate billing, the VAT ID (T3), the service-report recipient, optional new-ticket and status-change
  * recipients (K5), initial inventory wish, existing documentation, DATEV consultant number. Mail
  * domains and known contacts drive K3 threading; calendar id and zone drive K7 SLA clocks.
  */
@@ -46,6 +46,15 @@ export const organizationSchema = z
     statusChangeRecipients: z.array(z.email()),
     initialInventoryWanted: z.boolean(),
     documentation: z.enum(["existing", "create-requested", "none"]),
+    /**
+     * T3/T4: the customer's VAT ID in normalized form (prefix and number, upper case, no
+     * separators: `ATU13585627`). An EU business customer outside the seller's country needs
+     * one for reverse charge; without it such a customer cannot be billed.
+     */
+    vatId: z
+      .string()
+      .regex(/^[A-Z]{2}[0-9A-Z+*]{2,13}$/, "A VAT ID in normalized form: two-letter prefix and number, upper case, no separators")
+      .optional(),
     datevConsultantNumber: z
       .string()
       .regex(/^\d{4,7}$/)

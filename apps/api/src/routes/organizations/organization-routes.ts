@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { findOrganization, insertOrganization, listOrganizations, updateOrganization, type OrganizationRow } from "@kontor/db";
+import { vatIdInputSchema } from "@kontor/terms";
 import { branchSchema, organizationSchema, type Organization } from "@kontor/ticketing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -10,10 +11,18 @@ import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../htt
 import { conflict, notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
+import { checkedVatId } from "./organization-vat-id.js";
 
-const organizationInputSchema = organizationSchema.omit({ id: true });
+// T4: the VAT ID may be typed with separators; it is checked and stored normalized.
+const organizationInputSchema = organizationSchema.omit({ id: true }).extend({ vatId: vatIdInputSchema.optional() });
 const organizationResponseSchema = z.object({ organization: organizationSchema, version: z.number().int() });
 const branchInputSchema = branchSchema.omit({ id: true });
+
+/** An organization record from its input: the VAT ID, if any, checked (T4) and normalized. */
+function recordOf(id: string, input: z.output<typeof organizationInputSchema>): Organization {
+  const { vatId, ...rest } = input;
+  return { id, ...rest, ...(vatId === undefined ? {} : { vatId: checkedVatId(vatId, rest.address.country) }) };
+}
 
 function toResponse(row: OrganizationRow) {
   return { organization: row.record as Organization, version: row.version };
@@ -35,7 +44,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, de
     {
       schema: {
         tags: ["organizations"],
-        summary: "Onboard a customer organization (O1)",
+        summary: "Onboard a customer organization (O1); a VAT ID is checked (T4) and must be of the address's country (T3)",
         body: organizationInputSchema,
         response: { 201: organizationResponseSchema, ...standardErrorResponses },
       },
@@ -43,7 +52,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, de
     async (request, reply) => {
       const id = randomUUID();
       requireAccess(request, "organization:manage", { organizationId: id }, "Organization");
-      const record: Organization = { id, ...request.body };
+      const record = recordOf(id, request.body);
       const row = await insertOrganization(deps.database.db, record, deps.clock.now());
       return reply.status(201).header("location", `/v1/organizations/${id}`).send(toResponse(row));
     },
@@ -98,7 +107,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, de
       const row = await visibleOrganization(deps, request, request.params.id);
       requireAccess(request, "organization:manage", { organizationId: row.id }, "Organization");
       const { expectedVersion, ...input } = request.body;
-      const updated = await updateOrganization(deps.database.db, row.id, { id: row.id, ...input }, expectedVersion, deps.clock.now());
+      const updated = await updateOrganization(deps.database.db, row.id, recordOf(row.id, input), expectedVersion, deps.clock.now());
       if (updated === undefined) throw conflict(`Organization ${row.id} is at version ${row.version}, not ${expectedVersion}`, "VERSION_CONFLICT");
       return toResponse(updated);
     },

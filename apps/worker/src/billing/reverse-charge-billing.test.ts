@@ -1,0 +1,152 @@
+import { createTestDatabase } from "@kontor/db/testing";
+import { insertContract, insertOrganization, saveContractAccount, schema, type DatabaseHandle, type OutboxRow } from "@kontor/db";
+import { openAccount, parseContract, recordTimeEntries, type ContractInput } from "@kontor/contingent";
+import { Money, type MoneyJson } from "@kontor/money";
+import type { Organization } from "@kontor/ticketing";
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redeliverOutboxEvent } from "../outbox/deliver-outbox.js";
+import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import { testWorkerContext } from "../testing/test-worker-context.js";
+import type { WorkerContext } from "../worker-context.js";
+import { INVOICE_DUE_TOPIC, billingOutboxHandlers } from "./billing-outbox-handlers.js";
+import { DEFAULT_BILLING_SETTINGS } from "./billing-settings.js";
+import { monthCloseJob } from "./month-close-job.js";
+import { readPdfText } from "./pdf-text.js";
+
+// 00:10 on 1 December 2026 in Berlin and Vienna (CET, UTC+1).
+const NOW = new Date("2026-11-30T23:10:00Z");
+
+/** A customer in Vienna: an EU business outside Germany (T3), with its VAT ID on record. */
+const DONAU: Organization = {
+  id: "org-donau",
+  name: "Donau Handels GmbH",
+  address: { street: "Kärntner Straße 5", postalCode: "1010", city: "Wien", country: "AT" },
+  branches: [],
+  billing: "central",
+  vatId: "ATU13585627",
+  serviceReportRecipient: "buchhaltung@donau-handel.at",
+  newTicketRecipients: [],
+  statusChangeRecipients: [],
+  initialInventoryWanted: false,
+  documentation: "existing",
+  mailDomains: ["donau-handel.at"],
+  calendarId: "DE-BY",
+  zone: "Europe/Vienna",
+};
+
+/** The same kind of customer in Graz, but onboarded without a VAT ID. */
+const MUR: Organization = (({ vatId: _vatId, ...rest }) => ({
+  ...rest,
+  id: "org-mur",
+  name: "Mur Bau GmbH",
+  address: { ...DONAU.address, postalCode: "8010", city: "Graz" },
+  serviceReportRecipient: "office@murbau.at",
+  mailDomains: ["murbau.at"],
+}))(DONAU);
+
+function contingent(id: string, customerId: string): ContractInput {
+  return {
+    kind: "contingent",
+    id,
+    customerId,
+    startDate: "2026-11-01",
+    zone: "Europe/Vienna",
+    terms: {
+      backupResponsibility: "customer",
+      rates: [{ workType: "remote-support", description: "Remote support", hourlyRate: "95.00" }],
+      travel: { kind: "flat", feePerTrip: "45.00" },
+      accountManager: { name: "Sabrina Bruns", email: "kundenbetreuung@meinsystemhaus.de" },
+    },
+    contingent: { monthlyMinutes: 600, monthlyPrice: "950.00", hourlyRate: "95.00" },
+  };
+}
+
+function cents(json: MoneyJson): string {
+  return `${Money.fromJSON(json).toFixed()} ${json.currency}`;
+}
+
+async function invoiceDueOf(database: DatabaseHandle, contractId: string): Promise<OutboxRow> {
+  const [event] = await database.db
+    .select()
+    .from(schema.outbox)
+    .where(and(eq(schema.outbox.topic, INVOICE_DUE_TOPIC), eq(schema.outbox.aggregateId, contractId)))
+    .orderBy(asc(schema.outbox.id));
+  if (event === undefined) throw new Error(`no invoice-due event of ${contractId}`);
+  return event;
+}
+
+async function handle(context: WorkerContext, event: OutboxRow): Promise<void> {
+  const handler = billingOutboxHandlers.find((candidate) => candidate.topics.includes(event.topic));
+  if (handler === undefined) throw new Error(`no handler for ${event.topic}`);
+  await redeliverOutboxEvent(context, handler, event);
+}
+
+describe("month-end billing of an EU business customer outside Germany (T3, T4, C8)", () => {
+  let database: DatabaseHandle;
+  let smtp: CaptureSmtpServer;
+  let context: WorkerContext;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    smtp = await startCaptureSmtpServer();
+    context = testWorkerContext(database, smtp, { now: NOW });
+    const recordedAt = new Date("2026-11-30T17:00:00Z");
+    for (const organization of [DONAU, MUR]) {
+      await insertOrganization(database.db, organization, recordedAt);
+      const parsed = parseContract(contingent(`ct-${organization.id}`, organization.id));
+      if (!parsed.ok) throw new Error("contract invalid");
+      const contract = parsed.value;
+      const row = await insertContract(database.db, { id: contract.id, organizationId: organization.id, kind: contract.kind, contract, account: openAccount(contract) }, recordedAt);
+      // Two hours of remote work, inside the 10-hour contingent: the invoice is the monthly 950.00.
+      const recorded = recordTimeEntries(
+        openAccount(contract),
+        [{ id: "e1", contractId: contract.id, workDate: "2026-11-12", rawMinutes: 120, technician: "S. Wassmann", ticketRef: "T-2026-000301-0", workType: "remote-support", location: "remote", billable: true }],
+        { contract, asOf: recordedAt.toISOString() },
+      );
+      if (!recorded.ok) throw new Error(recorded.errors.map((issue) => issue.message).join("; "));
+      await saveContractAccount(database.db, row, recorded.value.account, recorded.value.entries, recordedAt);
+    }
+    for (const item of await monthCloseJob.plan(context, NOW)) await monthCloseJob.runItem(context, item, NOW);
+  });
+  afterAll(async () => {
+    await context.mail.close();
+    await smtp.close();
+    await database.close();
+  });
+
+  it("T3: with its VAT ID on record the customer is billed by reverse charge: 950.00 net, 0.00 VAT, both VAT IDs and the note on the invoice", async () => {
+    await handle(context, await invoiceDueOf(database, "ct-org-donau"));
+    const [invoice, ...others] = await database.db.select({ number: schema.invoices.number, document: schema.invoices.document }).from(schema.invoices);
+    expect(others).toEqual([]);
+    const document = invoice?.document as {
+      readonly seller: { vatId?: string };
+      readonly buyer: { vatId?: string };
+      readonly totals: { lineNetTotal: MoneyJson; taxTotal: MoneyJson; grandTotal: MoneyJson; vatBreakdown: readonly { category: string; rate: string; exemptionReason?: string }[] };
+    };
+    expect([cents(document.totals.lineNetTotal), cents(document.totals.taxTotal), cents(document.totals.grandTotal)]).toEqual(["950.00 EUR", "0.00 EUR", "950.00 EUR"]);
+    expect(document.totals.vatBreakdown.map((entry) => [entry.category, entry.rate, entry.exemptionReason?.includes("Steuerschuldnerschaft des Leistungsempfängers")])).toEqual([["AE", "0", true]]);
+    expect(document.buyer.vatId).toBe("ATU13585627");
+    expect(document.seller.vatId).toBe(DEFAULT_BILLING_SETTINGS.seller.vatId);
+
+    const mail = smtp.mails.find((candidate) => candidate.parsed.subject?.startsWith("Rechnung ") === true);
+    expect(mail?.envelopeTo).toEqual(["buchhaltung@donau-handel.at"]);
+    const pdf = mail?.parsed.attachments[0]?.content;
+    if (pdf === undefined) throw new Error("invoice mail without PDF");
+    const text = await readPdfText(new Uint8Array(pdf));
+    expect(text).toContain("Steuerschuldnerschaft des Leistungsempfängers");
+    expect(text).toContain("ATU13585627");
+    expect(text).toContain(DEFAULT_BILLING_SETTINGS.seller.vatId ?? "seller VAT ID");
+    expect(text).toContain("950,00");
+  });
+
+  it("T3, T4: without a VAT ID the invoice is refused with T3_VAT_ID_REQUIRED instead of guessing a rate; nothing is issued or mailed", async () => {
+    const invoicesBefore = await database.db.select({ id: schema.invoices.id }).from(schema.invoices);
+    expect(invoicesBefore).toHaveLength(1);
+    await expect(handle(context, await invoiceDueOf(database, "ct-org-mur"))).rejects.toThrow(/T3_VAT_ID_REQUIRED/);
+    expect(await database.db.select({ id: schema.invoices.id }).from(schema.invoices)).toEqual(invoicesBefore);
+    // The handler fails before it composes the invoice: no invoice mail reaches the customer.
+    const subjects = smtp.mails.filter((mail) => mail.envelopeTo.includes("office@murbau.at")).map((mail) => mail.parsed.subject ?? "");
+    expect(subjects.filter((subject) => subject.startsWith("Rechnung"))).toEqual([]);
+  });
+});
