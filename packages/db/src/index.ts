@@ -48,3 +48,4 @@ export * from "./repositories/access-credentials.js";
 export * from "./repositories/billing-settings.js";
 export * from "./repositories/usage-records.js";
 export * from "./repositories/sepa-mandates.js";
+export * from "./repositories/customer-price-lists.js";

@@ -11,3 +11,4 @@ export * from "./access-credentials.js";
 export * from "./billing-settings.js";
 export * from "./usage-records.js";
 export * from "./sepa-mandates.js";
+export * from "./customer-price-lists.js";

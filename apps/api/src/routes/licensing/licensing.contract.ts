@@ -192,6 +192,27 @@ export const licensingContract: EndpointContract = {
         badInput: { request: { url: `/v1/rental-subscriptions/${rental.id}/commands`, body: { type: "book-add-on", addOnId: "" } }, field: "body.addOnId" },
         crossTenant: { expect: 404 },
       },
+      {
+        method: "GET",
+        route: "/v1/organizations/:id/rental-price-list",
+        request: { url: `/v1/organizations/${mueller}/rental-price-list` },
+        badInput: { request: { url: `/v1/organizations/${"x".repeat(101)}/rental-price-list` }, field: "params.id" },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "PUT",
+        route: "/v1/organizations/:id/rental-price-list",
+        request: { url: `/v1/organizations/${mueller}/rental-price-list`, body: { prices: [{ productId: "m365-bs", pricePerUser: { amount: "10.90", currency: "EUR" } }], expectedVersion: 0 } },
+        badInput: { request: { url: `/v1/organizations/${mueller}/rental-price-list`, body: { prices: [], expectedVersion: -1 } }, field: "body.expectedVersion" },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "GET",
+        route: "/v1/rental-prices",
+        request: { url: `/v1/rental-prices?organizationId=${mueller}&productId=m365-bs&quantity=18` },
+        badInput: { request: { url: `/v1/rental-prices?organizationId=${mueller}&productId=m365-bs&quantity=0` }, field: "query.quantity" },
+        crossTenant: { expect: 404 },
+      },
     ];
     return cases;
   },

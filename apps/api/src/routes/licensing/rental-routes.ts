@@ -33,6 +33,7 @@ import { idParamsSchema } from "../../http/route-schemas.js";
 import { requireLicensingRead, requireRentalWriter } from "./licensing-access.js";
 import { loadCatalog, organizationFor, toJson } from "./licensing-context.js";
 import { organizationFilterSchema, rentalResponseSchema, rentalTransitionResponseSchema } from "./licensing-schemas.js";
+import { customerPriceListOf } from "./price-list-routes.js";
 import { rentalOutboxEvents } from "./rental-events.js";
 
 /** The package's rental order (M1, M2) without ids and zone: the API takes them from the organization. */
@@ -84,7 +85,11 @@ export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
       const catalog = await loadCatalog(deps.database.db);
       const now = deps.clock.now();
       const id = randomUUID();
-      const placed = unwrap(placeRentalOrder({ ...order, subscriptionId: id, customerId: organization.id, zone: organization.zone }, { asOf: now.toISOString(), catalog }));
+      // M1: the customer's agreed price per user, where one is on its price list.
+      const priceList = await customerPriceListOf(deps.database.db, organization.id);
+      const placed = unwrap(
+        placeRentalOrder({ ...order, subscriptionId: id, customerId: organization.id, zone: organization.zone }, { asOf: now.toISOString(), catalog, ...(priceList === undefined ? {} : { priceList }) }),
+      );
       const row = await deps.database.db.transaction(async (tx) => {
         const stored = await insertRentalSubscription(
           tx,
