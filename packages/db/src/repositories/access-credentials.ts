@@ -222,6 +222,19 @@ export async function decideCredentialAccessRequest(
   return row;
 }
 
+/**
+ * Revokes every approved access request of a credential (K12), e.g. because its secret was
+ * rotated: an approval covered the secret the customer asked for, not its successor. One
+ * statement; returns the revoked rows.
+ */
+export async function revokeCredentialApprovals(executor: Executor, credentialId: string, by: string, now: Date): Promise<CredentialAccessRequestRow[]> {
+  return executor
+    .update(credentialAccessRequests)
+    .set({ status: "revoked", revokedBy: by, revokedAt: now })
+    .where(and(eq(credentialAccessRequests.credentialId, credentialId), eq(credentialAccessRequests.status, "approved")))
+    .returning();
+}
+
 /** An audit row to write (K12); `dedupeKey` identifies the attempt. */
 export type NewCredentialRead = Omit<CredentialReadRow, "id">;
 

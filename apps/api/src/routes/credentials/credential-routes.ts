@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { insertAccessCredential, listAccessCredentials, updateAccessCredential } from "@kontor/db";
+import { insertAccessCredential, listAccessCredentials, revokeCredentialApprovals, updateAccessCredential } from "@kontor/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../../app/api-deps.js";
 import { organizationScope, requireAccess } from "../../auth/access.js";
@@ -87,7 +87,7 @@ export const credentialRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
     {
       schema: {
         tags: ["credentials"],
-        summary: "Replace a credential's metadata and optionally rotate its secret (K12); `expectedVersion` guards against lost updates",
+        summary: "Replace a credential's metadata and optionally rotate its secret (K12: rotating revokes the customers' approvals); `expectedVersion` guards against lost updates",
         params: idParamsSchema,
         body: credentialReplaceBodySchema,
         response: { 200: credentialResponseSchema, ...standardErrorResponses },
@@ -98,13 +98,13 @@ export const credentialRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
       const who = requireAccess(request, "credential:write", { organizationId: row.organizationId }, `Credential ${row.id}`);
       const { expectedVersion, assetId, label, username, secret } = request.body;
       await requireOwnAsset(deps, row.organizationId, assetId);
-      const updated = await updateAccessCredential(
-        deps.database.db,
-        row.id,
-        { assetId: assetId ?? null, label, username: username ?? null, secret, updatedBy: who.userId },
-        expectedVersion,
-        deps.clock.now(),
-      );
+      const now = deps.clock.now();
+      const updated = await deps.database.db.transaction(async (tx) => {
+        const stored = await updateAccessCredential(tx, row.id, { assetId: assetId ?? null, label, username: username ?? null, secret, updatedBy: who.userId }, expectedVersion, now);
+        // K12: a rotated secret is a new secret; customers approved for the old one ask again.
+        if (stored !== undefined && secret !== undefined) await revokeCredentialApprovals(tx, row.id, who.userId, now);
+        return stored;
+      });
       if (updated === undefined) throw versionConflict(`Credential ${row.id}`, row.version, expectedVersion);
       return toCredentialResponse(updated);
     },

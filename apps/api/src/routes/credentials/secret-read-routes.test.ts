@@ -35,6 +35,16 @@ function refused(response: Awaited<ReturnType<typeof readSecret>>): string | und
 }
 
 let annasRequest: StoredAccessRequest;
+const ROTATED_SECRET = "Sophos!XGS-2100#Köln-2027";
+
+/** A stored credential's metadata as a PUT body takes it (absent, not null, where unset). */
+function metadataOf(credential: StoredCredential): Record<string, string> {
+  return {
+    label: credential.label,
+    ...(credential.username === null ? {} : { username: credential.username }),
+    ...(credential.assetId === null ? {} : { assetId: credential.assetId }),
+  };
+}
 
 describe(`reading stored secrets on ${testDatabaseKind()} (K12: every read is audited)`, () => {
   it("K12: the technician who needs it reads the secret; the granted read is audited", async () => {
@@ -180,5 +190,34 @@ describe(`reading stored secrets on ${testDatabaseKind()} (K12: every read is au
     expect(rows.rows[0]?.n).toBe(String(trail.length));
     expect((await allPages(api, `/v1/credentials/${firewall.id}/reads`, api.tokens.admin)).length).toBe(trail.length);
     for (const who of ["technician", "backOffice", "muellerManager"] as const) expectProblem(await get(`/v1/credentials/${firewall.id}/reads`, who), 403);
+  });
+
+  it("K12: rotating the secret revokes every customer approval: Anna, approved for the old one, is refused the new one until approved again", async () => {
+    at("2026-11-17T10:00:00Z");
+    const approval = (await requestAccess(firewall.id, "muellerManager", "Wartungsfenster")).json<StoredAccessRequest>();
+    expect((await decide(approval.id, "approve", "dispatcher")).statusCode).toBe(200);
+    const current = (await get(`/v1/credentials/${firewall.id}`, "technician")).json<StoredCredential>();
+    const rotated = await api.request({
+      method: "PUT",
+      url: `/v1/credentials/${firewall.id}`,
+      token: api.tokens.technician,
+      payload: { ...metadataOf(current), secret: ROTATED_SECRET, expectedVersion: current.version },
+    });
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    expect(refused(await readSecret(firewall.id, "muellerManager"))).toBe("K12_CREDENTIAL_NOT_APPROVED");
+    const requests = (await allPages(api, `/v1/credentials/${firewall.id}/access-requests`, api.tokens.dispatcher)) as StoredAccessRequest[];
+    expect(requests.find((request) => request.id === approval.id)).toMatchObject({ status: "revoked", revokedBy: api.users.technician, revokedAt: "2026-11-17T10:00:00.000Z" });
+    const again = (await requestAccess(firewall.id, "muellerManager", "Wartungsfenster, neues Passwort")).json<StoredAccessRequest>();
+    expect((await decide(again.id, "approve", "dispatcher")).statusCode).toBe(200);
+    expect(grantedSecret(await readSecret(firewall.id, "muellerManager"))).toBe(ROTATED_SECRET);
+    // A metadata change without a new secret keeps the approval.
+    const renamed = await api.request({
+      method: "PUT",
+      url: `/v1/credentials/${firewall.id}`,
+      token: api.tokens.technician,
+      payload: { ...metadataOf(current), label: "Firewall Köln (Admin)", expectedVersion: current.version + 1 },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(grantedSecret(await readSecret(firewall.id, "muellerManager"))).toBe(ROTATED_SECRET);
   });
 });
