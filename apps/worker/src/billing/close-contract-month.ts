@@ -1,6 +1,6 @@
 import { contingentOutboxEvents } from "@kontor/api";
-import { closeMonth, type Contract, type ContractAccount } from "@kontor/contingent";
-import { appendToOutbox, findMonthClose, insertMonthClose, loadContractAccount, saveContractAccount, type DatabaseHandle } from "@kontor/db";
+import { closeMonth, type CloseMonthCommand, type Contract, type ContractAccount, type UsageRecordInput } from "@kontor/contingent";
+import { appendToOutbox, findMonthClose, insertMonthClose, loadContractAccount, saveContractAccount, usageRecordsOfMonth, type DatabaseHandle, type Executor } from "@kontor/db";
 
 /** What closing one contract month did. */
 export type ContractMonthClose =
@@ -14,12 +14,27 @@ export type ContractMonthClose =
   | { readonly status: "not-due"; readonly reason: string };
 
 /**
+ * The close command of a contract month (C9): a managed-services month brings the usage stored
+ * for it (`POST /v1/contracts/:id/usage`, or a close body's); other kinds meter nothing, so they
+ * skip the query and keep `closeMonth`'s fast `{ month }` path.
+ */
+async function closeCommandOf(executor: Executor, contract: Contract, month: string): Promise<CloseMonthCommand> {
+  if (contract.kind !== "managed-services") return { month };
+  const rows = await usageRecordsOfMonth(executor, contract.id, month);
+  if (rows.length === 0) return { month };
+  // The meter was checked against the price list when it was stored; closeMonth checks again.
+  const usage: UsageRecordInput[] = rows.map((row) => ({ contractId: row.contractId, month: row.month, meter: row.meter as UsageRecordInput["meter"], quantity: row.quantity, source: row.source }));
+  return { month, usage };
+}
+
+/**
  * Closes `month` of a contract (C2–C9) exactly like `POST /v1/contracts/:id/month-closes`, in
- * ONE transaction: lock the contract row, return if the month has its record already, run
- * `closeMonth` of `@kontor/contingent`, store the record (unique per contract and month), save
- * the account and append the contingent events (`service-report-ready` before `invoice-due`,
- * C8) to the outbox with their dedupe keys. A re-run or a concurrent run therefore never closes
- * or bills a month twice.
+ * ONE transaction: lock the contract row, return if the month has its record already, load the
+ * month's stored usage of a managed-services contract (C9: read under the lock, so no record
+ * lands in the month meanwhile), run `closeMonth` of `@kontor/contingent`, store the record
+ * (unique per contract and month), save the account and append the contingent events
+ * (`service-report-ready` before `invoice-due`, C8) to the outbox with their dedupe keys. A
+ * re-run or a concurrent run therefore never closes or bills a month twice.
  */
 export async function closeContractMonth(database: DatabaseHandle, contractId: string, month: string, asOf: Date): Promise<ContractMonthClose> {
   return database.db.transaction(async (tx): Promise<ContractMonthClose> => {
@@ -31,7 +46,7 @@ export async function closeContractMonth(database: DatabaseHandle, contractId: s
     if (account.firstOpenMonth > month) return { status: "not-due", reason: `${month} is before the contract's first open month ${account.firstOpenMonth}` };
     // The row holds the contract as parseContract returned it when the API stored it.
     const contract = row.contract as Contract;
-    const result = closeMonth(account, { month }, { contract, asOf: asOf.toISOString() });
+    const result = closeMonth(account, await closeCommandOf(tx, contract, month), { contract, asOf: asOf.toISOString() });
     if (!result.ok) {
       const [first] = result.errors;
       if (first?.code === "C8_MONTH_NOT_ENDED") return { status: "not-due", reason: first.message };

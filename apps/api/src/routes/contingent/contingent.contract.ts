@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { EndpointContract } from "../../testing/endpoint-contract.js";
-import { contingentContractInput, entryInput } from "./contingent-fixtures.js";
+import { contingentContractInput, entryInput, managedServicesContractInput } from "./contingent-fixtures.js";
 
 /** Contract cases of the contract and contingent routes (C1–C9). */
 export const contingentContract: EndpointContract = {
@@ -10,6 +10,9 @@ export const contingentContract: EndpointContract = {
     const created = await api.request({ method: "POST", url: "/v1/contracts", payload: contingentContractInput("K-CONTRACT-1", mueller), token: api.tokens.accountManager });
     if (created.statusCode !== 201) throw new Error(`contingent contract setup: ${created.body}`);
     const base = "/v1/contracts/K-CONTRACT-1";
+    const managed = await api.request({ method: "POST", url: "/v1/contracts", payload: managedServicesContractInput("MS-CONTRACT-1", mueller), token: api.tokens.accountManager });
+    if (managed.statusCode !== 201) throw new Error(`managed-services contract setup: ${managed.body}`);
+    const usage = "/v1/contracts/MS-CONTRACT-1/usage";
     const input = contingentContractInput("K-CONTRACT-2", mueller);
     return [
       {
@@ -65,6 +68,20 @@ export const contingentContract: EndpointContract = {
         route: "/v1/contracts/:id/adjustments",
         request: { url: `${base}/adjustments`, body: { id: "ADJ-CONTRACT-1", date: "2026-01-05", minutes: 30, reason: "Kulanz" } },
         badInput: { request: { url: `${base}/adjustments`, body: { id: "ADJ-CONTRACT-2", date: "2026-01-05", minutes: 30, reason: "" } }, field: "body.reason" },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "POST",
+        route: "/v1/contracts/:id/usage",
+        request: { url: usage, body: { records: [{ month: "2026-01", meter: "endpoint-protection-device", quantity: "42" }] } },
+        badInput: { request: { url: usage, body: { records: [{ month: "2026-01", meter: "endpoint-protection-device", quantity: "-42" }] } }, field: "body.records.0.quantity" },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "GET",
+        route: "/v1/contracts/:id/usage",
+        request: { url: usage },
+        badInput: { request: { url: `${usage}?month=2026-13` }, field: "query.month" },
         crossTenant: { expect: 404 },
       },
       {
