@@ -5,7 +5,11 @@ import { billingSettingsSchema, type BillingSettings } from "@kontor/invoicing";
 // schema the worker reads files and stored rows with; re-exported for the worker's callers.
 export { billingSettingsSchema, type BillingSettings };
 
-/** The Systemhaus of seed 004 (CSM MeinSystemhaus): SEPA credit transfer, net 30. The demo's seller; a real installation names its own in `KONTOR_BILLING_SETTINGS_FILE`. */
+/**
+ * The Systemhaus of seed 004 (CSM MeinSystemhaus): SEPA credit transfer, net 30, and the
+ * Bundesbank's example creditor ID for direct debits of rental and hosting months (C8, T7). The
+ * demo's seller; a real installation names its own in `KONTOR_BILLING_SETTINGS_FILE`.
+ */
 export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
   seller: {
     name: "CSM MeinSystemhaus GmbH",
@@ -17,6 +21,7 @@ export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
   },
   paymentMeans: { kind: "sepa-credit-transfer", iban: "DE02 1203 0000 0000 2020 51", bic: "BYLADEM1001", accountName: "CSM MeinSystemhaus GmbH" },
   netDays: 30,
+  sepaCreditorId: "DE98ZZZ09999999999",
 };
 
 /**

@@ -34,6 +34,14 @@ describe("billingSettingsSchema (C8, T1)", () => {
     expect(paths({ ...SETTINGS, paymentMeans: { kind: "sepa-direct-debit", mandateReference: "M-1", creditorId: "DE98ZZZ09999999999", debtorIban: "DE89370400440532013000" } })[0]).toBe("paymentMeans.kind");
   });
 
+  it("C8, T7: takes an optional SEPA creditor ID with valid check digits, and names the field of a wrong one", () => {
+    expect(billingSettingsSchema.safeParse({ ...SETTINGS, sepaCreditorId: "DE98ZZZ09999999999" }).success).toBe(true);
+    // One digit of the national identifier mistyped (…998 instead of …999): the check digits 98 no longer match.
+    const wrong = billingSettingsSchema.safeParse({ ...SETTINGS, sepaCreditorId: "DE98ZZZ09999999998" });
+    expect(wrong.success ? [] : wrong.error.issues.map((issue) => issue.path.join("."))).toEqual(["sepaCreditorId"]);
+    expect(billingSettingsSchema.safeParse({ ...SETTINGS, sepaCreditorId: "" }).success).toBe(false);
+  });
+
   it("T1: an invoice composes from the settings as given (IBAN as written) and is due after the net days", () => {
     const draft = composeInvoice({
       issueDate: "2026-06-01",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sepaCreditorIdSchema } from "../banking/sepa-creditor-id.js";
 import { sellerSchema, type SellerInput } from "./party.js";
 import { sepaCreditTransferSchema, type SepaCreditTransferInput } from "./payment.js";
 
@@ -22,13 +23,20 @@ export const billingSettingsSchema = z
     paymentMeans: sepaCreditTransferSchema,
     /** Days after the issue date until an invoice is due (T1 "net 30"). */
     netDays: z.number().int().min(0).max(365),
+    /**
+     * The installation's SEPA creditor identifier (BT-90, e.g. `DE98ZZZ09999999999`, check
+     * digits verified): needed to collect by direct debit under customers' mandates (C8, T7).
+     * Absent: the installation collects nothing and every invoice is paid by credit transfer.
+     */
+    sepaCreditorId: sepaCreditorIdSchema.optional(),
   })
   .strict();
 
 /**
  * An installation's billing settings in their input form (as written in a settings file, sent
  * to the API or stored): the seller on every invoice, delivery note and service report (C8),
- * the payment means and the net days (T1). Check with {@link billingSettingsSchema}.
+ * the payment means and the net days (T1), and the creditor ID for direct debits (C8, T7). Check
+ * with {@link billingSettingsSchema}.
  */
 export interface BillingSettings {
   /** The installation's company: seller on invoices and issuer of service reports (C8). */
@@ -37,5 +45,11 @@ export interface BillingSettings {
   readonly paymentMeans: SepaCreditTransferInput;
   /** Days after the issue date until an invoice is due (T1 "net 30"), 0–365. */
   readonly netDays: number;
+  /**
+   * The installation's SEPA creditor identifier (BT-90, e.g. `DE98ZZZ09999999999`): with it,
+   * rental and hosting months are collected by direct debit under the customer's mandate (C8,
+   * T7); without it they are billed by credit transfer like every other invoice.
+   */
+  readonly sepaCreditorId?: string | undefined;
 }
 

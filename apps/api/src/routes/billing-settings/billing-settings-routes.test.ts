@@ -116,4 +116,13 @@ describe(`billing settings on ${testDatabaseKind()} (C8, T1, K10)`, () => {
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect((await get("backOffice")).json<StoredBillingSettings>().version).toBe(4);
   });
+
+  it("C8, T7: the SEPA creditor ID for direct debits is stored and answered back; a wrong check digit is 400 naming body.sepaCreditorId", async () => {
+    expectProblem(await put({ ...NORDLICHT_BILLING_SETTINGS, sepaCreditorId: "DE98ZZZ09999999998", expectedVersion: 4 }), 400, "body.sepaCreditorId");
+    const stored = await put({ ...NORDLICHT_BILLING_SETTINGS, sepaCreditorId: "DE98ZZZ09999999999", expectedVersion: 4 });
+    expect(stored.statusCode, stored.body).toBe(200);
+    expect(stored.json<StoredBillingSettings>()).toMatchObject({ version: 5, settings: { sepaCreditorId: "DE98ZZZ09999999999" } });
+    expect((await get("backOffice")).json<StoredBillingSettings>().settings).toMatchObject({ sepaCreditorId: "DE98ZZZ09999999999" });
+    expect((await findBillingSettings(api.database.db))?.settings).toMatchObject({ sepaCreditorId: "DE98ZZZ09999999999" });
+  });
 });

@@ -26,7 +26,12 @@ const storedPaymentMeansSchema = sepaCreditTransferSchema.extend({ iban: z.strin
 export const billingSettingsResponseSchema = z
   .object({
     settings: z
-      .object({ seller: sellerSchema, paymentMeans: storedPaymentMeansSchema, netDays: z.int() })
+      .object({
+        seller: sellerSchema,
+        paymentMeans: storedPaymentMeansSchema,
+        netDays: z.int(),
+        sepaCreditorId: z.string().optional().describe("SEPA creditor ID (BT-90) for direct debits of rental and hosting months (C8, T7); checked when stored"),
+      })
       .describe("As stored, checked: what the worker composes invoices, delivery notes and service reports from"),
     version: z.int().describe("Counts the writes; send it as `expectedVersion` to replace these settings"),
     updatedBy: z.string(),

@@ -1,0 +1,126 @@
+import { firstDayOf, lastDayOf, type ClosedMonth, type Contract, type ContractOf } from "@kontor/contingent";
+import type { InvoiceInput, PaymentMeansInput, PaymentTermsInput } from "@kontor/invoicing";
+import { earliestSepaCollection } from "@kontor/terms";
+import type { Organization } from "@kontor/ticketing";
+import { DateTime } from "luxon";
+import { buyerOf } from "./billing-customer.js";
+import { germanMonthName } from "./billing-month-name.js";
+import type { BillingSettings } from "./billing-settings.js";
+import { customerServiceVat } from "./customer-service-vat.js";
+import { issueDateOf } from "./service-report-input.js";
+
+/** A contract whose months are billed separately, by direct debit where possible (C8). */
+export type SeparatelyBilledContract = ContractOf<"rental-flat-rate"> | ContractOf<"data-center-hosting">;
+
+/** Whether a stored contract is billed separately (C8: rental flat rate and data-center hosting). */
+export function isSeparatelyBilled(contract: Contract): contract is SeparatelyBilledContract {
+  return contract.kind === "rental-flat-rate" || contract.kind === "data-center-hosting";
+}
+
+/**
+ * The text of a separately billed month's one invoice line (BT-153):
+ * `Mietpauschale November 2026` for a rental flat rate (C1: all IT rented for one monthly
+ * price), `Rechenzentrums-Hosting November 2026 (TERRA CLOUD Hüllhorst)` for hosting.
+ */
+export function separateMonthLineDescription(contract: SeparatelyBilledContract, month: string): string {
+  const monthName = germanMonthName(month);
+  return contract.kind === "rental-flat-rate" ? `Mietpauschale ${monthName}` : `Rechenzentrums-Hosting ${monthName} (${contract.dataCenter})`;
+}
+
+/** A date as German customers read it: `2026-12-15` → `15.12.2026`. */
+export function germanDate(isoDate: string): string {
+  // A calendar day has no instant; UTC only anchors it, the text is the same anywhere (P2).
+  const date = DateTime.fromISO(isoDate, { zone: "UTC" });
+  if (!date.isValid) throw new Error(`Invalid date ${isoDate}`);
+  return date.toFormat("dd.MM.yyyy");
+}
+
+/**
+ * T7: the earliest day a SEPA direct debit pre-notified on `notifiedOn` may be collected: the
+ * agreed period (`agreedDays`, 1–14 calendar days) later, moved to the next TARGET2 business day
+ * when that day is none (`@kontor/terms`' `earliestSepaCollection`, policy in force on the day).
+ */
+export function sepaCollectionDate(notifiedOn: string, agreedDays: number): string {
+  const schedule = earliestSepaCollection({ notifiedOn, agreedDays });
+  if (!schedule.ok) throw new Error(`No SEPA collection date for ${notifiedOn}: ${schedule.errors.map((error) => `${error.code} ${error.message}`).join("; ")}`);
+  return schedule.value.debitDate;
+}
+
+/** How a separately billed month is paid. */
+export type SeparateMonthPayment =
+  | {
+      /** C8: collected by SEPA direct debit under the customer's mandate (EN 16931 code 59). */
+      readonly kind: "direct-debit";
+      readonly mandateReference: string;
+      readonly creditorId: string;
+      /** The debited IBAN (BT-91), electronic form. */
+      readonly debtorIban: string;
+      /** T7: the collection date, printed as due date; the invoice mail is the pre-notification. */
+      readonly collectionDate: string;
+    }
+  | {
+      /** No active mandate or no creditor ID: credit transfer with the installation's net days (T1). */
+      readonly kind: "credit-transfer";
+    };
+
+/**
+ * The invoice of a separately billed month (C8): one `rental-month` line for the contract's
+ * monthly price (unit MON, the month as line and supply period) with the VAT of T3 on the
+ * month's last day, the organization as buyer and the installation as seller, issued on the day
+ * of the close in the contract's zone. Paid by direct debit: due on the collection date, with
+ * the mandate and creditor ID (BT-89, BT-90, BT-91) and a payment-terms text that says so; else
+ * by credit transfer net `settings.netDays` in the customer's holiday calendar (T1, §193 BGB).
+ * Pure: the same inputs give the same invoice.
+ */
+export function separateMonthInvoiceInput(
+  closed: ClosedMonth,
+  contract: SeparatelyBilledContract,
+  organization: Organization,
+  settings: BillingSettings,
+  payment: SeparateMonthPayment,
+): InvoiceInput {
+  const month = closed.month;
+  const period = { start: firstDayOf(month), end: lastDayOf(month) };
+  // T3: the tax point of a month's service is its last day.
+  const vat = customerServiceVat(organization, settings, period.end, closed.zone);
+  let paymentMeans: PaymentMeansInput;
+  let paymentTerms: PaymentTermsInput;
+  if (payment.kind === "direct-debit") {
+    paymentMeans = { kind: "sepa-direct-debit", mandateReference: payment.mandateReference, creditorId: payment.creditorId, debtorIban: payment.debtorIban };
+    paymentTerms = {
+      dueDate: payment.collectionDate,
+      calendar: organization.calendarId,
+      // T7: the invoice carries the collection date, so its mail is the pre-notification.
+      description: `Der Rechnungsbetrag wird am ${germanDate(payment.collectionDate)} per SEPA-Lastschrift eingezogen; diese Rechnung ist die Vorabankündigung (Pre-Notification). Bitte nicht überweisen.`,
+    };
+  } else {
+    paymentMeans = settings.paymentMeans;
+    paymentTerms = { netDays: settings.netDays, calendar: organization.calendarId };
+  }
+  return {
+    type: "invoice",
+    issueDate: issueDateOf(closed),
+    currency: closed.currency,
+    seller: settings.seller,
+    buyer: buyerOf(organization),
+    buyerReference: `${closed.contractId}-${month}`,
+    contractReference: closed.contractId,
+    supplyPeriod: period,
+    paymentTerms,
+    paymentMeans,
+    notes: [],
+    lines: [
+      {
+        kind: "rental-month",
+        description: separateMonthLineDescription(contract, month),
+        quantity: "1",
+        unitCode: "MON",
+        unitPrice: { amount: contract.monthlyPrice, currency: closed.currency },
+        vat,
+        period,
+        contractId: closed.contractId,
+        month,
+      },
+    ],
+  };
+}
