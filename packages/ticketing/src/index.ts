@@ -78,6 +78,12 @@ export {
   type TicketAttachment,
 } from "./tickets/attachment.js";
 export { classifyAttachment } from "./tickets/classify-attachment.js";
+export {
+  MAX_CONTAINER_ENTRIES,
+  containedContentTypes,
+  isWordContainer,
+  withContainedContentTypes,
+} from "./tickets/container-content-types.js";
 export { ticketEventSchema, type TicketEvent, type TicketEventType } from "./tickets/ticket-event.js";
 export {
   requesterSchema,

@@ -3,7 +3,9 @@ import {
   DEFAULT_TICKET_NUMBER_FORMAT,
   allocateTicketNumber,
   can,
+  classifyAttachment,
   computeSlaClocks,
+  containedContentTypes,
   createOrganizationDirectory,
   createSlaTerms,
   createTicket,
@@ -14,11 +16,13 @@ import {
   readCredential,
   ticketConfirmation,
   ticketInputFromMail,
+  withContainedContentTypes,
   type Actor,
   type MailIntakeContext,
   type Organization,
   type TicketRef,
 } from "./index.js";
+import { wordDocumentEntries, zipArchive } from "./test-support/zip-archive.js";
 
 // The README's examples, statement for statement, with the printed values as assertions.
 describe("README examples", () => {
@@ -137,6 +141,17 @@ describe("README examples", () => {
     expect([read.ok, read.audit.granted, read.audit.at]).toEqual([true, true, "2026-06-10T08:00:00.000Z"]);
     const refused = readCredential({ ...anna, role: "portal-manager" }, credential, [], "2026-06-10T10:00:00+02:00");
     expect([refused.ok, refused.audit.granted]).toEqual([false, false]);
+  });
+
+  it("K3: screenshots in Word documents", () => {
+    const docx = zipArchive(wordDocumentEntries({ image: true }));
+    const legacyDoc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]);
+    expect(containedContentTypes(docx)).toEqual(["application/xml", "image/png"]);
+    expect(containedContentTypes(legacyDoc)).toBeUndefined();
+
+    const meta = withContainedContentTypes({ filename: "Fehler.docx", contentType: "application/octet-stream", size: docx.length }, docx);
+    const attachment = classifyAttachment(meta);
+    expect([attachment.kind, attachment.flags]).toEqual(["word-document", ["screenshot-in-word-document"]]);
   });
 
   it("K1: ticket numbers", () => {

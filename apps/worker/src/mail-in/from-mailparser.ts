@@ -1,4 +1,4 @@
-import type { ParsedMailInput } from "@kontor/ticketing";
+import { withContainedContentTypes, type ParsedMailInput } from "@kontor/ticketing";
 import type { AddressObject, ParsedMail as MailparserMail } from "mailparser";
 
 function addresses(field: AddressObject | AddressObject[] | undefined) {
@@ -13,7 +13,8 @@ function addresses(field: AddressObject | AddressObject[] | undefined) {
 /**
  * Turns mailparser's result into the input of `@kontor/ticketing`'s `parsedMailSchema`: the
  * headers as sent (from the raw header lines, not mailparser's structured values), addresses,
- * Message-IDs, bodies and attachment metadata.
+ * Message-IDs, bodies and attachment metadata; for `.docx`/`.docm`/`.odt` attachments the
+ * metadata lists the content types found inside (K3: screenshots in Word documents are flagged).
  */
 export function fromMailparser(mail: MailparserMail): ParsedMailInput {
   const headers: Record<string, string[]> = {};
@@ -35,12 +36,18 @@ export function fromMailparser(mail: MailparserMail): ParsedMailInput {
     headers,
     ...(mail.text === undefined ? {} : { text: mail.text }),
     ...(mail.html === false ? {} : { html: mail.html }),
-    attachments: mail.attachments.map((attachment) => ({
-      filename: attachment.filename ?? "attachment",
-      contentType: attachment.contentType,
-      size: attachment.size,
-      ...(attachment.contentDisposition === "inline" ? { disposition: "inline" as const } : {}),
-    })),
+    // K3: Word-like attachments are looked into, so a screenshot wrapped in a .docx gets flagged.
+    attachments: mail.attachments.map((attachment) =>
+      withContainedContentTypes(
+        {
+          filename: attachment.filename ?? "attachment",
+          contentType: attachment.contentType,
+          size: attachment.size,
+          ...(attachment.contentDisposition === "inline" ? { disposition: "inline" as const } : {}),
+        },
+        attachment.content,
+      ),
+    ),
     contentType: headers["content-type"]?.[0] ?? "text/plain",
   };
 }

@@ -4,6 +4,13 @@ import { createTransport } from "nodemailer";
 /** The support address the test intake listens for (seed 004's service desk). */
 export const SUPPORT_ADDRESS = "kundensupport@meinsystemhaus.de";
 
+/** A file attached to a {@link SupportMail}; nodemailer derives the content type from the name when none is given. */
+export interface SupportMailAttachment {
+  readonly filename: string;
+  readonly content: Uint8Array;
+  readonly contentType?: string;
+}
+
 /** A mail a customer sends to support: composed from its parts, or `raw` bytes as they are. */
 export interface SupportMail {
   readonly from: string;
@@ -13,6 +20,7 @@ export interface SupportMail {
   readonly messageId?: string;
   /** Also sent as `References`. */
   readonly inReplyTo?: string;
+  readonly attachments?: readonly SupportMailAttachment[];
   /** The whole message; the other parts except `from` (the envelope sender) are ignored. */
   readonly raw?: string;
 }
@@ -31,6 +39,15 @@ export async function sendToSupport(listener: { readonly host: string; readonly 
             headers: mail.headers ?? {},
             ...(mail.messageId === undefined ? {} : { messageId: mail.messageId }),
             ...(mail.inReplyTo === undefined ? {} : { inReplyTo: mail.inReplyTo, references: [mail.inReplyTo] }),
+            ...(mail.attachments === undefined
+              ? {}
+              : {
+                  attachments: mail.attachments.map((attachment) => ({
+                    filename: attachment.filename,
+                    content: Buffer.from(attachment.content),
+                    ...(attachment.contentType === undefined ? {} : { contentType: attachment.contentType }),
+                  })),
+                }),
           }
         : { envelope: { from: mail.from, to: [SUPPORT_ADDRESS] }, raw: mail.raw },
     );

@@ -2,6 +2,7 @@ import { testDatabaseKind } from "@kontor/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem } from "../../testing/expect-problem.js";
 import { createTestApi, type TestApi } from "../../testing/test-api.js";
+import { wordDocumentEntries, zipArchive } from "../../testing/zip-archive.js";
 import { MAX_ATTACHMENT_BYTES } from "./attachment-routes.js";
 import { openTicketAs, type TicketBody } from "./ticket-test-helpers.js";
 
@@ -17,7 +18,7 @@ afterAll(() => api.close());
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x7f]);
 const WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-type AttachmentBody = { id: string; filename: string; contentType: string; size: number; kind: string; flags: string[]; uploadedBy: string };
+type AttachmentBody = { id: string; filename: string; contentType: string; size: number; kind: string; flags: string[]; uploadedBy: string; containedContentTypes?: string[] };
 
 function upload(token: string, body: Record<string, unknown>, id = ticketId) {
   return api.request({ method: "POST", url: `/v1/tickets/${id}/attachments`, token, payload: body });
@@ -45,6 +46,37 @@ describe(`ticket attachments on ${testDatabaseKind()}`, () => {
     expect(word).toMatchObject({ kind: "word-document", size: 4 });
     const tool = (await upload(api.tokens.technician, { filename: "fix.exe", contentType: "application/octet-stream", contentBase64: "TVo=" })).json<AttachmentBody>();
     expect(tool.flags).toEqual(["executable"]);
+  });
+
+  it("K3: a .docx with a pasted screenshot (word/media/image1.png) is flagged; one without images is not", async () => {
+    const withScreenshot = Buffer.from(zipArchive(wordDocumentEntries({ image: true })));
+    const flagged = await upload(api.tokens.muellerReporter, { filename: "Fehler beim Drucken.docx", contentType: WORD, contentBase64: withScreenshot.toString("base64") });
+    expect(flagged.statusCode, flagged.body).toBe(201);
+    const stored = flagged.json<AttachmentBody>();
+    expect(stored).toMatchObject({
+      kind: "word-document",
+      flags: ["screenshot-in-word-document"],
+      containedContentTypes: ["application/xml", "image/png"],
+      size: withScreenshot.byteLength,
+    });
+    // Kept byte for byte (K3: accepted, only flagged), and listed on the ticket with its flag.
+    const download = await api.request({ method: "GET", url: `/v1/tickets/${ticketId}/attachments/${stored.id}`, token: api.tokens.muellerReporter });
+    expect(download.rawPayload.equals(withScreenshot)).toBe(true);
+    const view = (await api.request({ method: "GET", url: `/v1/tickets/${ticketId}`, token: api.tokens.muellerReporter })).json<TicketBody>();
+    expect(view.attachments.find((item) => item.id === stored.id)).toMatchObject({ flags: ["screenshot-in-word-document"] });
+
+    // A mail client's generic type: the file name makes it a Word document all the same.
+    const octetStream = (await upload(api.tokens.muellerReporter, { filename: "Fehler.docx", contentType: "application/octet-stream", contentBase64: withScreenshot.toString("base64") })).json<AttachmentBody>();
+    expect(octetStream.flags).toEqual(["screenshot-in-word-document"]);
+
+    const textOnly = Buffer.from(zipArchive(wordDocumentEntries()));
+    const plain = (await upload(api.tokens.muellerReporter, { filename: "Protokoll.docx", contentType: WORD, contentBase64: textOnly.toString("base64") })).json<AttachmentBody>();
+    expect(plain).toMatchObject({ kind: "word-document", flags: [], containedContentTypes: ["application/xml"] });
+
+    // Not a Word document: a spreadsheet is a ZIP too, but is not looked into.
+    const sheet = (await upload(api.tokens.muellerReporter, { filename: "Inventar.xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", contentBase64: withScreenshot.toString("base64") })).json<AttachmentBody>();
+    expect(sheet.flags).toEqual([]);
+    expect(sheet.containedContentTypes).toBeUndefined();
   });
 
   it("accepts exactly 10 MiB and refuses one byte more with 413 naming body.contentBase64", async () => {

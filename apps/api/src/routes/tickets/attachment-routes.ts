@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { findTicket, findTicketAttachment, insertTicketAttachment } from "@kontor/db";
-import { attachmentMetaSchema, classifyAttachment } from "@kontor/ticketing";
+import { attachmentMetaSchema, classifyAttachment, withContainedContentTypes } from "@kontor/ticketing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../../app/api-deps.js";
@@ -67,7 +67,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
       const { filename, contentType, contentBase64 } = request.body;
       const content = Buffer.from(contentBase64, "base64");
       if (content.byteLength > MAX_ATTACHMENT_BYTES) throw tooLarge(content.byteLength);
-      const meta = classifyAttachment({ filename, contentType, size: content.byteLength });
+      // K3: a .docx/.docm/.odt is looked into, so a screenshot wrapped in it gets flagged.
+      const meta = classifyAttachment(withContainedContentTypes({ filename, contentType, size: content.byteLength }, content));
       const id = randomUUID();
       const stored = await insertTicketAttachment(
         deps.database.db,
