@@ -1,3 +1,4 @@
 import { kontorLibrary } from "@kontor/tsup-config";
 
-export default kontorLibrary();
+// `testing` is a separate entry: builders of test attachments, never loaded by the main entry.
+export default kontorLibrary({ entry: { index: "src/index.ts", testing: "src/testing/index.ts" } });

@@ -22,7 +22,7 @@ import {
   type Organization,
   type TicketRef,
 } from "./index.js";
-import { wordDocumentEntries, zipArchive } from "./test-support/zip-archive.js";
+import { wordDocumentEntries, zipArchive } from "./testing/zip-archive.js";
 
 // The README's examples, statement for statement, with the printed values as assertions.
 describe("README examples", () => {

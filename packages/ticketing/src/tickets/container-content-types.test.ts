@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PNG_BYTES, wordDocumentEntries, zipArchive } from "../test-support/zip-archive.js";
+import { PNG_BYTES, wordDocumentEntries, zipArchive } from "../testing/zip-archive.js";
 import { classifyAttachment } from "./classify-attachment.js";
 import { MAX_CONTAINER_ENTRIES, containedContentTypes, isWordContainer, withContainedContentTypes } from "./container-content-types.js";
 

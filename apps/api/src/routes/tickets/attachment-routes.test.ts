@@ -2,7 +2,7 @@ import { testDatabaseKind } from "@kontor/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem } from "../../testing/expect-problem.js";
 import { createTestApi, type TestApi } from "../../testing/test-api.js";
-import { wordDocumentEntries, zipArchive } from "../../testing/zip-archive.js";
+import { wordDocumentEntries, zipArchive } from "@kontor/ticketing/testing";
 import { MAX_ATTACHMENT_BYTES } from "./attachment-routes.js";
 import { openTicketAs, type TicketBody } from "./ticket-test-helpers.js";
 

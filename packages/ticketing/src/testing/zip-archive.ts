@@ -1,8 +1,8 @@
 /**
  * Builds real ZIP archives for tests (APPNOTE.TXT 6.3.10: local headers, central directory, End
  * Of Central Directory record), stored or deflated, with correct CRC-32 and sizes, so that
- * container inspection is tested against the bytes an Office application writes. Used only by
- * tests (not exported by the package).
+ * container inspection is tested against the bytes an Office application writes. Exported as
+ * `@kontor/ticketing/testing` for the tests of apps that hand attachments to the package.
  */
 import { crc32, deflateRawSync } from "node:zlib";
 
