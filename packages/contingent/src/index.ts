@@ -107,6 +107,16 @@ export {
   type AdjustmentInput,
 } from "./ledger/adjust-balance.js";
 export { statementAsOf, type BalanceStatement } from "./ledger/statement-as-of.js";
+export {
+  MAX_CONSUMPTION_MONTHS,
+  consumptionRange,
+  consumptionRangeSchema,
+  consumptionSeries,
+  type ConsumptionPoint,
+  type ConsumptionRange,
+  type ConsumptionRangeInput,
+  type ConsumptionSeries,
+} from "./ledger/consumption-series.js";
 
 export {
   closeMonth,

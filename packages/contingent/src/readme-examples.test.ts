@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   closeMonth,
+  consumptionSeries,
   openAccount,
   parseContract,
   parsePolicySet,
@@ -56,6 +57,21 @@ describe("README examples", () => {
 
     const february = statementAsOf(january.value.account, [january.value.closed], { contract, asOf: "2026-02-02T12:00:00+01:00" });
     expect(february.ok && february.value.balanceMinutes).toBe(750);
+
+    // K13: consumption month by month, for a chart.
+    const series = consumptionSeries(
+      january.value.account,
+      [january.value.closed], // the closed months in range, e.g. from the app's store
+      { from: "2025-12", to: "2026-03" }, // at most 36 months; `to` defaults to the month of asOf
+      { contract, asOf: "2026-02-02T12:00:00+01:00" },
+    );
+    if (!series.ok) throw new Error(series.errors[0]?.message);
+    expect(series.value.points).toEqual([
+      { month: "2026-01", status: "closed", through: "2026-01-31", openingMinutes: 0, creditMinutes: 600,
+        chargedMinutes: 450, adjustmentMinutes: 0, correctionMinutes: 0, closingMinutes: 150 },
+      { month: "2026-02", status: "open", through: "2026-02-02", openingMinutes: 150, creditMinutes: 600,
+        chargedMinutes: 0, adjustmentMinutes: 0, correctionMinutes: 0, closingMinutes: 750 },
+    ]);
   });
 
   it("C5: non-billable work needs a justification", () => {

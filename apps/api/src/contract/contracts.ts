@@ -4,6 +4,7 @@ import { invoicesContract } from "../routes/invoices/invoices.contract.js";
 import { termsContract } from "../routes/terms/terms.contract.js";
 import { seatsContract } from "../routes/seats/seats.contract.js";
 import { contingentContract } from "../routes/contingent/contingent.contract.js";
+import { consumptionContract } from "../routes/contingent/consumption.contract.js";
 import { ticketsContract } from "../routes/tickets/tickets.contract.js";
 import { assetsContract } from "../routes/assets/assets.contract.js";
 import { inboundMailsContract } from "../routes/inbound-mails/inbound-mails.contract.js";
@@ -15,4 +16,4 @@ import { sepaMandatesContract } from "../routes/organizations/sepa-mandates.cont
 import type { EndpointContract } from "../testing/endpoint-contract.js";
 
 /** Every route module's contract cases. Each domain adds its contract here with one line. */
-export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, ticketsContract, assetsContract, inboundMailsContract, credentialsContract, goodsReceiptsContract, billingSettingsContract, serviceReportsContract, sepaMandatesContract];
+export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, consumptionContract, ticketsContract, assetsContract, inboundMailsContract, credentialsContract, goodsReceiptsContract, billingSettingsContract, serviceReportsContract, sepaMandatesContract];

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { contingentMonthCloses } from "../schema/contingent.js";
 
@@ -13,6 +13,19 @@ export async function findMonthClose(executor: Executor, contractId: string, mon
     .from(contingentMonthCloses)
     .where(and(eq(contingentMonthCloses.contractId, contractId), eq(contingentMonthCloses.month, month)));
   return row;
+}
+
+/**
+ * The closed-month records of a contract from `from` through `to` (`YYYY-MM`, both included), in
+ * month order, in one query (K13: the closed part of a consumption series). Months compare as
+ * strings; the unique (contract_id, month) index serves the range. Empty when `from` is after `to`.
+ */
+export async function listMonthCloses(executor: Executor, contractId: string, from: string, to: string): Promise<MonthCloseRow[]> {
+  return executor
+    .select()
+    .from(contingentMonthCloses)
+    .where(and(eq(contingentMonthCloses.contractId, contractId), gte(contingentMonthCloses.month, from), lte(contingentMonthCloses.month, to)))
+    .orderBy(asc(contingentMonthCloses.month));
 }
 
 /**

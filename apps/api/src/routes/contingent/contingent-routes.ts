@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ApiDeps } from "../../app/api-deps.js";
 import { adjustmentRoutes } from "./adjustment-routes.js";
+import { consumptionRoutes } from "./consumption-routes.js";
 import { contractRoutes } from "./contract-routes.js";
 import { monthCloseRoutes } from "./month-close-routes.js";
 import { statementRoutes } from "./statement-routes.js";
@@ -11,6 +12,7 @@ export const contingentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
   await app.register(contractRoutes, deps);
   await app.register(timeEntryRoutes, deps);
   await app.register(statementRoutes, deps);
+  await app.register(consumptionRoutes, deps);
   await app.register(monthCloseRoutes, deps);
   await app.register(adjustmentRoutes, deps);
 };
