@@ -10,7 +10,11 @@ export interface DemoCredentials {
   readonly portalManagerToken: string;
 }
 
-const DEMO_ORGANIZATIONS: readonly Organization[] = [MUELLER, BAECKEREI];
+/** The test fixtures' customers, with German VAT IDs (T3, T4: valid check digits) on their invoices. */
+const DEMO_ORGANIZATIONS: readonly Organization[] = [
+  { ...MUELLER, vatId: "DE314159262" },
+  { ...BAECKEREI, vatId: "DE271828180" },
+];
 
 /**
  * Loads the demo data once (organizations, an administrator, a portal manager) and issues

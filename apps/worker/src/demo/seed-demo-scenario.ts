@@ -5,8 +5,11 @@ import { seedDemoCredentials } from "./demo-credentials.js";
 import { seedDemoCatalog } from "./demo-catalog.js";
 import { seedDemoContingent } from "./demo-contingent.js";
 import { seedDemoLicenses } from "./demo-licenses.js";
+import { seedDemoManagedServices } from "./demo-managed-services.js";
 import { KANZLEI } from "./demo-organization.js";
+import { seedDemoPriceList } from "./demo-price-list.js";
 import { seedDemoPurchaseOrder } from "./demo-purchase-order.js";
+import { seedDemoRentalContract } from "./demo-rental-contract.js";
 import { seedDemoRentals } from "./demo-rentals.js";
 import { seedDemoStaff } from "./demo-staff.js";
 import { seedDemoTickets, type DemoTicketKey } from "./demo-tickets.js";
@@ -16,6 +19,8 @@ import { demoTimeline } from "./demo-timeline.js";
 const MUELLER_ID = "org-mueller";
 const BAECKEREI_ID = "org-baeckerei";
 const MUELLER_PORTAL_MANAGER = "anna.becker@mueller-gmbh.de";
+/** The administrator `seedDemoData` creates; stands in for the account manager who agrees prices (M1). */
+const DEMO_ADMIN = "admin@kontor.demo";
 
 /** What the demo scenario loaded, or found loaded (`created: false`, ids empty, counts 0). */
 export interface DemoScenarioSummary {
@@ -37,6 +42,14 @@ export interface DemoScenarioSummary {
   /** Müller GmbH's stored firewall login and Anna's pending request to see it (K12). */
   readonly credentialIds: readonly string[];
   readonly accessRequestIds: readonly string[];
+  /** The tax office's managed-services contract (C9) and its usage records of last and this month. */
+  readonly managedServicesContractId: string | undefined;
+  readonly usageRecordIds: readonly string[];
+  /** Bäckerei Schmidt's rental flat rate (C1) and the SEPA mandate it is collected under (C8, T7). */
+  readonly rentalContractId: string | undefined;
+  readonly mandateId: string | undefined;
+  /** The version of Müller GmbH's customer price list (M1); 0 when nothing was loaded. */
+  readonly priceListVersion: number;
 }
 
 async function requiredOrganization(executor: Executor, id: string): Promise<Organization> {
@@ -47,21 +60,50 @@ async function requiredOrganization(executor: Executor, id: string): Promise<Org
 
 /**
  * Loads the demo scenario on top of `seedDemoData` (which must have run), relative to `now` in
- * Europe/Berlin: a third customer (a tax office), a catalog of Atlassian, Microsoft and Adobe
- * products, licenses of which two are due for a renewal reminder (L15), two Microsoft 365
- * rentals active this month (M1–M6), Müller GmbH's 10-hour contingent with ten time entries in
- * last and this month (C2, C5, C6), six tickets across the K1 workflow, a license order
- * overdue for purchase (L3), and Müller GmbH's firewall (its UTM subscription runs out in 20
- * days, K11), NAS and monthly backup check (K9), and the firewall's admin login with Müller's pending
- * request to see it (K12). Everything goes through the domain packages
- * and is stored as the
- * API stores it, in one transaction: a failed start leaves nothing behind and the next one
- * tries again. Runs once: when the tax office exists, it returns at once and adds nothing.
+ * Europe/Berlin: a third customer (a tax office with a German VAT ID, T3/T4), a catalog of
+ * Atlassian, Microsoft and Adobe products, licenses of which two are due for a renewal reminder
+ * (L15), two Microsoft 365 rentals active this month (M1–M6), Müller GmbH's 10-hour contingent
+ * with ten time entries in last and this month (C2, C5, C6), six tickets across the K1 workflow,
+ * a license order overdue for purchase (L3), Müller GmbH's firewall (its UTM subscription runs
+ * out in 20 days, K11), NAS and monthly backup check (K9), and the firewall's admin login with
+ * Müller's pending request to see it (K12).
+ *
+ * Three more contracts and prices give month-end billing something to show, each running since
+ * the 1st of last month, so the first month close after the start closes last month and the
+ * next month end closes this one:
+ * - the tax office's managed services billed pay-per-use, with usage recorded for last and this
+ *   month (C9: protected devices, backup servers, backup storage);
+ * - Bäckerei Schmidt's rental flat rate of 1,250.00 EUR a month with an active SEPA mandate
+ *   signed last month, so each month is billed separately and collected by direct debit (C8, T7);
+ * - Müller GmbH's customer price list: Microsoft 365 Business Standard at 10.90 EUR per user
+ *   instead of the list price (M1).
+ *
+ * Everything goes through the domain packages and is stored as the API stores it, in one
+ * transaction: a failed start leaves nothing behind and the next one tries again. Runs once: when
+ * the tax office exists, it returns at once and adds nothing.
  */
 export async function seedDemoScenario(database: DatabaseHandle, now: Date): Promise<DemoScenarioSummary> {
   return database.db.transaction(async (tx) => {
     if ((await findOrganization(tx, KANZLEI.id)) !== undefined) {
-      return { created: false, organizationId: KANZLEI.id, licenseIds: [], rentalIds: [], contractId: undefined, timeEntries: 0, ticketIds: {}, overdueOrder: undefined, assetIds: [], planIds: [], credentialIds: [], accessRequestIds: [] };
+      return {
+        created: false,
+        organizationId: KANZLEI.id,
+        licenseIds: [],
+        rentalIds: [],
+        contractId: undefined,
+        timeEntries: 0,
+        ticketIds: {},
+        overdueOrder: undefined,
+        assetIds: [],
+        planIds: [],
+        credentialIds: [],
+        accessRequestIds: [],
+        managedServicesContractId: undefined,
+        usageRecordIds: [],
+        rentalContractId: undefined,
+        mandateId: undefined,
+        priceListVersion: 0,
+      };
     }
     const timeline = demoTimeline(now);
     const mueller = await requiredOrganization(tx, MUELLER_ID);
@@ -88,6 +130,11 @@ export async function seedDemoScenario(database: DatabaseHandle, now: Date): Pro
     });
     const assets = await seedDemoAssets(tx, timeline, mueller.id);
     const credentials = await seedDemoCredentials(tx, timeline, { muellerId: mueller.id, technicianId: staff.technicianId, muellerPortalUserId });
+    const managedServices = await seedDemoManagedServices(tx, timeline, KANZLEI.id, staff.backOfficeId);
+    const rentalContract = await seedDemoRentalContract(tx, timeline, baeckerei, staff.backOfficeId);
+    const admin = await findUserByEmail(tx, DEMO_ADMIN);
+    if (admin === undefined) throw new Error(`demo scenario: user ${DEMO_ADMIN} is missing; run seedDemoData first`);
+    const priceListVersion = await seedDemoPriceList(tx, catalog, timeline, mueller.id, admin.id);
     return {
       created: true,
       organizationId: KANZLEI.id,
@@ -99,6 +146,11 @@ export async function seedDemoScenario(database: DatabaseHandle, now: Date): Pro
       overdueOrder,
       ...assets,
       ...credentials,
+      managedServicesContractId: managedServices.contractId,
+      usageRecordIds: managedServices.usageRecordIds,
+      rentalContractId: rentalContract.contractId,
+      mandateId: rentalContract.mandateId,
+      priceListVersion,
     };
   });
 }
