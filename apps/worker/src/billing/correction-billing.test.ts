@@ -1,36 +1,29 @@
 import { createTestDatabase } from "@kontor/db/testing";
-import { redeliverOutboxEvent } from "../outbox/deliver-outbox.js";
-import { insertContract, insertOrganization, saveContractAccount, schema, type DatabaseHandle, type OutboxRow } from "@kontor/db";
+import { insertContract, insertOrganization, saveContractAccount, schema, type DatabaseHandle } from "@kontor/db";
 import { openAccount, parseContract, recordTimeEntries, type ContractInput } from "@kontor/contingent";
-import { Money, type MoneyJson } from "@kontor/money";
-import type { Organization } from "@kontor/ticketing";
-import { asc, eq } from "drizzle-orm";
+import type { MoneyJson } from "@kontor/money";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testCustomer } from "../testing/billing-customers.js";
+import { firstOutboxEvent, redeliverToBillingHandler } from "../testing/billing-outbox-events.js";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
+import { moneyText } from "../testing/money-text.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { WorkerContext } from "../worker-context.js";
-import { INVOICE_DUE_TOPIC, SERVICE_REPORT_READY_TOPIC, billingOutboxHandlers } from "./billing-outbox-handlers.js";
+import { INVOICE_DUE_TOPIC, SERVICE_REPORT_READY_TOPIC } from "./billing-outbox-handlers.js";
 import { monthCloseJob } from "./month-close-job.js";
 import { readPdfText } from "./pdf-text.js";
 
 // 00:10 on 1 December 2026 in Berlin (CET, UTC+1, after the DST change of 25 October).
 const NOW = new Date("2026-11-30T23:10:00Z");
 
-const WEBER: Organization = {
+/** Weber at the test customers' default address, Industriestraße 4 in Warendorf (DE-NW, Europe/Berlin). */
+const WEBER = testCustomer({
   id: "org-weber",
   name: "Weber Logistik GmbH",
-  address: { street: "Industriestraße 4", postalCode: "48231", city: "Warendorf", country: "DE" },
-  branches: [],
-  billing: "central",
   serviceReportRecipient: "rechnungen@weber-logistik.de",
-  newTicketRecipients: [],
-  statusChangeRecipients: [],
-  initialInventoryWanted: false,
-  documentation: "existing",
   mailDomains: ["weber-logistik.de"],
-  calendarId: "DE-NW",
-  zone: "Europe/Berlin",
-};
+});
 
 /** Seed 004's 10-hour contingent (600 minutes, 950.00 EUR a month, 95.00 EUR per hour over it). */
 const CONTRACT: ContractInput = {
@@ -38,30 +31,9 @@ const CONTRACT: ContractInput = {
   id: "ct-weber",
   customerId: WEBER.id,
   startDate: "2026-11-01",
-  terms: {
-    backupResponsibility: "customer",
-    rates: [{ workType: "remote-support", description: "Remote support", hourlyRate: "95.00" }],
-    travel: { kind: "flat", feePerTrip: "45.00" },
-    accountManager: { name: "Sabrina Bruns", email: "kundenbetreuung@meinsystemhaus.de" },
-  },
+  terms: TEST_COOPERATION_TERMS,
   contingent: { monthlyMinutes: 600, monthlyPrice: "950.00", hourlyRate: "95.00" },
 };
-
-function cents(json: MoneyJson): string {
-  return `${Money.fromJSON(json).toFixed()} ${json.currency}`;
-}
-
-async function eventOf(database: DatabaseHandle, topic: string): Promise<OutboxRow> {
-  const [event] = await database.db.select().from(schema.outbox).where(eq(schema.outbox.topic, topic)).orderBy(asc(schema.outbox.id));
-  if (event === undefined) throw new Error(`no ${topic} event`);
-  return event;
-}
-
-async function handle(database: DatabaseHandle, context: WorkerContext, event: OutboxRow): Promise<void> {
-  const handler = billingOutboxHandlers.find((candidate) => candidate.topics.includes(event.topic));
-  if (handler === undefined) throw new Error(`no handler for ${event.topic}`);
-  await redeliverOutboxEvent(context, handler, event);
-}
 
 describe("month-end billing of an overbooked contingent (C3, C4, C8)", () => {
   let database: DatabaseHandle;
@@ -104,10 +76,10 @@ describe("month-end billing of an overbooked contingent (C3, C4, C8)", () => {
   it("C4, C8: the correction (6 h × 95.00) is billed on November's invoice, and handling invoice-due before service-report-ready still mails the report first", async () => {
     for (const item of await monthCloseJob.plan(context, NOW)) expect(await monthCloseJob.runItem(context, item, NOW)).toMatchObject({ status: "closed", month: "2026-11" });
     // C4: −360 minutes is below −50 % of 600: one correction event, billed with the month.
-    expect((await eventOf(database, "contingent.correction-invoice-due")).payload).toMatchObject({ event: { deficitMinutes: 360, trigger: "deficit-below-limit" } });
+    expect((await firstOutboxEvent(database, "contingent.correction-invoice-due")).payload).toMatchObject({ event: { deficitMinutes: 360, trigger: "deficit-below-limit" } });
 
     // The invoice event arrives first (another worker has not handled the report's event yet).
-    await handle(database, context, await eventOf(database, INVOICE_DUE_TOPIC));
+    await redeliverToBillingHandler(context, await firstOutboxEvent(database, INVOICE_DUE_TOPIC));
     expect(smtp.mails.map((mail) => mail.parsed.subject)).toEqual([
       "Servicebericht SR-ct-weber-2026-11 – November 2026",
       expect.stringMatching(/^Rechnung RE-\S+ – November 2026$/),
@@ -122,12 +94,12 @@ describe("month-end billing of an overbooked contingent (C3, C4, C8)", () => {
       readonly totals: { lineNetTotal: MoneyJson; taxTotal: MoneyJson; grandTotal: MoneyJson };
       readonly paymentTerms: { dueDate: string };
     };
-    expect(document.lines.map((line) => [line.kind, line.quantity, cents(line.unitPrice), cents(line.netAmount)])).toEqual([
+    expect(document.lines.map((line) => [line.kind, line.quantity, moneyText(line.unitPrice), moneyText(line.netAmount)])).toEqual([
       ["monthly-contingent", "1", "950.00 EUR", "950.00 EUR"],
       ["correction", "6", "95.00 EUR", "570.00 EUR"],
     ]);
     // T5: 19 % of 1,520.00 = 288.80. Issued on 1 December in Berlin (UTC still says 30 November), due net 30.
-    expect([cents(document.totals.lineNetTotal), cents(document.totals.taxTotal), cents(document.totals.grandTotal)]).toEqual(["1520.00 EUR", "288.80 EUR", "1808.80 EUR"]);
+    expect([moneyText(document.totals.lineNetTotal), moneyText(document.totals.taxTotal), moneyText(document.totals.grandTotal)]).toEqual(["1520.00 EUR", "288.80 EUR", "1808.80 EUR"]);
     expect(document.issueDate).toBe("2026-12-01");
     expect(document.paymentTerms.dueDate).toBe("2026-12-31");
     const pdf = smtp.mails[1]?.parsed.attachments[0]?.content;
@@ -138,18 +110,18 @@ describe("month-end billing of an overbooked contingent (C3, C4, C8)", () => {
     expect(text).toContain("SR-ct-weber-2026-11");
 
     // The report's own event now finds its mail sent; a redelivered invoice event finds its invoice.
-    await handle(database, context, await eventOf(database, SERVICE_REPORT_READY_TOPIC));
-    await handle(database, context, await eventOf(database, INVOICE_DUE_TOPIC));
+    await redeliverToBillingHandler(context, await firstOutboxEvent(database, SERVICE_REPORT_READY_TOPIC));
+    await redeliverToBillingHandler(context, await firstOutboxEvent(database, INVOICE_DUE_TOPIC));
     expect(smtp.mails).toHaveLength(2);
     expect(await database.db.select({ id: schema.invoices.id }).from(schema.invoices)).toHaveLength(1);
     expect(await database.db.select({ id: schema.serviceReports.id }).from(schema.serviceReports)).toEqual([{ id: "SR-ct-weber-2026-11" }]);
   });
 
   it("C4: the overbooked month reaches the account manager the contract names, once", async () => {
-    const flag = await eventOf(database, "contingent.account-manager-flag");
+    const flag = await firstOutboxEvent(database, "contingent.account-manager-flag");
     expect(flag.payload).toMatchObject({ event: { flag: "overbooked", balanceMinutes: -360 } });
-    await handle(database, context, flag);
-    await handle(database, context, flag);
+    await redeliverToBillingHandler(context, flag);
+    await redeliverToBillingHandler(context, flag);
     const notices = smtp.mails.filter((mail) => mail.parsed.subject?.startsWith("Überbucht:") === true);
     expect(notices.map((mail) => [mail.envelopeTo, mail.parsed.subject])).toEqual([
       [["kundenbetreuung@meinsystemhaus.de"], "Überbucht: Kontingent ct-weber (Weber Logistik GmbH) – November 2026"],

@@ -2,13 +2,15 @@ import { createTestDatabase } from "@kontor/db/testing";
 import { insertContract, insertOrganization, insertUsageRecords, schema, type DatabaseHandle, type NewUsageRecord } from "@kontor/db";
 import { openAccount, parseContract, type ContractInput } from "@kontor/contingent";
 import { INVOICE_NUMBER_SERIES } from "@kontor/invoicing";
-import { Money, type MoneyJson } from "@kontor/money";
-import type { Organization } from "@kontor/ticketing";
+import type { MoneyJson } from "@kontor/money";
 import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
+import { testCustomer } from "../testing/billing-customers.js";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
 import { lastIssued, pdfOf } from "../testing/mail-pdf.js";
+import { moneyText } from "../testing/money-text.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { WorkerContext } from "../worker-context.js";
 import { billingOutboxHandlers } from "./billing-outbox-handlers.js";
@@ -19,21 +21,14 @@ import { readPdfText } from "./pdf-text.js";
 const NOW = new Date("2026-11-30T23:10:00Z");
 const RECORDED_AT = new Date("2026-11-30T17:00:00Z");
 
-const HANSA: Organization = {
+const HANSA = testCustomer({
   id: "org-hansa",
   name: "Hansa Steuerberatung GmbH",
   address: { street: "Ballindamm 8", postalCode: "20095", city: "Hamburg", country: "DE" },
-  branches: [],
-  billing: "central",
   serviceReportRecipient: "buchhaltung@hansa-stb.de",
-  newTicketRecipients: [],
-  statusChangeRecipients: [],
-  initialInventoryWanted: false,
-  documentation: "existing",
   mailDomains: ["hansa-stb.de"],
   calendarId: "DE-HH",
-  zone: "Europe/Berlin",
-};
+});
 
 /** Managed services billed pay-per-use (C9), one price list version in force from the start. */
 const CONTRACT: ContractInput = {
@@ -41,12 +36,7 @@ const CONTRACT: ContractInput = {
   id: "ms-hansa",
   customerId: HANSA.id,
   startDate: "2026-11-01",
-  terms: {
-    backupResponsibility: "provider",
-    rates: [{ workType: "remote-support", description: "Remote support", hourlyRate: "95.00" }],
-    travel: { kind: "flat", feePerTrip: "45.00" },
-    accountManager: { name: "Sabrina Bruns", email: "kundenbetreuung@meinsystemhaus.de" },
-  },
+  terms: { ...TEST_COOPERATION_TERMS, backupResponsibility: "provider" },
   priceList: [
     {
       effectiveFrom: "2026-11-01",
@@ -63,10 +53,6 @@ const CONTRACT: ContractInput = {
 
 function usage(month: string, meter: string, quantity: string): NewUsageRecord {
   return { contractId: CONTRACT.id, organizationId: HANSA.id, month, meter, quantity, source: "RMM", recordedBy: "staff-back-office" };
-}
-
-function cents(json: MoneyJson): string {
-  return `${Money.fromJSON(json).toFixed()} ${json.currency}`;
 }
 
 describe("month-end billing of managed services (C8, C9)", () => {
@@ -120,7 +106,7 @@ describe("month-end billing of managed services (C8, C9)", () => {
       readonly totals: { lineNetTotal: MoneyJson; taxTotal: MoneyJson; grandTotal: MoneyJson };
     };
     // The stored document keeps unit prices as exact decimals without trailing zeros (3.20 → "3.2").
-    expect(document.lines.map((line) => [line.kind, line.description, line.quantity, line.unitPrice.amount, cents(line.netAmount)])).toEqual([
+    expect(document.lines.map((line) => [line.kind, line.description, line.quantity, line.unitPrice.amount, moneyText(line.netAmount)])).toEqual([
       ["pay-per-use", "Managed endpoint protection, protected devices", "42", "3.2", "134.40 EUR"],
       ["pay-per-use", "Managed online backup, servers", "3", "19", "57.00 EUR"],
       // 1250.75 GB × 0.0125 = 15.634375 → 15.63
@@ -130,7 +116,7 @@ describe("month-end billing of managed services (C8, C9)", () => {
       ["pay-per-use", "Managed mail archive, storage", "37.3", "0.05", "1.87 EUR"],
     ]);
     // T5: 19 % of 291.70 = 55.423 → 55.42. December's 50 devices are not on November's invoice.
-    expect([cents(document.totals.lineNetTotal), cents(document.totals.taxTotal), cents(document.totals.grandTotal)]).toEqual(["291.70 EUR", "55.42 EUR", "347.12 EUR"]);
+    expect([moneyText(document.totals.lineNetTotal), moneyText(document.totals.taxTotal), moneyText(document.totals.grandTotal)]).toEqual(["291.70 EUR", "55.42 EUR", "347.12 EUR"]);
     expect(await lastIssued(database, INVOICE_NUMBER_SERIES.id)).toBe(invoice?.number);
 
     // C8: the service report first, then the invoice whose PDF carries the usage lines.

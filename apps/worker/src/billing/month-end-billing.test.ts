@@ -1,18 +1,20 @@
 import { createTestDatabase } from "@kontor/db/testing";
 import { schema, type DatabaseHandle, type OutboxRow } from "@kontor/db";
 import { INVOICE_NUMBER_SERIES, checkNumberSequence } from "@kontor/invoicing";
-import { Money, type MoneyJson } from "@kontor/money";
+import type { MoneyJson } from "@kontor/money";
 import { asc, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverDueOutboxEvents, outboxRouting, redeliverOutboxEvent } from "../outbox/deliver-outbox.js";
+import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
+import { redeliverToBillingHandler } from "../testing/billing-outbox-events.js";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import { pdfOf } from "../testing/mail-pdf.js";
+import { moneyText } from "../testing/money-text.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { WorkerContext } from "../worker-context.js";
 import { INVOICE_DUE_TOPIC, SERVICE_REPORT_READY_TOPIC, billingOutboxHandlers } from "./billing-outbox-handlers.js";
 import { seedBillingScenario, type BillingScenario } from "./billing-scenario.js";
 import { monthCloseJob } from "./month-close-job.js";
 import { readPdfText } from "./pdf-text.js";
-import { pdfOf } from "../testing/mail-pdf.js";
 
 // 00:10 on 1 June 2026 in Berlin (CEST, UTC+2): May has ended.
 const NOW = new Date("2026-05-31T22:10:00Z");
@@ -22,22 +24,8 @@ interface StoredTotals {
   readonly lines: readonly { readonly kind: string; readonly quantity: string; readonly netAmount: MoneyJson }[];
 }
 
-/** A stored amount to the cent, as the invoice prints it (`"950.00"`). */
-function cents(json: MoneyJson): string {
-  return `${Money.fromJSON(json).toFixed()} ${json.currency}`;
-}
-
 async function runMonthClose(context: WorkerContext): Promise<void> {
   for (const item of await monthCloseJob.plan(context, NOW)) await monthCloseJob.runItem(context, item, NOW);
-}
-
-/** Hands every billing event to its handler again, each in a transaction of its own (an at-least-once redelivery). */
-async function handleAgain(database: DatabaseHandle, context: WorkerContext, events: readonly OutboxRow[]): Promise<void> {
-  for (const event of events) {
-    const handler = billingOutboxHandlers.find((candidate) => candidate.topics.includes(event.topic));
-    if (handler === undefined) throw new Error(`no handler for ${event.topic}`);
-    await redeliverOutboxEvent(context, handler, event);
-  }
 }
 
 async function billingEvents(database: DatabaseHandle): Promise<OutboxRow[]> {
@@ -95,8 +83,8 @@ describe("month-end billing (C2, C5, C6, C8)", () => {
     for (const invoice of invoices) {
       const document = invoice.document as StoredTotals;
       // C2: the monthly invoice for the agreed 10 hours; T5: 19 % of 950.00 = 180.50.
-      expect(document.lines.map((line) => [line.kind, line.quantity, cents(line.netAmount)])).toEqual([["monthly-contingent", "1", "950.00 EUR"]]);
-      expect([cents(document.totals.lineNetTotal), cents(document.totals.taxTotal), cents(document.totals.grandTotal)]).toEqual(["950.00 EUR", "180.50 EUR", "1130.50 EUR"]);
+      expect(document.lines.map((line) => [line.kind, line.quantity, moneyText(line.netAmount)])).toEqual([["monthly-contingent", "1", "950.00 EUR"]]);
+      expect([moneyText(document.totals.lineNetTotal), moneyText(document.totals.taxTotal), moneyText(document.totals.grandTotal)]).toEqual(["950.00 EUR", "180.50 EUR", "1130.50 EUR"]);
     }
 
     // Per customer: the service report first, then the invoice (C8), each with its PDF.
@@ -132,7 +120,8 @@ describe("month-end billing (C2, C5, C6, C8)", () => {
     for (const contractId of scenario.contractIds) {
       expect(await monthCloseJob.runItem(context, { key: `${contractId}:2026-05`, data: { contractId, month: "2026-05" } }, NOW)).toMatchObject({ status: "already-closed" });
     }
-    await handleAgain(database, context, await billingEvents(database));
+    // Every billing event to its handler again, each in a transaction of its own (an at-least-once redelivery).
+    for (const event of await billingEvents(database)) await redeliverToBillingHandler(context, event);
     expect(await deliverDueOutboxEvents(context, outboxRouting(billingOutboxHandlers))).toEqual({ delivered: 0, failed: 0 });
     expect(await counts(database)).toEqual(before);
     expect(smtp.mails).toHaveLength(4);

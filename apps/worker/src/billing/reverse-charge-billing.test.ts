@@ -1,15 +1,17 @@
 import { createTestDatabase } from "@kontor/db/testing";
-import { insertContract, insertOrganization, saveContractAccount, schema, type DatabaseHandle, type OutboxRow } from "@kontor/db";
+import { insertContract, insertOrganization, saveContractAccount, schema, type DatabaseHandle } from "@kontor/db";
 import { openAccount, parseContract, recordTimeEntries, type ContractInput } from "@kontor/contingent";
-import { Money, type MoneyJson } from "@kontor/money";
+import type { MoneyJson } from "@kontor/money";
 import type { Organization } from "@kontor/ticketing";
-import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { redeliverOutboxEvent } from "../outbox/deliver-outbox.js";
+import { VIENNA_BUSINESS_CUSTOMER } from "../testing/billing-customers.js";
+import { firstOutboxEvent, redeliverToBillingHandler } from "../testing/billing-outbox-events.js";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
+import { moneyText } from "../testing/money-text.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { WorkerContext } from "../worker-context.js";
-import { INVOICE_DUE_TOPIC, billingOutboxHandlers } from "./billing-outbox-handlers.js";
+import { INVOICE_DUE_TOPIC } from "./billing-outbox-handlers.js";
 import { DEFAULT_BILLING_SETTINGS } from "./billing-settings.js";
 import { monthCloseJob } from "./month-close-job.js";
 import { readPdfText } from "./pdf-text.js";
@@ -17,33 +19,18 @@ import { readPdfText } from "./pdf-text.js";
 // 00:10 on 1 December 2026 in Berlin and Vienna (CET, UTC+1).
 const NOW = new Date("2026-11-30T23:10:00Z");
 
-/** A customer in Vienna: an EU business outside Germany (T3), with its VAT ID on record. */
-const DONAU: Organization = {
-  id: "org-donau",
-  name: "Donau Handels GmbH",
-  address: { street: "Kärntner Straße 5", postalCode: "1010", city: "Wien", country: "AT" },
-  branches: [],
-  billing: "central",
-  vatId: "ATU13585627",
-  serviceReportRecipient: "buchhaltung@donau-handel.at",
-  newTicketRecipients: [],
-  statusChangeRecipients: [],
-  initialInventoryWanted: false,
-  documentation: "existing",
-  mailDomains: ["donau-handel.at"],
-  calendarId: "DE-BY",
-  zone: "Europe/Vienna",
-};
+/** A customer in Vienna (Donau Handels GmbH): an EU business outside Germany (T3), with its VAT ID on record. */
+const DONAU: Organization = { ...VIENNA_BUSINESS_CUSTOMER, vatId: "ATU13585627" };
 
 /** The same kind of customer in Graz, but onboarded without a VAT ID. */
-const MUR: Organization = (({ vatId: _vatId, ...rest }) => ({
-  ...rest,
+const MUR: Organization = {
+  ...VIENNA_BUSINESS_CUSTOMER,
   id: "org-mur",
   name: "Mur Bau GmbH",
-  address: { ...DONAU.address, postalCode: "8010", city: "Graz" },
+  address: { ...VIENNA_BUSINESS_CUSTOMER.address, postalCode: "8010", city: "Graz" },
   serviceReportRecipient: "office@murbau.at",
   mailDomains: ["murbau.at"],
-}))(DONAU);
+};
 
 function contingent(id: string, customerId: string): ContractInput {
   return {
@@ -52,34 +39,9 @@ function contingent(id: string, customerId: string): ContractInput {
     customerId,
     startDate: "2026-11-01",
     zone: "Europe/Vienna",
-    terms: {
-      backupResponsibility: "customer",
-      rates: [{ workType: "remote-support", description: "Remote support", hourlyRate: "95.00" }],
-      travel: { kind: "flat", feePerTrip: "45.00" },
-      accountManager: { name: "Sabrina Bruns", email: "kundenbetreuung@meinsystemhaus.de" },
-    },
+    terms: TEST_COOPERATION_TERMS,
     contingent: { monthlyMinutes: 600, monthlyPrice: "950.00", hourlyRate: "95.00" },
   };
-}
-
-function cents(json: MoneyJson): string {
-  return `${Money.fromJSON(json).toFixed()} ${json.currency}`;
-}
-
-async function invoiceDueOf(database: DatabaseHandle, contractId: string): Promise<OutboxRow> {
-  const [event] = await database.db
-    .select()
-    .from(schema.outbox)
-    .where(and(eq(schema.outbox.topic, INVOICE_DUE_TOPIC), eq(schema.outbox.aggregateId, contractId)))
-    .orderBy(asc(schema.outbox.id));
-  if (event === undefined) throw new Error(`no invoice-due event of ${contractId}`);
-  return event;
-}
-
-async function handle(context: WorkerContext, event: OutboxRow): Promise<void> {
-  const handler = billingOutboxHandlers.find((candidate) => candidate.topics.includes(event.topic));
-  if (handler === undefined) throw new Error(`no handler for ${event.topic}`);
-  await redeliverOutboxEvent(context, handler, event);
 }
 
 describe("month-end billing of an EU business customer outside Germany (T3, T4, C8)", () => {
@@ -116,7 +78,7 @@ describe("month-end billing of an EU business customer outside Germany (T3, T4, 
   });
 
   it("T3: with its VAT ID on record the customer is billed by reverse charge: 950.00 net, 0.00 VAT, both VAT IDs and the note on the invoice", async () => {
-    await handle(context, await invoiceDueOf(database, "ct-org-donau"));
+    await redeliverToBillingHandler(context, await firstOutboxEvent(database, INVOICE_DUE_TOPIC, "ct-org-donau"));
     const [invoice, ...others] = await database.db.select({ number: schema.invoices.number, document: schema.invoices.document }).from(schema.invoices);
     expect(others).toEqual([]);
     const document = invoice?.document as {
@@ -124,7 +86,7 @@ describe("month-end billing of an EU business customer outside Germany (T3, T4, 
       readonly buyer: { vatId?: string };
       readonly totals: { lineNetTotal: MoneyJson; taxTotal: MoneyJson; grandTotal: MoneyJson; vatBreakdown: readonly { category: string; rate: string; exemptionReason?: string }[] };
     };
-    expect([cents(document.totals.lineNetTotal), cents(document.totals.taxTotal), cents(document.totals.grandTotal)]).toEqual(["950.00 EUR", "0.00 EUR", "950.00 EUR"]);
+    expect([moneyText(document.totals.lineNetTotal), moneyText(document.totals.taxTotal), moneyText(document.totals.grandTotal)]).toEqual(["950.00 EUR", "0.00 EUR", "950.00 EUR"]);
     expect(document.totals.vatBreakdown.map((entry) => [entry.category, entry.rate, entry.exemptionReason?.includes("Steuerschuldnerschaft des Leistungsempfängers")])).toEqual([["AE", "0", true]]);
     expect(document.buyer.vatId).toBe("ATU13585627");
     expect(document.seller.vatId).toBe(DEFAULT_BILLING_SETTINGS.seller.vatId);
@@ -143,7 +105,7 @@ describe("month-end billing of an EU business customer outside Germany (T3, T4, 
   it("T3, T4: without a VAT ID the invoice is refused with T3_VAT_ID_REQUIRED instead of guessing a rate; nothing is issued or mailed", async () => {
     const invoicesBefore = await database.db.select({ id: schema.invoices.id }).from(schema.invoices);
     expect(invoicesBefore).toHaveLength(1);
-    await expect(handle(context, await invoiceDueOf(database, "ct-org-mur"))).rejects.toThrow(/T3_VAT_ID_REQUIRED/);
+    await expect(redeliverToBillingHandler(context, await firstOutboxEvent(database, INVOICE_DUE_TOPIC, "ct-org-mur"))).rejects.toThrow(/T3_VAT_ID_REQUIRED/);
     expect(await database.db.select({ id: schema.invoices.id }).from(schema.invoices)).toEqual(invoicesBefore);
     // The handler fails before it composes the invoice: no invoice mail reaches the customer.
     const subjects = smtp.mails.filter((mail) => mail.envelopeTo.includes("office@murbau.at")).map((mail) => mail.parsed.subject ?? "");

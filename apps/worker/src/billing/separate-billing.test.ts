@@ -3,14 +3,16 @@ import { createTestDatabase, testDatabaseKind } from "@kontor/db/testing";
 import { fixedClock, insertContract, insertOrganization, insertSepaMandate, revokeSepaMandate, schema, type DatabaseHandle, type OutboxRow } from "@kontor/db";
 import { openAccount, parseContract, type ContractInput } from "@kontor/contingent";
 import { checkNumberSequence, INVOICE_NUMBER_SERIES } from "@kontor/invoicing";
-import { Money, type MoneyJson } from "@kontor/money";
-import type { Organization } from "@kontor/ticketing";
+import type { MoneyJson } from "@kontor/money";
 import { asc, eq } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting, redeliverOutboxEvent } from "../outbox/deliver-outbox.js";
+import { testCustomer } from "../testing/billing-customers.js";
 import { startCaptureSmtpServer, type CaptureSmtpServer, type CapturedMail } from "../testing/capture-smtp-server.js";
+import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
 import { lastIssued, pdfOf } from "../testing/mail-pdf.js";
+import { moneyText } from "../testing/money-text.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import type { WorkerContext } from "../worker-context.js";
 import { billingOutboxHandlers } from "./billing-outbox-handlers.js";
@@ -37,50 +39,26 @@ interface StoredInvoice {
   readonly source: { readonly paymentMeans: { readonly kind: string; readonly mandateReference?: string; readonly creditorId?: string; readonly debtorIban?: string; readonly iban?: string } };
 }
 
-function cents(json: MoneyJson): string {
-  return `${Money.fromJSON(json).toFixed()} ${json.currency}`;
-}
-
-function customer(id: string, name: string): Organization {
-  return {
-    id,
-    name,
-    address: { street: "Industriestraße 4", postalCode: "48231", city: "Warendorf", country: "DE" },
-    branches: [],
-    billing: "central",
-    serviceReportRecipient: `rechnungen@${id}.example`,
-    newTicketRecipients: [],
-    statusChangeRecipients: [],
-    initialInventoryWanted: false,
-    documentation: "existing",
-    mailDomains: [`${id}.example`],
-    calendarId: "DE-NW",
-    zone: "Europe/Berlin",
-  };
-}
-
-const TERMS: ContractInput["terms"] = {
-  backupResponsibility: "provider",
-  rates: [{ workType: "remote-support", description: "Remote support", hourlyRate: "95.00" }],
-  travel: { kind: "flat", feePerTrip: "45.00" },
-  accountManager: { name: "Sabrina Bruns", email: "kundenbetreuung@meinsystemhaus.de" },
-};
+const TERMS: ContractInput["terms"] = { ...TEST_COOPERATION_TERMS, backupResponsibility: "provider" };
 
 function rental(id: string, customerId: string, monthlyPrice: string): ContractInput {
   return { kind: "rental-flat-rate", id, customerId, startDate: "2026-11-01", terms: TERMS, monthlyPrice };
 }
 
-/** Every separately billed customer of the test: contract, monthly price, mandates. */
+/**
+ * Every separately billed customer of the test: contract, monthly price, mandates. Each is a
+ * {@link testCustomer} in Warendorf that receives its invoices at `rechnungen@<id>.example`.
+ */
 const CASES = {
-  weber: { organization: customer("org-weber", "Weber Logistik GmbH"), contract: rental("ct-weber-miete", "org-weber", "1250.00") },
-  kurz: { organization: customer("org-kurz", "Kurz Steuerberatung"), contract: rental("ct-kurz-miete", "org-kurz", "480.00") },
-  ohne: { organization: customer("org-ohne", "Ohne Mandat KG"), contract: rental("ct-ohne-miete", "org-ohne", "640.00") },
+  weber: { organization: testCustomer({ id: "org-weber", name: "Weber Logistik GmbH" }), contract: rental("ct-weber-miete", "org-weber", "1250.00") },
+  kurz: { organization: testCustomer({ id: "org-kurz", name: "Kurz Steuerberatung" }), contract: rental("ct-kurz-miete", "org-kurz", "480.00") },
+  ohne: { organization: testCustomer({ id: "org-ohne", name: "Ohne Mandat KG" }), contract: rental("ct-ohne-miete", "org-ohne", "640.00") },
   hosting: {
-    organization: customer("org-hosting", "Hansen Hosting-Kunde GmbH"),
+    organization: testCustomer({ id: "org-hosting", name: "Hansen Hosting-Kunde GmbH" }),
     contract: { kind: "data-center-hosting", id: "ct-hansen-rz", customerId: "org-hosting", startDate: "2026-11-01", terms: TERMS, dataCenter: "TERRA CLOUD Hüllhorst", monthlyPrice: "890.00" } satisfies ContractInput,
   },
-  glaeubiger: { organization: customer("org-glaeubiger", "Glaser Praxis"), contract: rental("ct-glaser-miete", "org-glaeubiger", "300.00") },
-  spaet: { organization: customer("org-spaet", "Spät & Söhne OHG"), contract: rental("ct-spaet-miete", "org-spaet", "1000.00") },
+  glaeubiger: { organization: testCustomer({ id: "org-glaeubiger", name: "Glaser Praxis" }), contract: rental("ct-glaser-miete", "org-glaeubiger", "300.00") },
+  spaet: { organization: testCustomer({ id: "org-spaet", name: "Spät & Söhne OHG" }), contract: rental("ct-spaet-miete", "org-spaet", "1000.00") },
 } as const;
 
 describe(`separate billing of rental and hosting months on ${testDatabaseKind()} (C8, T7)`, () => {
@@ -184,11 +162,11 @@ describe(`separate billing of rental and hosting months on ${testDatabaseKind()}
     const mail = await bill("ct-weber-miete");
     const { number, document } = await invoiceOf("ct-weber-miete");
     expect(number).toBe("RE-2026-000001");
-    expect(document.lines.map((line) => [line.kind, line.description, line.quantity, line.unitCode, cents(line.unitPrice), cents(line.netAmount)])).toEqual([
+    expect(document.lines.map((line) => [line.kind, line.description, line.quantity, line.unitCode, moneyText(line.unitPrice), moneyText(line.netAmount)])).toEqual([
       ["rental-month", "Mietpauschale November 2026", "1", "MON", "1250.00 EUR", "1250.00 EUR"],
     ]);
     // T5: 19 % of 1,250.00 = 237.50.
-    expect([cents(document.totals.lineNetTotal), cents(document.totals.taxTotal), cents(document.totals.grandTotal)]).toEqual(["1250.00 EUR", "237.50 EUR", "1487.50 EUR"]);
+    expect([moneyText(document.totals.lineNetTotal), moneyText(document.totals.taxTotal), moneyText(document.totals.grandTotal)]).toEqual(["1250.00 EUR", "237.50 EUR", "1487.50 EUR"]);
     expect(document.issueDate).toBe("2026-12-01");
     // The latest signed mandate (2026-10-15), not the one of 2025.
     expect(document.source.paymentMeans).toEqual({ kind: "sepa-direct-debit", mandateReference: "WEBER-2026-01", creditorId: CREDITOR_ID, debtorIban: WEBER_IBAN });
@@ -218,7 +196,7 @@ describe(`separate billing of rental and hosting months on ${testDatabaseKind()}
     const mail = await bill("ct-kurz-miete");
     const { document } = await invoiceOf("ct-kurz-miete");
     // 19 % of 480.00 = 91.20.
-    expect([cents(document.totals.lineNetTotal), cents(document.totals.taxTotal), cents(document.totals.grandTotal)]).toEqual(["480.00 EUR", "91.20 EUR", "571.20 EUR"]);
+    expect([moneyText(document.totals.lineNetTotal), moneyText(document.totals.taxTotal), moneyText(document.totals.grandTotal)]).toEqual(["480.00 EUR", "91.20 EUR", "571.20 EUR"]);
     expect(document.source.paymentMeans).toMatchObject({ kind: "sepa-direct-debit", mandateReference: "KURZ-2026-01" });
     expect(document.paymentTerms.dueDate).toBe("2026-12-07");
     expect(await readPdfText(pdfOf(mail))).toContain("Der Betrag wird am 07.12.2026 per SEPA-Lastschrift");
@@ -228,7 +206,7 @@ describe(`separate billing of rental and hosting months on ${testDatabaseKind()}
     const mail = await bill("ct-ohne-miete");
     const { number, document } = await invoiceOf("ct-ohne-miete");
     // 19 % of 640.00 = 121.60.
-    expect([cents(document.totals.lineNetTotal), cents(document.totals.taxTotal), cents(document.totals.grandTotal)]).toEqual(["640.00 EUR", "121.60 EUR", "761.60 EUR"]);
+    expect([moneyText(document.totals.lineNetTotal), moneyText(document.totals.taxTotal), moneyText(document.totals.grandTotal)]).toEqual(["640.00 EUR", "121.60 EUR", "761.60 EUR"]);
     expect(document.source.paymentMeans).toEqual({ kind: "sepa-credit-transfer", iban: "DE02120300000000202051", bic: "BYLADEM1001", accountName: "CSM MeinSystemhaus GmbH" });
     // T1: net 30 from Tuesday 1 December: Thursday 31 December.
     expect(document.paymentTerms.dueDate).toBe("2026-12-31");
@@ -243,10 +221,10 @@ describe(`separate billing of rental and hosting months on ${testDatabaseKind()}
   it("C8, T7: hosting in TERRA CLOUD Hüllhorst, 890.00 a month: 169.10 VAT, 1,059.10 gross, collected on 15 December", async () => {
     const mail = await bill("ct-hansen-rz");
     const { document } = await invoiceOf("ct-hansen-rz");
-    expect(document.lines.map((line) => [line.kind, line.description, line.unitCode, cents(line.netAmount)])).toEqual([
+    expect(document.lines.map((line) => [line.kind, line.description, line.unitCode, moneyText(line.netAmount)])).toEqual([
       ["rental-month", "Rechenzentrums-Hosting November 2026 (TERRA CLOUD Hüllhorst)", "MON", "890.00 EUR"],
     ]);
-    expect([cents(document.totals.lineNetTotal), cents(document.totals.taxTotal), cents(document.totals.grandTotal)]).toEqual(["890.00 EUR", "169.10 EUR", "1059.10 EUR"]);
+    expect([moneyText(document.totals.lineNetTotal), moneyText(document.totals.taxTotal), moneyText(document.totals.grandTotal)]).toEqual(["890.00 EUR", "169.10 EUR", "1059.10 EUR"]);
     expect(document.source.paymentMeans).toEqual({ kind: "sepa-direct-debit", mandateReference: "HANSEN-RZ-7", creditorId: CREDITOR_ID, debtorIban: HOSTING_IBAN });
     expect(document.paymentTerms.dueDate).toBe("2026-12-15");
     const pdf = await readPdfText(pdfOf(mail));

@@ -1,23 +1,11 @@
 import type { Organization } from "@kontor/ticketing";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BILLING_SETTINGS } from "../billing/billing-settings.js";
+import { VIENNA_BUSINESS_CUSTOMER } from "../testing/billing-customers.js";
 import { customerVat } from "./customer-vat.js";
 
-const base: Organization = {
-  id: "org-donau",
-  name: "Donau Handels GmbH",
-  address: { street: "Kärntner Straße 5", postalCode: "1010", city: "Wien", country: "AT" },
-  branches: [],
-  billing: "central",
-  serviceReportRecipient: "buchhaltung@donau-handel.at",
-  newTicketRecipients: [],
-  statusChangeRecipients: [],
-  initialInventoryWanted: false,
-  documentation: "existing",
-  mailDomains: ["donau-handel.at"],
-  calendarId: "DE-BY",
-  zone: "Europe/Vienna",
-};
+/** Donau Handels GmbH in Vienna, no VAT ID on record. */
+const base: Organization = VIENNA_BUSINESS_CUSTOMER;
 const seller = DEFAULT_BILLING_SETTINGS.seller;
 
 describe("the VAT of licenses sold to a customer (T3, T4)", () => {

@@ -1,48 +1,25 @@
-import { seedDemoData } from "@kontor/api";
-import { fixedClock, inboundMailsWithStatus, schema, type DatabaseHandle } from "@kontor/db";
-import { createTestDatabase } from "@kontor/db/testing";
+import { inboundMailsWithStatus, schema } from "@kontor/db";
 import type { Ticket } from "@kontor/ticketing";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketMailHandler } from "../mail-out/ticket-mail-handler.js";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
-import { intakeSettled, sendToSupport } from "../testing/support-mailbox.js";
-import { testWorkerContext } from "../testing/test-worker-context.js";
-import type { WorkerContext } from "../worker-context.js";
-import { startMailIntake, type MailIntake } from "./mail-intake.js";
-import { startSmtpListener, type SmtpListener } from "./smtp-listener.js";
+import { intakeSettled, sendToSupport, startSupportMailbox, type SupportMailbox } from "../testing/support-mailbox.js";
 
 // 3 June 2026, 09:15 in Cologne: the receipt timestamp the K2 confirmation must state.
 const RECEIVED = new Date("2026-06-03T07:15:00Z");
 
-let database: DatabaseHandle;
-let customerInbox: CaptureSmtpServer;
-let context: WorkerContext;
-let intake: MailIntake;
-let listener: SmtpListener;
+let mailbox: SupportMailbox;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoData(database, RECEIVED);
-  customerInbox = await startCaptureSmtpServer();
-  context = testWorkerContext(database, customerInbox, { clock: fixedClock(RECEIVED) });
-  intake = startMailIntake(context, { intervalMs: 50 });
-  listener = await startSmtpListener({ host: "127.0.0.1", port: 0, maxMessageBytes: 1_000_000 }, async (raw, envelope) => {
-      await intake.receive(raw, envelope);
-    }, pino({ level: "silent" }));
+  mailbox = await startSupportMailbox(RECEIVED);
 });
 
 afterAll(async () => {
-  await intake.stop();
-  await listener.close();
-  await context.mail.close();
-  await customerInbox.close();
-  await database.close();
+  await mailbox.close();
 });
 
 async function allTickets(): Promise<Ticket[]> {
-  const rows = await database.db.select().from(schema.tickets).orderBy(schema.tickets.createdAt, schema.tickets.number);
+  const rows = await mailbox.database.db.select().from(schema.tickets).orderBy(schema.tickets.createdAt, schema.tickets.number);
   return rows.map((row) => row.document as Ticket);
 }
 
@@ -50,16 +27,16 @@ const routing = outboxRouting([ticketMailHandler]);
 
 describe("mail intake over SMTP (K2–K4)", () => {
   it("K2: a customer's mail to the listener opens a ticket and the confirmation with number and receipt time arrives at the customer's SMTP server", async () => {
-    const accepted = await sendToSupport(listener, {
+    const accepted = await sendToSupport(mailbox.listener, {
       from: "Anna Becker <anna.becker@mueller-gmbh.de>",
       subject: "Drucker im 2. OG druckt nicht",
       text: "Guten Morgen,\nder HP-Drucker im 2. OG zeigt seit heute Papierstau.\nGruß Anna Becker",
       messageId: "<drucker-0603@mueller-gmbh.de>",
     });
     expect(accepted.response).toMatch(/^250/);
-    await intakeSettled(database);
+    await intakeSettled(mailbox.database);
 
-    const [created] = await inboundMailsWithStatus(database.db, "ticket-created");
+    const [created] = await inboundMailsWithStatus(mailbox.database.db, "ticket-created");
     expect(created?.reasonCode).toBe("K2_NEW_TICKET");
     const tickets = await allTickets();
     expect(tickets).toHaveLength(1);
@@ -68,8 +45,8 @@ describe("mail intake over SMTP (K2–K4)", () => {
     expect(ticket?.channel).toBe("mail");
     expect(ticket?.subject).toBe("Drucker im 2. OG druckt nicht");
 
-    expect(await deliverDueOutboxEvents(context, routing)).toMatchObject({ failed: 0 });
-    const [confirmation] = await customerInbox.waitFor(1);
+    expect(await deliverDueOutboxEvents(mailbox.context, routing)).toMatchObject({ failed: 0 });
+    const [confirmation] = await mailbox.customerInbox.waitFor(1);
     expect(confirmation?.envelopeTo).toEqual(["anna.becker@mueller-gmbh.de"]);
     expect(confirmation?.parsed.subject).toBe(`[#${ticket?.number}] Eingangsbestätigung: Drucker im 2. OG druckt nicht`);
     expect(confirmation?.parsed.text).toContain(`als Ticket ${ticket?.number} erfasst`);
@@ -79,21 +56,21 @@ describe("mail intake over SMTP (K2–K4)", () => {
     expect(confirmation?.parsed.headers.get("auto-submitted")).toBe("auto-generated");
 
     // A second pass sends nothing again (dedupe per mail).
-    await deliverDueOutboxEvents(context, routing);
-    expect(customerInbox.mails).toHaveLength(1);
+    await deliverDueOutboxEvents(mailbox.context, routing);
+    expect(mailbox.customerInbox.mails).toHaveLength(1);
   });
 
   it("K3: a reply to the confirmation lands on the same ticket as a public comment, without a second ticket", async () => {
-    const [confirmation] = customerInbox.mails;
+    const [confirmation] = mailbox.customerInbox.mails;
     const before = await allTickets();
-    await sendToSupport(listener, {
+    await sendToSupport(mailbox.listener, {
       from: "Anna Becker <anna.becker@mueller-gmbh.de>",
       subject: `AW: ${confirmation?.parsed.subject ?? ""}`,
       text: "Es ist der Drucker HP LaserJet M404 am Empfang.\n\n> Ihre Meldung ist bei uns eingegangen",
       inReplyTo: confirmation?.parsed.messageId ?? "",
     });
-    await intakeSettled(database);
-    const [appended] = await inboundMailsWithStatus(database.db, "appended");
+    await intakeSettled(mailbox.database);
+    const [appended] = await inboundMailsWithStatus(mailbox.database.db, "appended");
     expect(appended?.reasonCode).toBe("K3_REPLY_BY_HEADER");
     expect(appended?.ticketId).toBe(before[0]?.id);
     const after = await allTickets();
@@ -104,33 +81,33 @@ describe("mail intake over SMTP (K2–K4)", () => {
   });
 
   it("K4: an out-of-office auto-reply creates no ticket, appends nothing and sends nothing", async () => {
-    const mailsBefore = customerInbox.mails.length;
-    await sendToSupport(listener, {
+    const mailsBefore = mailbox.customerInbox.mails.length;
+    await sendToSupport(mailbox.listener, {
       from: "Bernd Schulz <bernd.schulz@mueller-gmbh.de>",
       subject: "Abwesenheitsnotiz: Ihre Anfrage",
       text: "Ich bin bis 15.06. nicht im Büro.",
       headers: { "Auto-Submitted": "auto-replied" },
     });
-    await intakeSettled(database);
-    const [ignored] = await inboundMailsWithStatus(database.db, "ignored");
+    await intakeSettled(mailbox.database);
+    const [ignored] = await inboundMailsWithStatus(mailbox.database.db, "ignored");
     expect(ignored?.reasonCode).toBe("K4_AUTO_REPLY");
     expect(await allTickets()).toHaveLength(1);
     expect((await allTickets())[0]?.comments).toHaveLength(1);
-    await deliverDueOutboxEvents(context, routing);
-    expect(customerInbox.mails).toHaveLength(mailsBefore);
+    await deliverDueOutboxEvents(mailbox.context, routing);
+    expect(mailbox.customerInbox.mails).toHaveLength(mailsBefore);
   });
 
   it("a malformed message is accepted, stored raw and quarantined with a reason; intake keeps running", async () => {
     const garbage = "\u0000\u0001 this is not a mail \r\n\r\n\u00ff";
-    await sendToSupport(listener, { from: "unknown@example.org", subject: "", raw: garbage });
-    await intakeSettled(database);
-    const quarantined = await inboundMailsWithStatus(database.db, "quarantined");
+    await sendToSupport(mailbox.listener, { from: "unknown@example.org", subject: "", raw: garbage });
+    await intakeSettled(mailbox.database);
+    const quarantined = await inboundMailsWithStatus(mailbox.database.db, "quarantined");
     expect(quarantined).toHaveLength(1);
     expect(quarantined[0]?.reasonCode).toBe("K2_NO_SENDER");
     expect(Buffer.from(quarantined[0]?.raw ?? new Uint8Array()).toString("latin1")).toContain("this is not a mail");
     // Still alive: the next mail is decided.
-    await sendToSupport(listener, { from: "anna.becker@mueller-gmbh.de", subject: "VPN-Zugang für Azubi", text: "Bitte einen VPN-Zugang für unseren neuen Azubi einrichten." });
-    await intakeSettled(database);
+    await sendToSupport(mailbox.listener, { from: "anna.becker@mueller-gmbh.de", subject: "VPN-Zugang für Azubi", text: "Bitte einen VPN-Zugang für unseren neuen Azubi einrichten." });
+    await intakeSettled(mailbox.database);
     expect(await allTickets()).toHaveLength(2);
   });
 });

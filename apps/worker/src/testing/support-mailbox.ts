@@ -1,5 +1,13 @@
-import { inboundMailsWithStatus, type DatabaseHandle } from "@kontor/db";
+import { seedDemoData } from "@kontor/api";
+import { fixedClock, inboundMailsWithStatus, type DatabaseHandle } from "@kontor/db";
+import { createTestDatabase } from "@kontor/db/testing";
 import { createTransport } from "nodemailer";
+import { pino } from "pino";
+import { startMailIntake } from "../mail-in/mail-intake.js";
+import { startSmtpListener, type SmtpListener } from "../mail-in/smtp-listener.js";
+import type { WorkerContext } from "../worker-context.js";
+import { startCaptureSmtpServer, type CaptureSmtpServer } from "./capture-smtp-server.js";
+import { testWorkerContext } from "./test-worker-context.js";
 
 /** The support address the test intake listens for (seed 004's service desk). */
 export const SUPPORT_ADDRESS = "kundensupport@meinsystemhaus.de";
@@ -63,4 +71,48 @@ export async function intakeSettled(database: DatabaseHandle): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error("inbound mail was not decided in time");
+}
+
+/** A running {@link startSupportMailbox}: the support address's SMTP listener with mail intake behind it. */
+export interface SupportMailbox {
+  /** The test database, seeded with the demo data (seed 004's customers and service desk). */
+  readonly database: DatabaseHandle;
+  /** Where the worker's outbound mail (confirmations, replies) arrives. */
+  readonly customerInbox: CaptureSmtpServer;
+  /** The worker context intake runs with: a fixed clock at the receipt time, mail out to `customerInbox`. */
+  readonly context: WorkerContext;
+  /** The SMTP listener for the support address: {@link sendToSupport} mail to it. */
+  readonly listener: SmtpListener;
+  /** Stops intake and the listener, then closes the mail sender, the inbox and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the support mailbox of a test: a fresh test database seeded with the demo data at
+ * `receivedAt`, a capture server as the customers' inbox, mail intake on a worker context whose
+ * clock stands at `receivedAt` (sweeping every 50 ms) and an SMTP listener on a free local port
+ * that hands every message to intake.
+ */
+export async function startSupportMailbox(receivedAt: Date): Promise<SupportMailbox> {
+  const database = await createTestDatabase();
+  await seedDemoData(database, receivedAt);
+  const customerInbox = await startCaptureSmtpServer();
+  const context = testWorkerContext(database, customerInbox, { clock: fixedClock(receivedAt) });
+  const intake = startMailIntake(context, { intervalMs: 50 });
+  const listener = await startSmtpListener({ host: "127.0.0.1", port: 0, maxMessageBytes: 1_000_000 }, async (raw, envelope) => {
+    await intake.receive(raw, envelope);
+  }, pino({ level: "silent" }));
+  return {
+    database,
+    customerInbox,
+    context,
+    listener,
+    async close() {
+      await intake.stop();
+      await listener.close();
+      await context.mail.close();
+      await customerInbox.close();
+      await database.close();
+    },
+  };
 }
