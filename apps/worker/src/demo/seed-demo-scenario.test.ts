@@ -15,10 +15,13 @@ import { BILLED_SEPARATELY_TOPIC } from "../billing/separate-billing-handlers.js
 import { sepaCollectionDate } from "../billing/separate-month-invoice.js";
 import { dueRenewalReminder } from "../licensing/renewal-reminder-schedule.js";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
+import { assetExpiryJob } from "../service-desk/assets/asset-expiry-job.js";
+import { assetExpiryMailHandler } from "../service-desk/assets/asset-expiry-mail-handler.js";
 import { startCaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import { DEMO_MANAGED_SERVICES_ID } from "./demo-managed-services.js";
 import { DEMO_MANDATE, DEMO_RENTAL_CONTRACT_ID } from "./demo-rental-contract.js";
+import { DEMO_ACCOUNT_MANAGER } from "./demo-staff.js";
 import { seedDemoScenario, type DemoScenarioSummary } from "./seed-demo-scenario.js";
 import { DEMO_ZONE, demoTimeline } from "./demo-timeline.js";
 
@@ -197,6 +200,21 @@ describe.each(["2026-11-30T16:00:00Z", "2027-01-01T05:30:00Z"])(`demo scenario a
     expect(requests.items.map((item) => item.status)).toEqual(["pending"]);
     const stored = await database.query<{ secret_sealed: string }>("SELECT secret_sealed FROM access_credentials WHERE id = $1", [summary.credentialIds[0]]);
     expect(stored.rows[0]?.secret_sealed).toMatch(/^v1:/);
+  });
+
+  it("K11: the firewall's expiring UTM subscription is mailed to the demo's account manager (Müller names none)", async () => {
+    const smtp = await startCaptureSmtpServer();
+    const context = testWorkerContext(database, smtp, { now });
+    try {
+      await assetExpiryJob.run(context, now);
+      expect((await deliverDueOutboxEvents(context, outboxRouting([assetExpiryMailHandler]), { limit: 100 })).failed).toBe(0);
+      const warnings = smtp.mails.filter((mail) => mail.envelopeTo.includes(DEMO_ACCOUNT_MANAGER.email));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]?.parsed.text).toContain("Müller GmbH");
+    } finally {
+      await context.mail.close();
+      await smtp.close();
+    }
   });
 
   // Last: it closes months, which later assertions on the open books would see.
