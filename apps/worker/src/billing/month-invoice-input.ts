@@ -39,16 +39,17 @@ function invoiceLineOf(line: ContingentInvoiceLine, closed: ClosedMonth, vat: Li
  * The invoice of a closed month (C8) for `@kontor/invoicing`: the month's lines as the close
  * produced them (C2 monthly contingent, C4 correction, C6 travel and time, C9 usage) with the
  * VAT of T3, the service-report ID (BT-122) and the note that the report was mailed before,
- * the organization as buyer and the installation as seller. Issued on the day of the close in
- * the contract's zone, net `settings.netDays` in the customer's holiday calendar (T1, §193 BGB).
+ * the organization as buyer and the installation as seller. Issued on `issueDate`, by default
+ * the day of the close in the contract's zone, net `settings.netDays` in the customer's holiday
+ * calendar (T1, §193 BGB).
  */
-export function monthInvoiceInput(closed: ClosedMonth, organization: Organization, settings: BillingSettings): InvoiceInput {
+export function monthInvoiceInput(closed: ClosedMonth, organization: Organization, settings: BillingSettings, issueDate: string = issueDateOf(closed)): InvoiceInput {
   // T3: the tax point of a month's services is its last day.
   const vat = customerServiceVat(organization, settings, lastDayOf(closed.month), closed.zone);
   const { serviceReportId } = closed.invoice;
   return {
     type: "invoice",
-    issueDate: issueDateOf(closed),
+    issueDate,
     currency: closed.currency,
     seller: settings.seller,
     buyer: buyerOf(organization),

@@ -1,4 +1,4 @@
-import { findServiceReport, insertServiceReportIfAbsent, type KontorTransaction } from "@kontor/db";
+import { AUTOMATIC_SERVICE_REPORT_RELEASE, findServiceReport, insertServiceReportIfAbsent, type KontorTransaction, type ServiceReportRow } from "@kontor/db";
 import { composeServiceReport, renderServiceReportPdf, unwrap } from "@kontor/invoicing";
 import { loadDejaVuFonts } from "@kontor/invoicing/fonts";
 import { sendMailOnce } from "../mail-out/send-mail-once.js";
@@ -17,18 +17,55 @@ export function serviceReportMailKey(contractId: string, month: string): string 
 /** What {@link ensureServiceReportMailed} found or did. */
 export interface ServiceReportMailing {
   readonly serviceReportId: string;
-  /** `true` when the mail went out now, `false` when it had been sent before. */
+  /**
+   * Whether the report is released for billing (K1, C8). `false`: held for the back office's
+   * release (billing setting `billingRelease: "back-office"`), so nothing was mailed.
+   */
+  readonly released: boolean;
+  /** Who released it: `automatic` (at month close) or a staff user's id; `null` while held. */
+  readonly releasedBy: string | null;
+  /** `true` when the mail went out now, `false` when it had been sent before or the report is held. */
   readonly sent: boolean;
 }
 
 /**
+ * Makes sure the service report of a closed contract month is stored (C8, C5): renders the PDF
+ * listing every entry, billable or not, and stores it once (unique per contract and month: a
+ * retry keeps the first PDF and its release state). A new report is released with the store
+ * (`released_by` `automatic`) when the installation bills automatically, and held for the back
+ * office's release when its billing settings say `billingRelease: "back-office"` (K1). Returns
+ * the stored row, released or held.
+ */
+export async function ensureServiceReportStored(tx: KontorTransaction, context: WorkerContext, settings: BillingSettings, closedMonth: ClosedContractMonth): Promise<ServiceReportRow> {
+  const { closed, organizationId, organization } = closedMonth;
+  const { contractId, month } = closed;
+  return (
+    (await findServiceReport(tx, contractId, month)) ??
+    (await insertServiceReportIfAbsent(
+      tx,
+      {
+        id: closed.serviceReport.id,
+        contractId,
+        organizationId,
+        month,
+        pdf: renderServiceReportPdf(unwrap(composeServiceReport(serviceReportInputOf(closed, organization, settings.seller))), { fonts: loadDejaVuFonts() }),
+        // K1: absent means automatic, so settings stored before the option bill as they did.
+        releasedBy: (settings.billingRelease ?? "automatic") === "automatic" ? AUTOMATIC_SERVICE_REPORT_RELEASE : null,
+      },
+      context.clock.now(),
+    ))
+  );
+}
+
+/**
  * Makes sure the service report of a closed contract month (see `loadClosedContractMonth`) is
- * stored and mailed (C8, C5):
- * renders the PDF listing every entry, billable or not, stores it once (unique per contract and
- * month: a retry keeps the first PDF) and mails it with the PDF attached to the customer's
- * billing address, once per contract month (dedupe key). Runs in the caller's transaction, so
- * the invoice handler can call it first to keep "report before invoice" even when the
- * report's own event has not been handled yet.
+ * stored ({@link ensureServiceReportStored}) and, once released for billing (K1), mailed (C8,
+ * C5): with the PDF attached to the customer's billing address, once per contract month (dedupe
+ * key). A report held for the back office's release is not mailed (`released: false`): it goes
+ * out when the release's event is handled. Whether a report is held is decided once, when it is
+ * stored: a later change of the setting neither releases a held report nor holds a released one.
+ * Runs in the caller's transaction, so the invoice handler can call it first to keep "report
+ * before invoice" even when the report's own event has not been handled yet.
  */
 export async function ensureServiceReportMailed(
   tx: KontorTransaction,
@@ -37,22 +74,12 @@ export async function ensureServiceReportMailed(
   closedMonth: ClosedContractMonth,
   outboxId?: number,
 ): Promise<ServiceReportMailing> {
-  const { closed, organizationId, organization } = closedMonth;
+  const { closed, organization } = closedMonth;
   const { contractId, month } = closed;
   const serviceReportId = closed.serviceReport.id;
-  const stored =
-    (await findServiceReport(tx, contractId, month)) ??
-    (await insertServiceReportIfAbsent(
-      tx,
-      {
-        id: serviceReportId,
-        contractId,
-        organizationId,
-        month,
-        pdf: renderServiceReportPdf(unwrap(composeServiceReport(serviceReportInputOf(closed, organization, settings.seller))), { fonts: loadDejaVuFonts() }),
-      },
-      context.clock.now(),
-    ));
+  const stored = await ensureServiceReportStored(tx, context, settings, closedMonth);
+  // K1, C8: nothing goes to the customer before the back office released the month.
+  if (stored.releasedAt === null) return { serviceReportId, released: false, releasedBy: null, sent: false };
   const monthName = germanMonthName(month);
   const sent = await sendMailOnce(
     tx,
@@ -76,5 +103,5 @@ export async function ensureServiceReportMailed(
     },
     outboxId,
   );
-  return { serviceReportId, sent };
+  return { serviceReportId, released: true, releasedBy: stored.releasedBy, sent };
 }

@@ -22,6 +22,14 @@ export const serviceReports = pgTable(
     month: text("month").notNull(),
     pdf: bytea("pdf").notNull(),
     createdAt: instant("created_at").notNull(),
+    /**
+     * When the month's services were released for billing (K1, C8; migration 0020): at month
+     * close by the worker (`releasedBy` `automatic`) or later by the back office. NULL: held,
+     * neither mailed nor invoiced, and hidden from the customer's portal (K10, K13).
+     */
+    releasedAt: instant("released_at"),
+    /** Who released it: a staff user's id, or `automatic`; NULL exactly when `releasedAt` is. */
+    releasedBy: text("released_by"),
   },
   (t) => [
     unique("service_reports_contract_id_month_key").on(t.contractId, t.month),

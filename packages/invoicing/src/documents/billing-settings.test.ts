@@ -42,6 +42,17 @@ describe("billingSettingsSchema (C8, T1)", () => {
     expect(billingSettingsSchema.safeParse({ ...SETTINGS, sepaCreditorId: "" }).success).toBe(false);
   });
 
+  it("K1, C8: takes an optional billing release, automatic or by the back office, and names the field of any other", () => {
+    // Absent means automatic: the settings stored before the option existed stay valid as they are.
+    expect(billingSettingsSchema.parse(SETTINGS)).not.toHaveProperty("billingRelease");
+    expect(billingSettingsSchema.parse({ ...SETTINGS, billingRelease: "automatic" }).billingRelease).toBe("automatic");
+    expect(billingSettingsSchema.parse({ ...SETTINGS, billingRelease: "back-office" }).billingRelease).toBe("back-office");
+    for (const wrong of ["manual", "Back-Office", "", true, null]) {
+      const parsed = billingSettingsSchema.safeParse({ ...SETTINGS, billingRelease: wrong });
+      expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join(".")), String(wrong)).toEqual(["billingRelease"]);
+    }
+  });
+
   it("T1: an invoice composes from the settings as given (IBAN as written) and is due after the net days", () => {
     const draft = composeInvoice({
       issueDate: "2026-06-01",

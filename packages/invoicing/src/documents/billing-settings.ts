@@ -29,13 +29,21 @@ export const billingSettingsSchema = z
      * Absent: the installation collects nothing and every invoice is paid by credit transfer.
      */
     sepaCreditorId: sepaCreditorIdSchema.optional(),
+    /**
+     * Who releases a closed month's services for billing (K1, C8). `automatic` (the default
+     * when absent): the service report is mailed and the invoice issued at month close.
+     * `back-office`: the report is stored but held; the back office checks the month's services
+     * and releases it, and only then are report and invoice sent, report first.
+     */
+    billingRelease: z.enum(["automatic", "back-office"]).optional(),
   })
   .strict();
 
 /**
  * An installation's billing settings in their input form (as written in a settings file, sent
  * to the API or stored): the seller on every invoice, delivery note and service report (C8),
- * the payment means and the net days (T1), and the creditor ID for direct debits (C8, T7). Check
+ * the payment means and the net days (T1), the creditor ID for direct debits (C8, T7) and who
+ * releases a month's services for billing (K1, C8). Check
  * with {@link billingSettingsSchema}.
  */
 export interface BillingSettings {
@@ -51,5 +59,13 @@ export interface BillingSettings {
    * T7); without it they are billed by credit transfer like every other invoice.
    */
   readonly sepaCreditorId?: string | undefined;
+  /**
+   * Who releases a closed month's services for billing (K1 "back office (billing release)",
+   * C8). `automatic`, or absent: the service report is mailed and the invoice issued at month
+   * close, without anyone checking. `back-office`: the report is stored but held until the back
+   * office has checked the month's services and released it; then the report is mailed and the
+   * invoice issued, the report first.
+   */
+  readonly billingRelease?: "automatic" | "back-office" | undefined;
 }
 

@@ -125,4 +125,17 @@ describe(`billing settings on ${testDatabaseKind()} (C8, T1, K10)`, () => {
     expect((await get("backOffice")).json<StoredBillingSettings>().settings).toMatchObject({ sepaCreditorId: "DE98ZZZ09999999999" });
     expect((await findBillingSettings(api.database.db))?.settings).toMatchObject({ sepaCreditorId: "DE98ZZZ09999999999" });
   });
+
+  it("K1, C8: the billing release is stored and answered back (back-office, then automatic again); absent it is not invented; another value is 400 naming body.billingRelease", async () => {
+    // Stored before the option existed: answered without it (the worker reads absent as automatic).
+    expect((await get("admin")).json<StoredBillingSettings>().settings).not.toHaveProperty("billingRelease");
+    expectProblem(await put({ ...NORDLICHT_BILLING_SETTINGS, billingRelease: "manual", expectedVersion: 5 }), 400, "body.billingRelease");
+    const held = await put({ ...NORDLICHT_BILLING_SETTINGS, billingRelease: "back-office", expectedVersion: 5 });
+    expect(held.statusCode, held.body).toBe(200);
+    expect(held.json<StoredBillingSettings>()).toMatchObject({ version: 6, settings: { billingRelease: "back-office" } });
+    expect((await get("backOffice")).json<StoredBillingSettings>().settings).toMatchObject({ billingRelease: "back-office", netDays: 14 });
+    expect((await findBillingSettings(api.database.db))?.settings).toMatchObject({ billingRelease: "back-office" });
+    const automatic = await put({ ...NORDLICHT_BILLING_SETTINGS, billingRelease: "automatic", expectedVersion: 6 });
+    expect(automatic.json<StoredBillingSettings>()).toMatchObject({ version: 7, settings: { billingRelease: "automatic" } });
+  });
 });

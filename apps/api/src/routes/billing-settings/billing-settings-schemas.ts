@@ -31,6 +31,12 @@ export const billingSettingsResponseSchema = z
         paymentMeans: storedPaymentMeansSchema,
         netDays: z.int(),
         sepaCreditorId: z.string().optional().describe("SEPA creditor ID (BT-90) for direct debits of rental and hosting months (C8, T7); checked when stored"),
+        billingRelease: z
+          .enum(["automatic", "back-office"])
+          .optional()
+          .describe(
+            "Who releases a closed month for billing (K1, C8): `automatic` (also when absent) mails report and invoice at month close; `back-office` holds the report until `POST /v1/service-reports/{id}/release`",
+          ),
       })
       .describe("As stored, checked: what the worker composes invoices, delivery notes and service reports from"),
     version: z.int().describe("Counts the writes; send it as `expectedVersion` to replace these settings"),

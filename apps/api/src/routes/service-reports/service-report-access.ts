@@ -20,11 +20,26 @@ export function requireServiceReportRead(request: FastifyRequest, organizationId
   return requireAccess(request, "service-report:read", { organizationId }, what);
 }
 
-/** Loads a service report's metadata the caller may read; 404 when absent or another customer's. */
+/**
+ * Enforces {@link requireServiceReportRead} on a stored report and, for portal users, that it was
+ * released (K10, K13: a customer sees the reports that were sent to them; one held for the back
+ * office's billing release, K1, looks absent: 404). Staff see held reports too.
+ */
+export function requireVisibleServiceReport(request: FastifyRequest, report: Pick<ServiceReportSummary, "id" | "organizationId" | "releasedAt">): Principal {
+  const what = `Service report ${report.id}`;
+  const who = requireServiceReportRead(request, report.organizationId, what);
+  if (who.actor.kind === "portal" && report.releasedAt === null) throw notFound(what);
+  return who;
+}
+
+/**
+ * Loads a service report's metadata the caller may read; 404 when absent, another customer's,
+ * or for a portal user held for release.
+ */
 export async function visibleServiceReport(deps: ApiDeps, request: FastifyRequest, id: string): Promise<ServiceReportSummary> {
   const row = await findServiceReportSummary(deps.database.db, id);
   if (row === undefined) throw notFound(`Service report ${id}`);
-  requireServiceReportRead(request, row.organizationId, `Service report ${id}`);
+  requireVisibleServiceReport(request, row);
   return row;
 }
 
@@ -37,5 +52,8 @@ export function toServiceReportResponse(row: ServiceReportSummary) {
     month: row.month,
     storedAt: row.createdAt.toISOString(),
     sizeBytes: row.sizeBytes,
+    released: row.releasedAt !== null,
+    releasedAt: row.releasedAt === null ? null : row.releasedAt.toISOString(),
+    releasedBy: row.releasedBy,
   };
 }

@@ -1,5 +1,5 @@
 import { firstDayOf, lastDayOf, nextMonth } from "@kontor/contingent";
-import { findContract, insertServiceReportIfAbsent } from "@kontor/db";
+import { AUTOMATIC_SERVICE_REPORT_RELEASE, findContract, insertServiceReportIfAbsent } from "@kontor/db";
 import { composeServiceReport, renderServiceReportPdf, unwrap } from "@kontor/invoicing";
 import { loadDejaVuFonts } from "@kontor/invoicing/fonts";
 import { expect } from "vitest";
@@ -18,9 +18,17 @@ export interface StoredTestReport {
  * Test data (not used by the routes): concludes the contingent `contractId` for the
  * organization through the API unless it exists, then renders the month's service report with
  * `@kontor/invoicing` and stores it through the repository at `storedAt`, as the worker does at
- * month close (C8).
+ * month close (C8): released automatically, or with `{ held: true }` held for the back office's
+ * billing release (K1), as under the billing setting `billingRelease: "back-office"`.
  */
-export async function storeServiceReport(api: TestApi, contractId: string, organizationId: string, month: string, storedAt: Date): Promise<StoredTestReport> {
+export async function storeServiceReport(
+  api: TestApi,
+  contractId: string,
+  organizationId: string,
+  month: string,
+  storedAt: Date,
+  options: { readonly held?: boolean } = {},
+): Promise<StoredTestReport> {
   if ((await findContract(api.database.db, contractId)) === undefined) {
     const created = await api.request({ method: "POST", url: "/v1/contracts", payload: contingentContractInput(contractId, organizationId), token: api.tokens.accountManager });
     expect(created.statusCode, created.body).toBe(201);
@@ -43,6 +51,7 @@ export async function storeServiceReport(api: TestApi, contractId: string, organ
     }),
   );
   const pdf = renderServiceReportPdf(report, { fonts: loadDejaVuFonts() });
-  const row = await insertServiceReportIfAbsent(api.database.db, { id, contractId, organizationId, month, pdf }, storedAt);
+  const releasedBy = options.held === true ? null : AUTOMATIC_SERVICE_REPORT_RELEASE;
+  const row = await insertServiceReportIfAbsent(api.database.db, { id, contractId, organizationId, month, pdf, releasedBy }, storedAt);
   return { id: row.id, pdf: row.pdf };
 }

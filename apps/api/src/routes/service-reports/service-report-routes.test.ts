@@ -16,6 +16,9 @@ interface ReportBody {
   month: string;
   storedAt: string;
   sizeBytes: number;
+  released: boolean;
+  releasedAt: string | null;
+  releasedBy: string | null;
 }
 
 interface ReportPage {
@@ -51,8 +54,29 @@ describe(`service reports on ${testDatabaseKind()} (K13, K10, C8)`, () => {
     const all = await list("/v1/service-reports", "muellerManager");
     expect(all.nextCursor).toBeNull();
     expect(all.items).toEqual([
-      { id: "SR-ct-sr-mueller-2026-10", contractId: "ct-sr-mueller", organizationId: "org-mueller", month: "2026-10", storedAt: "2026-11-01T05:00:00.000Z", sizeBytes: october.pdf.byteLength },
-      { id: "SR-ct-sr-mueller-2026-09", contractId: "ct-sr-mueller", organizationId: "org-mueller", month: "2026-09", storedAt: "2026-10-01T05:00:00.000Z", sizeBytes: september.pdf.byteLength },
+      // Billed automatically (K1, C8): released when stored, by the worker.
+      {
+        id: "SR-ct-sr-mueller-2026-10",
+        contractId: "ct-sr-mueller",
+        organizationId: "org-mueller",
+        month: "2026-10",
+        storedAt: "2026-11-01T05:00:00.000Z",
+        sizeBytes: october.pdf.byteLength,
+        released: true,
+        releasedAt: "2026-11-01T05:00:00.000Z",
+        releasedBy: "automatic",
+      },
+      {
+        id: "SR-ct-sr-mueller-2026-09",
+        contractId: "ct-sr-mueller",
+        organizationId: "org-mueller",
+        month: "2026-09",
+        storedAt: "2026-10-01T05:00:00.000Z",
+        sizeBytes: september.pdf.byteLength,
+        released: true,
+        releasedAt: "2026-10-01T05:00:00.000Z",
+        releasedBy: "automatic",
+      },
     ]);
 
     const first = await list("/v1/service-reports?limit=1", "muellerManager");

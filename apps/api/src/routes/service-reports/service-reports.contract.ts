@@ -18,6 +18,8 @@ export const serviceReportsContract: EndpointContract = {
     // C8: October's report of a Müller contingent, as the worker stores it at month close.
     const report = await storeServiceReport(api, "ct-contract-sr", api.organizations.mueller, "2026-10", new Date("2026-11-01T05:00:00Z"));
     const reportUrl = `/v1/service-reports/${report.id}`;
+    // K1: November's, held for the back office's billing release (no case below releases it).
+    const held = await storeServiceReport(api, "ct-contract-sr", api.organizations.mueller, "2026-11", new Date("2026-12-01T05:00:00Z"), { held: true });
     return [
       {
         method: "GET",
@@ -38,6 +40,13 @@ export const serviceReportsContract: EndpointContract = {
         route: "/v1/service-reports/:id/pdf",
         request: { url: `${reportUrl}/pdf` },
         badInput: { request: { url: `/v1/service-reports/${"x".repeat(101)}/pdf` }, field: "params.id" },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "POST",
+        route: "/v1/service-reports/:id/release",
+        request: { url: `/v1/service-reports/${held.id}/release`, body: {} },
+        badInput: { request: { url: `/v1/service-reports/${"x".repeat(101)}/release`, body: {} }, field: "params.id" },
         crossTenant: { expect: 404 },
       },
     ];
