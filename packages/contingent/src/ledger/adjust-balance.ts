@@ -3,7 +3,7 @@ import { z } from "zod";
 import { fail, ok, parseWith, type Result } from "../errors/contingent-issue.js";
 import type { ContingentEvent } from "../events.js";
 import { firstDayOf, monthOf } from "../time/month-key.js";
-import { resolveContext, type CommandContext } from "./command-context.js";
+import { resolveContingentContext, type CommandContext } from "./command-context.js";
 import type { ContractAccount } from "./contract-account.js";
 import type { AdjustmentPosting } from "./ledger-posting.js";
 import { postMonthlyCredits } from "./monthly-credits.js";
@@ -39,31 +39,28 @@ export interface AdjustBalanceResult {
  * change (C8): a date in a closed month is refused with `C7_MONTH_CLOSED`.
  */
 export function adjustBalance(account: ContractAccount, input: AdjustmentInput, context: CommandContext): Result<AdjustBalanceResult> {
-  const now = resolveContext(account, context);
-  if (!now.ok) return now;
-  const { contract } = context;
-  if (contract.kind !== "contingent") {
-    return fail("C2_NOT_A_CONTINGENT", `Contract ${contract.id} is a ${contract.kind}, not a contingent`, ["contract", "kind"]);
-  }
+  const resolved = resolveContingentContext(account, context);
+  if (!resolved.ok) return resolved;
+  const { now, contract } = resolved.value;
   const parsed = parseWith(adjustmentInputSchema, input);
   if (!parsed.ok) return parsed;
   const adjustment = parsed.value;
   if (adjustment.date < firstDayOf(account.firstOpenMonth)) {
     return fail("C7_MONTH_CLOSED", `${monthOf(adjustment.date)} is closed; the first open month is ${account.firstOpenMonth}`, ["date"]);
   }
-  if (adjustment.date > now.value.date) {
-    return fail("INVALID_INPUT", `An adjustment on ${adjustment.date} cannot be booked on ${now.value.date}`, ["date"]);
+  if (adjustment.date > now.date) {
+    return fail("INVALID_INPUT", `An adjustment on ${adjustment.date} cannot be booked on ${now.date}`, ["date"]);
   }
   const id = `manual:${adjustment.id}`;
   if (account.postings.some((posting) => posting.id === id)) {
     return fail("C7_DUPLICATE_ADJUSTMENT", `Adjustment ${adjustment.id} is already booked`, ["id"]);
   }
-  const credited = postMonthlyCredits(account, contract, monthOf(now.value.date));
+  const credited = postMonthlyCredits(account, contract, monthOf(now.date));
   const posting: AdjustmentPosting = {
     kind: "adjustment",
     id,
     date: adjustment.date,
-    recordedAt: now.value.utc,
+    recordedAt: now.utc,
     minutes: adjustment.minutes,
     cause: "manual",
     reason: adjustment.reason,

@@ -1,5 +1,5 @@
 import type { Instant } from "@kontor/calendar";
-import type { Contract } from "../contracts/contract.js";
+import type { Contract, ContractOf } from "../contracts/contract.js";
 import { fail, ok, type Result } from "../errors/contingent-issue.js";
 import type { PolicySet } from "../policies/policy-set.js";
 import { readInstant, type LocalInstant } from "../time/instant.js";
@@ -28,4 +28,18 @@ export function resolveContext(account: ContractAccount, context: CommandContext
   return now === undefined
     ? fail("INVALID_INPUT", "asOf must be a valid DateTime or an ISO date-time with an offset", ["asOf"])
     : ok(now);
+}
+
+/**
+ * {@link resolveContext} for what only contingents have, a balance (C2, C7): also refuses any
+ * other contract kind with `C2_NOT_A_CONTINGENT`.
+ */
+export function resolveContingentContext(account: ContractAccount, context: CommandContext): Result<{ readonly now: LocalInstant; readonly contract: ContractOf<"contingent"> }> {
+  const now = resolveContext(account, context);
+  if (!now.ok) return now;
+  const { contract } = context;
+  if (contract.kind !== "contingent") {
+    return fail("C2_NOT_A_CONTINGENT", `Contract ${contract.id} is a ${contract.kind}, not a contingent`, ["contract", "kind"]);
+  }
+  return ok({ now: now.value, contract });
 }

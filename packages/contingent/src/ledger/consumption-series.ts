@@ -5,7 +5,7 @@ import type { Contract } from "../contracts/contract.js";
 import { fail, ok, parseWith, type Result } from "../errors/contingent-issue.js";
 import { readInstant } from "../time/instant.js";
 import { lastDayOf, monthKeySchema, monthOf, nextMonth, type MonthKey } from "../time/month-key.js";
-import { resolveContext, type CommandContext } from "./command-context.js";
+import { resolveContingentContext, type CommandContext } from "./command-context.js";
 import type { ContractAccount } from "./contract-account.js";
 import type { LedgerPosting } from "./ledger-posting.js";
 import { monthlyCreditsDue } from "./monthly-credits.js";
@@ -211,13 +211,10 @@ export function consumptionSeries(
   range: ConsumptionRangeInput,
   context: CommandContext,
 ): Result<ConsumptionSeries> {
-  const now = resolveContext(account, context);
-  if (!now.ok) return now;
-  const { contract } = context;
-  if (contract.kind !== "contingent") {
-    return fail("C2_NOT_A_CONTINGENT", `Contract ${contract.id} is a ${contract.kind}, not a contingent`, ["contract", "kind"]);
-  }
-  const { date } = now.value;
+  const resolved = resolveContingentContext(account, context);
+  if (!resolved.ok) return resolved;
+  const { now, contract } = resolved.value;
+  const { date } = now;
   const checked = checkRange(range, date);
   if (!checked.ok) return checked;
   const { from, to } = checked.value;

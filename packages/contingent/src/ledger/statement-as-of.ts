@@ -2,7 +2,7 @@ import type { IsoDate } from "@kontor/calendar";
 import type { ClosedMonth } from "../close/closed-month.js";
 import { fail, ok, type Result } from "../errors/contingent-issue.js";
 import { firstDayOf, monthOf, type MonthKey } from "../time/month-key.js";
-import { resolveContext, type CommandContext } from "./command-context.js";
+import { resolveContingentContext, type CommandContext } from "./command-context.js";
 import type { ContractAccount } from "./contract-account.js";
 import { signedMinutes, type LedgerPosting } from "./ledger-posting.js";
 import { postMonthlyCredits } from "./monthly-credits.js";
@@ -36,13 +36,10 @@ export function statementAsOf(
   history: readonly ClosedMonth[],
   context: CommandContext,
 ): Result<BalanceStatement> {
-  const now = resolveContext(account, context);
-  if (!now.ok) return now;
-  const { contract } = context;
-  if (contract.kind !== "contingent") {
-    return fail("C2_NOT_A_CONTINGENT", `Contract ${contract.id} is a ${contract.kind}, not a contingent`, ["contract", "kind"]);
-  }
-  const { date } = now.value;
+  const resolved = resolveContingentContext(account, context);
+  if (!resolved.ok) return resolved;
+  const { now, contract } = resolved.value;
+  const { date } = now;
   const month = monthOf(date);
   if (month < monthOf(contract.startDate)) {
     return fail("C1_OUTSIDE_CONTRACT_TERM", `The contract starts on ${contract.startDate}`, ["asOf"]);
