@@ -1,7 +1,7 @@
 import { releaseServiceReport } from "@kontor/api";
-import { openAccount, parseContract, recordTimeEntries, type ContractInput } from "@kontor/contingent";
-import { insertContract, insertOrganization, saveBillingSettings, saveContractAccount, schema, type Clock, type DatabaseHandle, type OutboxRow } from "@kontor/db";
-import { createTestDatabase, testDatabaseKind } from "@kontor/db/testing";
+import type { ContractInput } from "@kontor/contingent";
+import { insertOrganization, saveBillingSettings, schema, type Clock, type DatabaseHandle, type OutboxRow } from "@kontor/db";
+import { testDatabaseKind } from "@kontor/db/testing";
 import { INVOICE_NUMBER_SERIES, type BillingSettings } from "@kontor/invoicing";
 import type { MoneyJson } from "@kontor/money";
 import { asc, inArray } from "drizzle-orm";
@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
 import { testCustomer } from "../testing/billing-customers.js";
 import { firstOutboxEvent, redeliverToBillingHandler } from "../testing/billing-outbox-events.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import type { CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
 import { lastIssued, pdfOf } from "../testing/mail-pdf.js";
 import { moneyText } from "../testing/money-text.js";
-import { testWorkerContext } from "../testing/test-worker-context.js";
+import { insertTestContract, recordTestTimeEntries } from "../testing/test-contracts.js";
+import { startTestWorker, type TestWorker } from "../testing/test-worker.js";
 import type { WorkerContext } from "../worker-context.js";
 import { INVOICE_DUE_TOPIC, SERVICE_REPORT_READY_TOPIC, SERVICE_REPORT_RELEASED_TOPIC, billingOutboxHandlers } from "./billing-outbox-handlers.js";
 import { DEFAULT_BILLING_SETTINGS } from "./billing-settings.js";
@@ -62,6 +63,7 @@ function movableClock(start: Date): Clock & { set(instant: Date): void } {
 }
 
 describe(`billing released by the back office on ${testDatabaseKind()} (K1, C8, C5)`, () => {
+  let worker: TestWorker;
   let database: DatabaseHandle;
   let smtp: CaptureSmtpServer;
   let context: WorkerContext;
@@ -87,34 +89,24 @@ describe(`billing released by the back office on ${testDatabaseKind()} (K1, C8, 
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startCaptureSmtpServer();
-    context = testWorkerContext(database, smtp, { clock });
+    worker = await startTestWorker({ clock });
+    ({ database, smtp, context } = worker);
     const recordedAt = new Date("2026-11-30T17:00:00Z");
     await insertOrganization(database.db, WEBER, recordedAt);
-    const parsed = parseContract(CONTRACT);
-    if (!parsed.ok) throw new Error("contract invalid");
-    const contract = parsed.value;
-    const row = await insertContract(database.db, { id: contract.id, organizationId: WEBER.id, kind: contract.kind, contract, account: openAccount(contract) }, recordedAt);
+    const stored = await insertTestContract(database, CONTRACT, recordedAt);
     // C5, C6: 95 minutes billed as 105, 240 billed as 240, and 30 non-billable with its justification: 345 of 600 minutes.
-    const common = { contractId: contract.id, technician: "S. Wassmann", workType: "remote-support", location: "remote" as const };
+    const common = { contractId: stored.contract.id, technician: "S. Wassmann", workType: "remote-support", location: "remote" as const };
     const entries = [
       { ...common, id: "w1", workDate: "2026-11-04", rawMinutes: 95, ticketRef: "T-2026-000301-4", billable: true, description: "Drucker im Empfang eingerichtet" },
       { ...common, id: "w2", workDate: "2026-11-12", rawMinutes: 30, ticketRef: "T-2026-000302-1", billable: false, justification: "Nacharbeit eigener Fehler", description: "VPN-Profil erneut verteilt" },
       { ...common, id: "w3", workDate: "2026-11-30", rawMinutes: 240, ticketRef: "T-2026-000303-8", billable: true, description: "Lagerverwaltung migriert" },
     ];
-    const recorded = recordTimeEntries(openAccount(contract), entries, { contract, asOf: recordedAt.toISOString() });
-    if (!recorded.ok) throw new Error(recorded.errors.map((issue) => issue.message).join("; "));
-    await saveContractAccount(database.db, row, recorded.value.account, recorded.value.entries, recordedAt);
+    await recordTestTimeEntries(database, stored, entries, recordedAt);
     // Stored as an admin does with PUT /v1/billing-settings.
     expect(await saveBillingSettings(database.db, { settings: BACK_OFFICE_RELEASE, updatedBy: "staff-admin" }, 0, recordedAt)).toMatchObject({ version: 1 });
     for (const item of await monthCloseJob.plan(context, NOW)) expect(await monthCloseJob.runItem(context, item, NOW)).toMatchObject({ status: "closed", month: "2026-11" });
   });
-  afterAll(async () => {
-    await context.mail.close();
-    await smtp.close();
-    await database.close();
-  });
+  afterAll(() => worker.close());
 
   it("K1, C8: November's report is stored held; after both events nothing is mailed, no invoice composed and no number taken, and the events are done, not retried", async () => {
     expect(await deliverDueOutboxEvents(context, routing)).toMatchObject({ failed: 0 });
@@ -193,27 +185,21 @@ describe(`billing released by the back office on ${testDatabaseKind()} (K1, C8, 
 });
 
 describe(`billing released automatically on ${testDatabaseKind()} (K1, C8)`, () => {
+  let worker: TestWorker;
   let database: DatabaseHandle;
   let smtp: CaptureSmtpServer;
   let context: WorkerContext;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startCaptureSmtpServer();
-    context = testWorkerContext(database, smtp, { now: NOW });
+    worker = await startTestWorker({ now: NOW });
+    ({ database, smtp, context } = worker);
     await insertOrganization(database.db, WEBER, NOW);
-    const parsed = parseContract(CONTRACT);
-    if (!parsed.ok) throw new Error("contract invalid");
-    await insertContract(database.db, { id: parsed.value.id, organizationId: WEBER.id, kind: parsed.value.kind, contract: parsed.value, account: openAccount(parsed.value) }, NOW);
+    await insertTestContract(database, CONTRACT, NOW);
     // Stored with the option spelled out: the same as leaving it out (the month-end tests do).
     await saveBillingSettings(database.db, { settings: { ...DEFAULT_BILLING_SETTINGS, billingRelease: "automatic" }, updatedBy: "staff-admin" }, 0, NOW);
     for (const item of await monthCloseJob.plan(context, NOW)) await monthCloseJob.runItem(context, item, NOW);
   });
-  afterAll(async () => {
-    await context.mail.close();
-    await smtp.close();
-    await database.close();
-  });
+  afterAll(() => worker.close());
 
   it("K1, C8: the report is stored released by 'automatic' at the handling instant, and report and invoice go out at month close", async () => {
     expect(await deliverDueOutboxEvents(context, outboxRouting(billingOutboxHandlers))).toMatchObject({ failed: 0 });

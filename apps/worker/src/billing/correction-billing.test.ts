@@ -1,14 +1,14 @@
-import { createTestDatabase } from "@kontor/db/testing";
-import { insertContract, insertOrganization, saveContractAccount, schema, type DatabaseHandle } from "@kontor/db";
-import { openAccount, parseContract, recordTimeEntries, type ContractInput } from "@kontor/contingent";
+import { insertOrganization, schema, type DatabaseHandle } from "@kontor/db";
+import type { ContractInput } from "@kontor/contingent";
 import type { MoneyJson } from "@kontor/money";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testCustomer } from "../testing/billing-customers.js";
 import { firstOutboxEvent, redeliverToBillingHandler } from "../testing/billing-outbox-events.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import type { CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
 import { moneyText } from "../testing/money-text.js";
-import { testWorkerContext } from "../testing/test-worker-context.js";
+import { insertTestContract, recordTestTimeEntries } from "../testing/test-contracts.js";
+import { startTestWorker, type TestWorker } from "../testing/test-worker.js";
 import type { WorkerContext } from "../worker-context.js";
 import { INVOICE_DUE_TOPIC, SERVICE_REPORT_READY_TOPIC } from "./billing-outbox-handlers.js";
 import { monthCloseJob } from "./month-close-job.js";
@@ -36,24 +36,21 @@ const CONTRACT: ContractInput = {
 };
 
 describe("month-end billing of an overbooked contingent (C3, C4, C8)", () => {
+  let worker: TestWorker;
   let database: DatabaseHandle;
   let smtp: CaptureSmtpServer;
   let context: WorkerContext;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startCaptureSmtpServer();
-    context = testWorkerContext(database, smtp, { now: NOW });
+    worker = await startTestWorker({ now: NOW });
+    ({ database, smtp, context } = worker);
     const recordedAt = new Date("2026-11-30T17:00:00Z");
     await insertOrganization(database.db, WEBER, recordedAt);
-    const parsed = parseContract(CONTRACT);
-    if (!parsed.ok) throw new Error("contract invalid");
-    const contract = parsed.value;
-    const row = await insertContract(database.db, { id: contract.id, organizationId: WEBER.id, kind: contract.kind, contract, account: openAccount(contract) }, recordedAt);
+    const stored = await insertTestContract(database, CONTRACT, recordedAt);
     // C3: four 4-hour jobs in November, 960 minutes against a credit of 600.
     const entries = ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-30"].map((workDate, index) => ({
       id: `w${index + 1}`,
-      contractId: contract.id,
+      contractId: stored.contract.id,
       workDate,
       rawMinutes: 240,
       technician: "S. Wassmann",
@@ -63,15 +60,9 @@ describe("month-end billing of an overbooked contingent (C3, C4, C8)", () => {
       billable: true,
       description: `Lagerverwaltung migriert, Teil ${index + 1}`,
     }));
-    const recorded = recordTimeEntries(openAccount(contract), entries, { contract, asOf: recordedAt.toISOString() });
-    if (!recorded.ok) throw new Error(recorded.errors.map((issue) => issue.message).join("; "));
-    await saveContractAccount(database.db, row, recorded.value.account, recorded.value.entries, recordedAt);
+    await recordTestTimeEntries(database, stored, entries, recordedAt);
   });
-  afterAll(async () => {
-    await context.mail.close();
-    await smtp.close();
-    await database.close();
-  });
+  afterAll(() => worker.close());
 
   it("C4, C8: the correction (6 h × 95.00) is billed on November's invoice, and handling invoice-due before service-report-ready still mails the report first", async () => {
     for (const item of await monthCloseJob.plan(context, NOW)) expect(await monthCloseJob.runItem(context, item, NOW)).toMatchObject({ status: "closed", month: "2026-11" });

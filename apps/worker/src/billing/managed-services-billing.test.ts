@@ -1,17 +1,17 @@
-import { createTestDatabase } from "@kontor/db/testing";
-import { insertContract, insertOrganization, insertUsageRecords, schema, type DatabaseHandle, type NewUsageRecord } from "@kontor/db";
-import { openAccount, parseContract, type ContractInput } from "@kontor/contingent";
+import { insertOrganization, insertUsageRecords, schema, type DatabaseHandle, type NewUsageRecord } from "@kontor/db";
+import type { ContractInput } from "@kontor/contingent";
 import { INVOICE_NUMBER_SERIES } from "@kontor/invoicing";
 import type { MoneyJson } from "@kontor/money";
 import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
 import { testCustomer } from "../testing/billing-customers.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import type { CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
 import { lastIssued, pdfOf } from "../testing/mail-pdf.js";
 import { moneyText } from "../testing/money-text.js";
-import { testWorkerContext } from "../testing/test-worker-context.js";
+import { insertTestContract } from "../testing/test-contracts.js";
+import { startTestWorker, type TestWorker } from "../testing/test-worker.js";
 import type { WorkerContext } from "../worker-context.js";
 import { billingOutboxHandlers } from "./billing-outbox-handlers.js";
 import { monthCloseJob } from "./month-close-job.js";
@@ -56,19 +56,16 @@ function usage(month: string, meter: string, quantity: string): NewUsageRecord {
 }
 
 describe("month-end billing of managed services (C8, C9)", () => {
+  let worker: TestWorker;
   let database: DatabaseHandle;
   let smtp: CaptureSmtpServer;
   let context: WorkerContext;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startCaptureSmtpServer();
-    context = testWorkerContext(database, smtp, { now: NOW });
+    worker = await startTestWorker({ now: NOW });
+    ({ database, smtp, context } = worker);
     await insertOrganization(database.db, HANSA, RECORDED_AT);
-    const parsed = parseContract(CONTRACT);
-    if (!parsed.ok) throw new Error(parsed.errors.map((issue) => issue.message).join("; "));
-    const contract = parsed.value;
-    await insertContract(database.db, { id: contract.id, organizationId: HANSA.id, kind: contract.kind, contract, account: openAccount(contract) }, RECORDED_AT);
+    await insertTestContract(database, CONTRACT, RECORDED_AT);
     // November's usage as `POST /v1/contracts/:id/usage` stores it; the storage meter twice (they add up).
     await insertUsageRecords(
       database.db,
@@ -85,11 +82,7 @@ describe("month-end billing of managed services (C8, C9)", () => {
     // December has begun in Berlin: its usage waits for December's close.
     await insertUsageRecords(database.db, [usage("2026-12", "endpoint-protection-device", "50")], NOW);
   });
-  afterAll(async () => {
-    await context.mail.close();
-    await smtp.close();
-    await database.close();
-  });
+  afterAll(() => worker.close());
 
   it("C9: the month close bills November's stored usage, one pay-per-use line per meter: 291.70 net, 55.42 VAT, 347.12 gross", async () => {
     const items = await monthCloseJob.plan(context, NOW);

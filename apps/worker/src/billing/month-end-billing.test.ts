@@ -1,4 +1,3 @@
-import { createTestDatabase } from "@kontor/db/testing";
 import { schema, type DatabaseHandle, type OutboxRow } from "@kontor/db";
 import { INVOICE_NUMBER_SERIES, checkNumberSequence } from "@kontor/invoicing";
 import type { MoneyJson } from "@kontor/money";
@@ -6,10 +5,10 @@ import { asc, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
 import { redeliverToBillingHandler } from "../testing/billing-outbox-events.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import type { CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { pdfOf } from "../testing/mail-pdf.js";
 import { moneyText } from "../testing/money-text.js";
-import { testWorkerContext } from "../testing/test-worker-context.js";
+import { startTestWorker, type TestWorker } from "../testing/test-worker.js";
 import type { WorkerContext } from "../worker-context.js";
 import { INVOICE_DUE_TOPIC, SERVICE_REPORT_READY_TOPIC, billingOutboxHandlers } from "./billing-outbox-handlers.js";
 import { seedBillingScenario, type BillingScenario } from "./billing-scenario.js";
@@ -48,22 +47,18 @@ async function counts(database: DatabaseHandle) {
 }
 
 describe("month-end billing (C2, C5, C6, C8)", () => {
+  let worker: TestWorker;
   let database: DatabaseHandle;
   let smtp: CaptureSmtpServer;
   let context: WorkerContext;
   let scenario: BillingScenario;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startCaptureSmtpServer();
-    context = testWorkerContext(database, smtp, { now: NOW });
+    worker = await startTestWorker({ now: NOW });
+    ({ database, smtp, context } = worker);
     scenario = await seedBillingScenario(database, { contracts: 2, now: NOW });
   });
-  afterAll(async () => {
-    await context.mail.close();
-    await smtp.close();
-    await database.close();
-  });
+  afterAll(() => worker.close());
 
   it("C8: closes May once per contract, mails each service report before its invoice, and bills 950.00 net, 180.50 VAT, 1,130.50 gross under gap-free numbers", async () => {
     expect(scenario.month).toBe("2026-05");

@@ -1,15 +1,15 @@
-import { createTestDatabase } from "@kontor/db/testing";
-import { insertContract, insertOrganization, saveContractAccount, schema, type DatabaseHandle } from "@kontor/db";
-import { openAccount, parseContract, recordTimeEntries, type ContractInput } from "@kontor/contingent";
+import { insertOrganization, schema, type DatabaseHandle } from "@kontor/db";
+import type { ContractInput } from "@kontor/contingent";
 import type { MoneyJson } from "@kontor/money";
 import type { Organization } from "@kontor/ticketing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VIENNA_BUSINESS_CUSTOMER } from "../testing/billing-customers.js";
 import { firstOutboxEvent, redeliverToBillingHandler } from "../testing/billing-outbox-events.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import type { CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
 import { moneyText } from "../testing/money-text.js";
-import { testWorkerContext } from "../testing/test-worker-context.js";
+import { insertTestContract, recordTestTimeEntries } from "../testing/test-contracts.js";
+import { startTestWorker, type TestWorker } from "../testing/test-worker.js";
 import type { WorkerContext } from "../worker-context.js";
 import { INVOICE_DUE_TOPIC } from "./billing-outbox-handlers.js";
 import { DEFAULT_BILLING_SETTINGS } from "./billing-settings.js";
@@ -45,37 +45,29 @@ function contingent(id: string, customerId: string): ContractInput {
 }
 
 describe("month-end billing of an EU business customer outside Germany (T3, T4, C8)", () => {
+  let worker: TestWorker;
   let database: DatabaseHandle;
   let smtp: CaptureSmtpServer;
   let context: WorkerContext;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startCaptureSmtpServer();
-    context = testWorkerContext(database, smtp, { now: NOW });
+    worker = await startTestWorker({ now: NOW });
+    ({ database, smtp, context } = worker);
     const recordedAt = new Date("2026-11-30T17:00:00Z");
     for (const organization of [DONAU, MUR]) {
       await insertOrganization(database.db, organization, recordedAt);
-      const parsed = parseContract(contingent(`ct-${organization.id}`, organization.id));
-      if (!parsed.ok) throw new Error("contract invalid");
-      const contract = parsed.value;
-      const row = await insertContract(database.db, { id: contract.id, organizationId: organization.id, kind: contract.kind, contract, account: openAccount(contract) }, recordedAt);
+      const stored = await insertTestContract(database, contingent(`ct-${organization.id}`, organization.id), recordedAt);
       // Two hours of remote work, inside the 10-hour contingent: the invoice is the monthly 950.00.
-      const recorded = recordTimeEntries(
-        openAccount(contract),
-        [{ id: "e1", contractId: contract.id, workDate: "2026-11-12", rawMinutes: 120, technician: "S. Wassmann", ticketRef: "T-2026-000301-0", workType: "remote-support", location: "remote", billable: true }],
-        { contract, asOf: recordedAt.toISOString() },
+      await recordTestTimeEntries(
+        database,
+        stored,
+        [{ id: "e1", contractId: stored.contract.id, workDate: "2026-11-12", rawMinutes: 120, technician: "S. Wassmann", ticketRef: "T-2026-000301-0", workType: "remote-support", location: "remote", billable: true }],
+        recordedAt,
       );
-      if (!recorded.ok) throw new Error(recorded.errors.map((issue) => issue.message).join("; "));
-      await saveContractAccount(database.db, row, recorded.value.account, recorded.value.entries, recordedAt);
     }
     for (const item of await monthCloseJob.plan(context, NOW)) await monthCloseJob.runItem(context, item, NOW);
   });
-  afterAll(async () => {
-    await context.mail.close();
-    await smtp.close();
-    await database.close();
-  });
+  afterAll(() => worker.close());
 
   it("T3: with its VAT ID on record the customer is billed by reverse charge: 950.00 net, 0.00 VAT, both VAT IDs and the note on the invoice", async () => {
     await redeliverToBillingHandler(context, await firstOutboxEvent(database, INVOICE_DUE_TOPIC, "ct-org-donau"));

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
-import { createTestDatabase, testDatabaseKind } from "@kontor/db/testing";
-import { fixedClock, insertContract, insertOrganization, insertSepaMandate, revokeSepaMandate, schema, type DatabaseHandle, type OutboxRow } from "@kontor/db";
-import { openAccount, parseContract, type ContractInput } from "@kontor/contingent";
+import { testDatabaseKind } from "@kontor/db/testing";
+import { fixedClock, insertOrganization, insertSepaMandate, revokeSepaMandate, schema, type DatabaseHandle, type OutboxRow } from "@kontor/db";
+import { parseContract, type ContractInput } from "@kontor/contingent";
 import { checkNumberSequence, INVOICE_NUMBER_SERIES } from "@kontor/invoicing";
 import type { MoneyJson } from "@kontor/money";
 import { asc, eq } from "drizzle-orm";
@@ -9,11 +9,12 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting, redeliverOutboxEvent } from "../outbox/deliver-outbox.js";
 import { testCustomer } from "../testing/billing-customers.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer, type CapturedMail } from "../testing/capture-smtp-server.js";
+import type { CaptureSmtpServer, CapturedMail } from "../testing/capture-smtp-server.js";
 import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
 import { lastIssued, pdfOf } from "../testing/mail-pdf.js";
 import { moneyText } from "../testing/money-text.js";
-import { testWorkerContext } from "../testing/test-worker-context.js";
+import { insertTestContract } from "../testing/test-contracts.js";
+import { startTestWorker, type TestWorker } from "../testing/test-worker.js";
 import type { WorkerContext } from "../worker-context.js";
 import { billingOutboxHandlers } from "./billing-outbox-handlers.js";
 import { DEFAULT_BILLING_SETTINGS } from "./billing-settings.js";
@@ -62,6 +63,7 @@ const CASES = {
 } as const;
 
 describe(`separate billing of rental and hosting months on ${testDatabaseKind()} (C8, T7)`, () => {
+  let worker: TestWorker;
   let database: DatabaseHandle;
   let smtp: CaptureSmtpServer;
   let context: WorkerContext;
@@ -69,8 +71,6 @@ describe(`separate billing of rental and hosting months on ${testDatabaseKind()}
   const handler = separateBillingOutboxHandlers[0];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startCaptureSmtpServer();
     const logStream = new Writable({
       write(chunk: Buffer, _encoding, done) {
         const line = JSON.parse(chunk.toString("utf8")) as { level: number; msg: string; contractId?: string; reason?: string };
@@ -78,13 +78,12 @@ describe(`separate billing of rental and hosting months on ${testDatabaseKind()}
         done();
       },
     });
-    context = { ...testWorkerContext(database, smtp, { now: NOW }), logger: pino({ level: "warn" }, logStream) };
+    worker = await startTestWorker({ now: NOW, logger: pino({ level: "warn" }, logStream) });
+    ({ database, smtp, context } = worker);
     const recordedAt = new Date("2026-10-20T09:00:00Z");
     for (const { organization, contract: input } of Object.values(CASES)) {
       await insertOrganization(database.db, organization, recordedAt);
-      const parsed = parseContract(input);
-      if (!parsed.ok) throw new Error(`contract ${input.id} invalid: ${parsed.errors.map((issue) => issue.message).join("; ")}`);
-      await insertContract(database.db, { id: parsed.value.id, organizationId: organization.id, kind: parsed.value.kind, contract: parsed.value, account: openAccount(parsed.value) }, recordedAt);
+      await insertTestContract(database, input, recordedAt);
     }
     const mandate = (id: string, organizationId: string, reference: string, debtorIban: string, signedOn: string, preNotificationDays?: number) =>
       insertSepaMandate(database.db, { id, organizationId, mandateReference: reference, debtorIban, debtorName: "Kontoinhaber", signedOn, preNotificationDays, createdBy: "staff-back-office" }, recordedAt);
@@ -102,11 +101,7 @@ describe(`separate billing of rental and hosting months on ${testDatabaseKind()}
 
     for (const item of await monthCloseJob.plan(context, NOW)) expect(await monthCloseJob.runItem(context, item, NOW)).toMatchObject({ status: "closed" });
   });
-  afterAll(async () => {
-    await context.mail.close();
-    await smtp.close();
-    await database.close();
-  });
+  afterAll(() => worker.close());
 
   async function billedSeparately(contractId: string): Promise<OutboxRow> {
     const [event, ...others] = await database.db.select().from(schema.outbox).where(eq(schema.outbox.aggregateId, contractId)).orderBy(asc(schema.outbox.id));

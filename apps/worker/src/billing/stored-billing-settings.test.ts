@@ -1,13 +1,13 @@
 import { Writable } from "node:stream";
-import { createTestDatabase, testDatabaseKind } from "@kontor/db/testing";
+import { testDatabaseKind } from "@kontor/db/testing";
 import { findBillingSettings, saveBillingSettings, schema, type Clock, type DatabaseHandle } from "@kontor/db";
 import type { BillingSettings } from "@kontor/invoicing";
 import { inArray } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
-import { testWorkerContext } from "../testing/test-worker-context.js";
+import type { CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import { startTestWorker, type TestWorker } from "../testing/test-worker.js";
 import type { WorkerContext } from "../worker-context.js";
 import { INVOICE_DUE_TOPIC, SERVICE_REPORT_READY_TOPIC, billingOutboxHandlers } from "./billing-outbox-handlers.js";
 import { DEFAULT_BILLING_SETTINGS } from "./billing-settings.js";
@@ -47,6 +47,7 @@ function movableClock(start: Date): Clock & { advance(ms: number): void } {
 }
 
 describe(`billing with stored settings on ${testDatabaseKind()} (C8, T1)`, () => {
+  let worker: TestWorker;
   let database: DatabaseHandle;
   let smtp: CaptureSmtpServer;
   let context: WorkerContext;
@@ -56,24 +57,19 @@ describe(`billing with stored settings on ${testDatabaseKind()} (C8, T1)`, () =>
   const routing = outboxRouting(billingOutboxHandlers);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    smtp = await startCaptureSmtpServer();
     const logStream = new Writable({
       write(chunk: Buffer, _encoding, done) {
         logLines.push(JSON.parse(chunk.toString("utf8")) as { level: number; msg: string; field?: string });
         done();
       },
     });
-    context = { ...testWorkerContext(database, smtp, { clock }), logger: pino({ level: "info" }, logStream) };
+    worker = await startTestWorker({ clock, logger: pino({ level: "info" }, logStream) });
+    ({ database, smtp, context } = worker);
     // Three contracts close May: one billed before settings are stored, one after, one under a broken row.
     scenario = await seedBillingScenario(database, { contracts: 3, now: NOW });
     for (const item of await monthCloseJob.plan(context, NOW)) await monthCloseJob.runItem(context, item, NOW);
   });
-  afterAll(async () => {
-    await context.mail.close();
-    await smtp.close();
-    await database.close();
-  });
+  afterAll(() => worker.close());
 
   /** The contracts' invoices billed so far, by contract id. */
   async function invoicesByContract(): Promise<Map<string, StoredDocument>> {

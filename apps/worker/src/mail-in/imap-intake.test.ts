@@ -1,14 +1,13 @@
 import { seedDemoData } from "@kontor/api";
-import { fixedClock, inboundMailsWithStatus, schema, type DatabaseHandle } from "@kontor/db";
-import { createTestDatabase } from "@kontor/db/testing";
+import { inboundMailsWithStatus, schema, type DatabaseHandle } from "@kontor/db";
 import type { Ticket } from "@kontor/ticketing";
 import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketMailHandler } from "../mail-out/ticket-mail-handler.js";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import type { CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { startDovecotServer, type DovecotServer } from "../testing/dovecot-server.js";
-import { testWorkerContext } from "../testing/test-worker-context.js";
+import { startTestWorker, type TestWorker } from "../testing/test-worker.js";
 import type { WorkerContext } from "../worker-context.js";
 import { imapMailboxSettingsSchema, type ImapMailboxSettings } from "./imap-mailbox-settings.js";
 import { pollImapMailbox } from "./imap-poller.js";
@@ -31,6 +30,7 @@ const CUSTOMER_MAIL = [
 ].join("\r\n");
 
 let dovecot: DovecotServer;
+let worker: TestWorker;
 let database: DatabaseHandle;
 let inbox: CaptureSmtpServer;
 let context: WorkerContext;
@@ -39,19 +39,16 @@ let settings: ImapMailboxSettings;
 
 beforeAll(async () => {
   dovecot = await startDovecotServer();
-  database = await createTestDatabase();
+  worker = await startTestWorker({ now: RECEIVED });
+  ({ database, smtp: inbox, context } = worker);
   await seedDemoData(database, RECEIVED);
-  inbox = await startCaptureSmtpServer();
-  context = testWorkerContext(database, inbox, { clock: fixedClock(RECEIVED) });
   intake = startMailIntake(context, { intervalMs: 50 });
   settings = imapMailboxSettingsSchema.parse({ host: dovecot.host, port: dovecot.port, user: dovecot.user, password: dovecot.password });
 });
 
 afterAll(async () => {
   await intake.stop();
-  await context.mail.close();
-  await inbox.close();
-  await database.close();
+  await worker.close();
   await dovecot.stop();
 });
 

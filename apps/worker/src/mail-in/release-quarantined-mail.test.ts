@@ -1,14 +1,13 @@
 import { buildApi, seedDemoData } from "@kontor/api";
 import { findInboundMail, inboundMailsWithStatus, schema, type Clock, type DatabaseHandle, type InboundMailRow } from "@kontor/db";
-import { createTestDatabase } from "@kontor/db/testing";
 import { DEFAULT_TICKETING_POLICY, type Ticket, type TicketingPolicy } from "@kontor/ticketing";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketMailHandler } from "../mail-out/ticket-mail-handler.js";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import type { CaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { intakeSettled, sendToSupport } from "../testing/support-mailbox.js";
-import { testWorkerContext } from "../testing/test-worker-context.js";
+import { startTestWorker, type TestWorker } from "../testing/test-worker.js";
 import type { WorkerContext } from "../worker-context.js";
 import { startMailIntake, type MailIntake } from "./mail-intake.js";
 import { startSmtpListener, type SmtpListener } from "./smtp-listener.js";
@@ -24,6 +23,7 @@ const STRICT: TicketingPolicy = { ...DEFAULT_TICKETING_POLICY, intake: { ...DEFA
 let now = RECEIVED;
 const clock: Clock = { now: () => new Date(now.getTime()) };
 
+let worker: TestWorker;
 let database: DatabaseHandle;
 let customerInbox: CaptureSmtpServer;
 let context: WorkerContext;
@@ -34,11 +34,9 @@ let api: Awaited<ReturnType<typeof buildApi>>;
 let adminToken: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  worker = await startTestWorker({ clock, settings: { ticketingPolicies: [STRICT] } });
+  ({ database, smtp: customerInbox, context } = worker);
   adminToken = (await seedDemoData(database, RECEIVED)).adminToken;
-  customerInbox = await startCaptureSmtpServer();
-  const base = testWorkerContext(database, customerInbox, { clock });
-  context = { ...base, settings: { ...base.settings, ticketingPolicies: [STRICT] } };
   intake = startMailIntake(context, { intervalMs: 50 });
   listener = await startSmtpListener({ host: "127.0.0.1", port: 0, maxMessageBytes: 1_000_000 }, async (raw, envelope) => {
     await intake.receive(raw, envelope);
@@ -51,9 +49,7 @@ afterAll(async () => {
   await intake.stop();
   await listener.close();
   await api.close();
-  await context.mail.close();
-  await customerInbox.close();
-  await database.close();
+  await worker.close();
 });
 
 /** A mail client talking SMTP to our listener. */

@@ -1,13 +1,12 @@
 import { seedDemoData } from "@kontor/api";
-import { fixedClock, inboundMailsWithStatus, type DatabaseHandle } from "@kontor/db";
-import { createTestDatabase } from "@kontor/db/testing";
+import { inboundMailsWithStatus, type DatabaseHandle } from "@kontor/db";
 import { createTransport } from "nodemailer";
 import { pino } from "pino";
 import { startMailIntake } from "../mail-in/mail-intake.js";
 import { startSmtpListener, type SmtpListener } from "../mail-in/smtp-listener.js";
 import type { WorkerContext } from "../worker-context.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "./capture-smtp-server.js";
-import { testWorkerContext } from "./test-worker-context.js";
+import type { CaptureSmtpServer } from "./capture-smtp-server.js";
+import { startTestWorker } from "./test-worker.js";
 
 /** The support address the test intake listens for (seed 004's service desk). */
 export const SUPPORT_ADDRESS = "kundensupport@meinsystemhaus.de";
@@ -94,10 +93,9 @@ export interface SupportMailbox {
  * that hands every message to intake.
  */
 export async function startSupportMailbox(receivedAt: Date): Promise<SupportMailbox> {
-  const database = await createTestDatabase();
+  const worker = await startTestWorker({ now: receivedAt });
+  const { database, smtp: customerInbox, context } = worker;
   await seedDemoData(database, receivedAt);
-  const customerInbox = await startCaptureSmtpServer();
-  const context = testWorkerContext(database, customerInbox, { clock: fixedClock(receivedAt) });
   const intake = startMailIntake(context, { intervalMs: 50 });
   const listener = await startSmtpListener({ host: "127.0.0.1", port: 0, maxMessageBytes: 1_000_000 }, async (raw, envelope) => {
     await intake.receive(raw, envelope);
@@ -110,9 +108,7 @@ export async function startSupportMailbox(receivedAt: Date): Promise<SupportMail
     async close() {
       await intake.stop();
       await listener.close();
-      await context.mail.close();
-      await customerInbox.close();
-      await database.close();
+      await worker.close();
     },
   };
 }

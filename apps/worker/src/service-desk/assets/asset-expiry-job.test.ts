@@ -1,11 +1,10 @@
 import { findAsset, insertAsset, insertOrganization, updateAsset, type DatabaseHandle } from "@kontor/db";
-import { createTestDatabase } from "@kontor/db/testing";
 import { MUELLER } from "@kontor/api/testing";
 import { assetSchema, DEFAULT_TICKETING_POLICY, type Asset, type Organization } from "@kontor/ticketing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting } from "../../outbox/deliver-outbox.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../../testing/capture-smtp-server.js";
-import { testWorkerContext } from "../../testing/test-worker-context.js";
+import type { CaptureSmtpServer } from "../../testing/capture-smtp-server.js";
+import { startTestWorker, type TestWorker } from "../../testing/test-worker.js";
 import type { WorkerContext } from "../../worker-context.js";
 import { serviceDeskOutboxHandlers } from "../index.js";
 import { ASSET_EXPIRY_TOPIC } from "../service-desk-topics.js";
@@ -46,6 +45,7 @@ const FIREWALL = asset({ id: "asset-fw01", name: "Firewall FW01", category: "fir
 /** A printer without any expiry: never a candidate. */
 const PRINTER = asset({ id: "asset-pr01", name: "Drucker Empfang", category: "printer" });
 
+let worker: TestWorker;
 let database: DatabaseHandle;
 let smtp: CaptureSmtpServer;
 let clock: MutableTestClock;
@@ -53,19 +53,14 @@ let context: WorkerContext;
 const routing = outboxRouting(serviceDeskOutboxHandlers);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startCaptureSmtpServer();
   clock = mutableTestClock(SEEDED.toISOString());
-  context = testWorkerContext(database, smtp, { clock });
+  worker = await startTestWorker({ clock });
+  ({ database, smtp, context } = worker);
   await seedServiceDesk(database, SEEDED);
   for (const record of [HOST, FIREWALL, PRINTER]) await insertAsset(database.db, record, SEEDED);
 });
 
-afterAll(async () => {
-  await context.mail.close();
-  await smtp.close();
-  await database.close();
-});
+afterAll(() => worker.close());
 
 async function runAt(instant: string): Promise<string[]> {
   const now = clock.set(instant);

@@ -1,10 +1,9 @@
-import { insertContract, scheduledTicketRunsOf, schema, type DatabaseHandle } from "@kontor/db";
-import { createTestDatabase } from "@kontor/db/testing";
-import { openAccount, parseContract, type ContractInput } from "@kontor/contingent";
+import { scheduledTicketRunsOf, schema, type DatabaseHandle } from "@kontor/db";
+import type { ContractInput } from "@kontor/contingent";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../../testing/capture-smtp-server.js";
-import { testWorkerContext } from "../../testing/test-worker-context.js";
+import { insertTestContract } from "../../testing/test-contracts.js";
+import { startTestWorker, type TestWorker } from "../../testing/test-worker.js";
 import type { WorkerContext } from "../../worker-context.js";
 import { mutableTestClock, type MutableTestClock } from "../testing/mutable-test-clock.js";
 import { CUSTOMER, seedServiceDesk } from "../testing/service-desk-fixtures.js";
@@ -29,28 +28,21 @@ const NEEDS_ANALYSIS: ContractInput = {
   ],
 };
 
+let worker: TestWorker;
 let database: DatabaseHandle;
-let smtp: CaptureSmtpServer;
 let clock: MutableTestClock;
 let context: WorkerContext;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startCaptureSmtpServer();
   clock = mutableTestClock("2026-01-01T00:00:00Z");
-  context = testWorkerContext(database, smtp, { clock });
+  worker = await startTestWorker({ clock });
+  ({ database, context } = worker);
   const seeded = new Date("2025-12-20T08:00:00Z");
   await seedServiceDesk(database, seeded);
-  const parsed = parseContract(NEEDS_ANALYSIS);
-  if (!parsed.ok) throw new Error(parsed.errors.map((issue) => issue.message).join("; "));
-  await insertContract(database.db, { id: parsed.value.id, organizationId: CUSTOMER.id, kind: parsed.value.kind, contract: parsed.value, account: openAccount(parsed.value) }, seeded);
+  await insertTestContract(database, NEEDS_ANALYSIS, seeded);
 });
 
-afterAll(async () => {
-  await context.mail.close();
-  await smtp.close();
-  await database.close();
-});
+afterAll(() => worker.close());
 
 async function subjectsAfterRunAt(instant: string): Promise<string[]> {
   await scheduledTicketsJob.run(context, clock.set(instant));

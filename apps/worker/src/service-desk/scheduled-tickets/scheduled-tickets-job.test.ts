@@ -1,10 +1,8 @@
 import { findTicket, insertMaintenancePlan, scheduledTicketRunsOf, schema, type DatabaseHandle, type TicketRow } from "@kontor/db";
-import { createTestDatabase } from "@kontor/db/testing";
 import { maintenancePlanSchema, type MaintenancePlan, type Ticket } from "@kontor/ticketing";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../../testing/capture-smtp-server.js";
-import { testWorkerContext } from "../../testing/test-worker-context.js";
+import { startTestWorker, type TestWorker } from "../../testing/test-worker.js";
 import type { WorkerContext } from "../../worker-context.js";
 import { mutableTestClock, type MutableTestClock } from "../testing/mutable-test-clock.js";
 import { CUSTOMER, seedServiceDesk } from "../testing/service-desk-fixtures.js";
@@ -39,26 +37,21 @@ const FIREWALL_ITEM: MaintenancePlan = maintenancePlanSchema.parse({
 /** A paused plan: never opens anything. */
 const PAUSED_PLAN: MaintenancePlan = { ...BACKUP_PLAN, id: "plan-paused", title: "Virenschutz", active: false };
 
+let worker: TestWorker;
 let database: DatabaseHandle;
-let smtp: CaptureSmtpServer;
 let clock: MutableTestClock;
 let context: WorkerContext;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startCaptureSmtpServer();
   clock = mutableTestClock("2026-01-01T00:00:00Z");
-  context = testWorkerContext(database, smtp, { clock });
+  worker = await startTestWorker({ clock });
+  ({ database, context } = worker);
   const seeded = new Date("2026-01-01T08:00:00Z");
   await seedServiceDesk(database, seeded);
   for (const plan of [BACKUP_PLAN, FIREWALL_ITEM, PAUSED_PLAN]) await insertMaintenancePlan(database.db, plan, seeded);
 });
 
-afterAll(async () => {
-  await context.mail.close();
-  await smtp.close();
-  await database.close();
-});
+afterAll(() => worker.close());
 
 async function runAt(instant: string): Promise<readonly string[]> {
   const now = clock.set(instant);

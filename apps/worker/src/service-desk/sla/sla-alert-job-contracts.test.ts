@@ -1,10 +1,8 @@
 import { insertContract, insertOrganization, type DatabaseHandle } from "@kontor/db";
-import { createTestDatabase } from "@kontor/db/testing";
 import { openAccount, parseContract, type Contract, type ContractInput } from "@kontor/contingent";
 import type { Organization } from "@kontor/ticketing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../../testing/capture-smtp-server.js";
-import { testWorkerContext } from "../../testing/test-worker-context.js";
+import { startTestWorker, type TestWorker } from "../../testing/test-worker.js";
 import type { WorkerContext } from "../../worker-context.js";
 import { SLA_ALERT_TOPIC } from "../service-desk-topics.js";
 import { mutableTestClock, type MutableTestClock } from "../testing/mutable-test-clock.js";
@@ -40,16 +38,15 @@ function contract(input: Partial<ContractInput> & Pick<ContractInput, "id" | "cu
   return parsed.value;
 }
 
+let worker: TestWorker;
 let database: DatabaseHandle;
-let smtp: CaptureSmtpServer;
 let clock: MutableTestClock;
 let context: WorkerContext;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startCaptureSmtpServer();
   clock = mutableTestClock("2026-03-01T00:00:00Z");
-  context = testWorkerContext(database, smtp, { clock });
+  worker = await startTestWorker({ clock });
+  ({ database, context } = worker);
   const now = new Date("2026-03-01T00:00:00Z");
   await seedServiceDesk(database, now);
   await insertOrganization(database.db, KANZLEI, now);
@@ -69,11 +66,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await context.mail.close();
-  await smtp.close();
-  await database.close();
-});
+afterAll(() => worker.close());
 
 async function runAt(instant: string, ticketId: string): Promise<string[]> {
   await slaAlertJob.run(context, clock.set(instant));

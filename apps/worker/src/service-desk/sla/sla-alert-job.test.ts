@@ -1,9 +1,8 @@
 import { findMailDelivery, type DatabaseHandle } from "@kontor/db";
-import { createTestDatabase } from "@kontor/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting } from "../../outbox/deliver-outbox.js";
-import { startCaptureSmtpServer, type CaptureSmtpServer } from "../../testing/capture-smtp-server.js";
-import { testWorkerContext } from "../../testing/test-worker-context.js";
+import type { CaptureSmtpServer } from "../../testing/capture-smtp-server.js";
+import { startTestWorker, type TestWorker } from "../../testing/test-worker.js";
 import type { WorkerContext } from "../../worker-context.js";
 import { serviceDeskOutboxHandlers } from "../index.js";
 import { SLA_ALERT_TOPIC } from "../service-desk-topics.js";
@@ -16,6 +15,7 @@ import { slaAlertJob } from "./sla-alert-job.js";
 // Default K7 terms of the API: Mon–Fri 08:00–17:00 in the customer's calendar (Müller: DE-NW,
 // Europe/Berlin), first response 240 and resolution 1080 business minutes, warning at 80 %.
 
+let worker: TestWorker;
 let database: DatabaseHandle;
 let smtp: CaptureSmtpServer;
 let clock: MutableTestClock;
@@ -23,18 +23,13 @@ let context: WorkerContext;
 const routing = outboxRouting(serviceDeskOutboxHandlers);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startCaptureSmtpServer();
   clock = mutableTestClock("2026-03-01T00:00:00Z");
-  context = testWorkerContext(database, smtp, { clock });
+  worker = await startTestWorker({ clock });
+  ({ database, smtp, context } = worker);
   await seedServiceDesk(database, new Date("2026-03-01T00:00:00Z"));
 });
 
-afterAll(async () => {
-  await context.mail.close();
-  await smtp.close();
-  await database.close();
-});
+afterAll(() => worker.close());
 
 /** Runs the job at `instant` (as pg-boss would) and returns the SLA alert keys of `ticketId`. */
 async function runAt(instant: string, ticketId: string): Promise<string[]> {
