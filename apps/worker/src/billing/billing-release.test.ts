@@ -1,5 +1,4 @@
 import { releaseServiceReport } from "@kontor/api";
-import type { ContractInput } from "@kontor/contingent";
 import { insertOrganization, saveBillingSettings, schema, type Clock, type DatabaseHandle, type OutboxRow } from "@kontor/db";
 import { testDatabaseKind } from "@kontor/db/testing";
 import { INVOICE_NUMBER_SERIES, type BillingSettings } from "@kontor/invoicing";
@@ -7,10 +6,10 @@ import type { MoneyJson } from "@kontor/money";
 import { asc, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
-import { testCustomer } from "../testing/billing-customers.js";
+import { WEBER_LOGISTIK } from "../testing/billing-customers.js";
 import { firstOutboxEvent, redeliverToBillingHandler } from "../testing/billing-outbox-events.js";
 import type { CaptureSmtpServer } from "../testing/capture-smtp-server.js";
-import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
+import { tenHourContingent } from "../testing/ten-hour-contingent.js";
 import { lastIssued, pdfOf } from "../testing/mail-pdf.js";
 import { moneyText } from "../testing/money-text.js";
 import { insertTestContract, recordTestTimeEntries } from "../testing/test-contracts.js";
@@ -30,23 +29,8 @@ const REPORT_ID = "SR-ct-weber-2026-11";
 /** K1: this installation's back office checks every month before it goes to the customer. */
 const BACK_OFFICE_RELEASE: BillingSettings = { ...DEFAULT_BILLING_SETTINGS, billingRelease: "back-office" };
 
-/** Weber at the test customers' default address, Industriestraße 4 in Warendorf (DE-NW, Europe/Berlin). */
-const WEBER = testCustomer({
-  id: "org-weber",
-  name: "Weber Logistik GmbH",
-  serviceReportRecipient: "rechnungen@weber-logistik.de",
-  mailDomains: ["weber-logistik.de"],
-});
-
-/** Seed 004's 10-hour contingent (600 minutes, 950.00 EUR a month, 95.00 EUR per hour over it). */
-const CONTRACT: ContractInput = {
-  kind: "contingent",
-  id: "ct-weber",
-  customerId: WEBER.id,
-  startDate: "2026-11-01",
-  terms: TEST_COOPERATION_TERMS,
-  contingent: { monthlyMinutes: 600, monthlyPrice: "950.00", hourlyRate: "95.00" },
-};
+const WEBER = WEBER_LOGISTIK;
+const CONTRACT = tenHourContingent("ct-weber", WEBER.id);
 
 interface StoredInvoice {
   readonly issueDate: string;

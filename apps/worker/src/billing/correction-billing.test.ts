@@ -1,11 +1,10 @@
 import { insertOrganization, schema, type DatabaseHandle } from "@kontor/db";
-import type { ContractInput } from "@kontor/contingent";
 import type { MoneyJson } from "@kontor/money";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testCustomer } from "../testing/billing-customers.js";
+import { WEBER_LOGISTIK } from "../testing/billing-customers.js";
 import { firstOutboxEvent, redeliverToBillingHandler } from "../testing/billing-outbox-events.js";
 import type { CaptureSmtpServer } from "../testing/capture-smtp-server.js";
-import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
+import { tenHourContingent } from "../testing/ten-hour-contingent.js";
 import { moneyText } from "../testing/money-text.js";
 import { insertTestContract, recordTestTimeEntries } from "../testing/test-contracts.js";
 import { startTestWorker, type TestWorker } from "../testing/test-worker.js";
@@ -17,23 +16,8 @@ import { readPdfText } from "./pdf-text.js";
 // 00:10 on 1 December 2026 in Berlin (CET, UTC+1, after the DST change of 25 October).
 const NOW = new Date("2026-11-30T23:10:00Z");
 
-/** Weber at the test customers' default address, Industriestraße 4 in Warendorf (DE-NW, Europe/Berlin). */
-const WEBER = testCustomer({
-  id: "org-weber",
-  name: "Weber Logistik GmbH",
-  serviceReportRecipient: "rechnungen@weber-logistik.de",
-  mailDomains: ["weber-logistik.de"],
-});
-
-/** Seed 004's 10-hour contingent (600 minutes, 950.00 EUR a month, 95.00 EUR per hour over it). */
-const CONTRACT: ContractInput = {
-  kind: "contingent",
-  id: "ct-weber",
-  customerId: WEBER.id,
-  startDate: "2026-11-01",
-  terms: TEST_COOPERATION_TERMS,
-  contingent: { monthlyMinutes: 600, monthlyPrice: "950.00", hourlyRate: "95.00" },
-};
+const WEBER = WEBER_LOGISTIK;
+const CONTRACT = tenHourContingent("ct-weber", WEBER.id);
 
 describe("month-end billing of an overbooked contingent (C3, C4, C8)", () => {
   let worker: TestWorker;

@@ -1,12 +1,11 @@
 import { insertOrganization, schema, type DatabaseHandle } from "@kontor/db";
-import type { ContractInput } from "@kontor/contingent";
 import type { MoneyJson } from "@kontor/money";
 import type { Organization } from "@kontor/ticketing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VIENNA_BUSINESS_CUSTOMER } from "../testing/billing-customers.js";
 import { firstOutboxEvent, redeliverToBillingHandler } from "../testing/billing-outbox-events.js";
 import type { CaptureSmtpServer } from "../testing/capture-smtp-server.js";
-import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
+import { tenHourContingent } from "../testing/ten-hour-contingent.js";
 import { moneyText } from "../testing/money-text.js";
 import { insertTestContract, recordTestTimeEntries } from "../testing/test-contracts.js";
 import { startTestWorker, type TestWorker } from "../testing/test-worker.js";
@@ -32,17 +31,6 @@ const MUR: Organization = {
   mailDomains: ["murbau.at"],
 };
 
-function contingent(id: string, customerId: string): ContractInput {
-  return {
-    kind: "contingent",
-    id,
-    customerId,
-    startDate: "2026-11-01",
-    zone: "Europe/Vienna",
-    terms: TEST_COOPERATION_TERMS,
-    contingent: { monthlyMinutes: 600, monthlyPrice: "950.00", hourlyRate: "95.00" },
-  };
-}
 
 describe("month-end billing of an EU business customer outside Germany (T3, T4, C8)", () => {
   let worker: TestWorker;
@@ -56,7 +44,7 @@ describe("month-end billing of an EU business customer outside Germany (T3, T4, 
     const recordedAt = new Date("2026-11-30T17:00:00Z");
     for (const organization of [DONAU, MUR]) {
       await insertOrganization(database.db, organization, recordedAt);
-      const stored = await insertTestContract(database, contingent(`ct-${organization.id}`, organization.id), recordedAt);
+      const stored = await insertTestContract(database, tenHourContingent(`ct-${organization.id}`, organization.id, "Europe/Vienna"), recordedAt);
       // Two hours of remote work, inside the 10-hour contingent: the invoice is the monthly 950.00.
       await recordTestTimeEntries(
         database,

@@ -39,3 +39,11 @@ export const VIENNA_BUSINESS_CUSTOMER: Organization = testCustomer({
   calendarId: "DE-BY",
   zone: "Europe/Vienna",
 });
+
+/** Weber Logistik GmbH at the test customers' default address, Industriestraße 4 in Warendorf (DE-NW, Europe/Berlin). */
+export const WEBER_LOGISTIK: Organization = testCustomer({
+  id: "org-weber",
+  name: "Weber Logistik GmbH",
+  serviceReportRecipient: "rechnungen@weber-logistik.de",
+  mailDomains: ["weber-logistik.de"],
+});
