@@ -11,9 +11,10 @@ import { inboundMailsContract } from "../routes/inbound-mails/inbound-mails.cont
 import { credentialsContract } from "../routes/credentials/credentials.contract.js";
 import { goodsReceiptsContract } from "../routes/goods-receipts/goods-receipts.contract.js";
 import { billingSettingsContract } from "../routes/billing-settings/billing-settings.contract.js";
+import { licensingPoliciesContract } from "../routes/licensing-policies/licensing-policies.contract.js";
 import { serviceReportsContract } from "../routes/service-reports/service-reports.contract.js";
 import { sepaMandatesContract } from "../routes/organizations/sepa-mandates.contract.js";
 import type { EndpointContract } from "../testing/endpoint-contract.js";
 
 /** Every route module's contract cases. Each domain adds its contract here with one line. */
-export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, consumptionContract, ticketsContract, assetsContract, inboundMailsContract, credentialsContract, goodsReceiptsContract, billingSettingsContract, serviceReportsContract, sepaMandatesContract];
+export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, consumptionContract, ticketsContract, assetsContract, inboundMailsContract, credentialsContract, goodsReceiptsContract, billingSettingsContract, licensingPoliciesContract, serviceReportsContract, sepaMandatesContract];

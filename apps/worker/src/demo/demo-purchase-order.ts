@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { appendToOutbox, insertLicenseOrder, updateLicenseOrder, type Executor, type LicenseOrderRow } from "@kontor/db";
-import { applyOrderCommand, receiveOrder, type Catalog, type Order, type OrderCommand } from "@kontor/licensing";
+import { applyOrderCommand, receiveOrder, type Catalog, type Order, type OrderCommand, type PolicySet } from "@kontor/licensing";
 import type { Organization } from "@kontor/ticketing";
 import { DEMO_PRODUCT } from "./demo-catalog.js";
 import { demoValue } from "./demo-result.js";
@@ -22,7 +22,7 @@ export interface DemoPurchaseOrder {
  * at its own instant and is stored with its outbox events like `POST /v1/orders` and its commands.
  * The technical contact has no Atlassian account yet (L4: verification after the purchase).
  */
-export async function seedDemoPurchaseOrder(executor: Executor, catalog: Catalog, timeline: DemoTimeline, customer: Organization): Promise<DemoPurchaseOrder> {
+export async function seedDemoPurchaseOrder(executor: Executor, catalog: Catalog, policies: PolicySet, timeline: DemoTimeline, customer: Organization): Promise<DemoPurchaseOrder> {
   const id = randomUUID();
   const receivedAt = timeline.at(timeline.day(-12), 10);
   const purchaseDueOn = timeline.day(-4);
@@ -37,7 +37,7 @@ export async function seedDemoPurchaseOrder(executor: Executor, catalog: Catalog
         requestedPurchaseDate: purchaseDueOn,
         technicalContact: { fullName: "Jonas Hoffmann", email: "j.hoffmann@kanzlei-hoffmann.de", hasVendorAccount: false },
       },
-      { asOf: receivedAt.toISOString(), catalog },
+      { asOf: receivedAt.toISOString(), catalog, policies },
     ),
     "the Jira Cloud order",
   );
@@ -54,7 +54,7 @@ export async function seedDemoPurchaseOrder(executor: Executor, catalog: Catalog
   ];
   let order: Order = received.order;
   for (const { command, at } of steps) {
-    const transition = demoValue(applyOrderCommand(order, command, { asOf: at.toISOString() }), `order command ${command.type}`);
+    const transition = demoValue(applyOrderCommand(order, command, { asOf: at.toISOString(), policies }), `order command ${command.type}`);
     const updated = await updateLicenseOrder(executor, id, { status: transition.order.status, record: toStoredJson(transition.order) }, row.version, at);
     if (updated === undefined) throw new Error(`demo scenario: order ${id} changed while seeding`);
     await appendToOutbox(executor, orderOutboxEvents(id, updated.version, transition.events), at);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { appendToOutbox, insertRentalSubscription, updateRentalSubscription, type Executor, type RentalSubscriptionRow } from "@kontor/db";
-import { bookAddOn, placeRentalOrder, provisionRental, type Catalog, type RentalTransition } from "@kontor/licensing";
+import { bookAddOn, placeRentalOrder, provisionRental, type Catalog, type PolicySet, type RentalTransition } from "@kontor/licensing";
 import type { Organization } from "@kontor/ticketing";
 import { DEMO_PRODUCT } from "./demo-catalog.js";
 import { demoValue } from "./demo-result.js";
@@ -31,7 +31,7 @@ async function storeTransition(executor: Executor, row: RentalSubscriptionRow, t
  * step through `@kontor/licensing` and stored like the API stores it. It starts on the 1st (M4),
  * so it is active this month.
  */
-async function seedRental(executor: Executor, catalog: Catalog, timeline: DemoTimeline, rental: DemoRental): Promise<string> {
+async function seedRental(executor: Executor, catalog: Catalog, policies: PolicySet, timeline: DemoTimeline, rental: DemoRental): Promise<string> {
   const id = randomUUID();
   const orderedAt = timeline.at(timeline.thisMonth(2), 9);
   const provisionedAt = new Date(Math.min(orderedAt.getTime() + 4 * 3_600_000, timeline.now.getTime()));
@@ -45,7 +45,7 @@ async function seedRental(executor: Executor, catalog: Catalog, timeline: DemoTi
         quantity: rental.quantity,
         consents: { termsAndLicenseConditions: true, vendorAccountCreation: true },
       },
-      { asOf: orderedAt.toISOString(), catalog },
+      { asOf: orderedAt.toISOString(), catalog, policies },
     ),
     `rental of ${rental.productId}`,
   );
@@ -55,10 +55,10 @@ async function seedRental(executor: Executor, catalog: Catalog, timeline: DemoTi
     orderedAt,
   );
   await appendToOutbox(executor, rentalOutboxEvents(id, row.version, placed.events), orderedAt);
-  const provisioned = demoValue(provisionRental(placed.subscription, { asOf: provisionedAt.toISOString() }), "provisioning");
+  const provisioned = demoValue(provisionRental(placed.subscription, { asOf: provisionedAt.toISOString(), policies }), "provisioning");
   row = await storeTransition(executor, row, provisioned, provisionedAt);
   if (rental.addOn !== undefined) {
-    const booked = demoValue(bookAddOn(provisioned.subscription, rental.addOn, { asOf: provisionedAt.toISOString(), catalog }), `add-on ${rental.addOn.addOnId}`);
+    const booked = demoValue(bookAddOn(provisioned.subscription, rental.addOn, { asOf: provisionedAt.toISOString(), catalog, policies }), `add-on ${rental.addOn.addOnId}`);
     row = await storeTransition(executor, row, booked, provisionedAt);
   }
   return row.id;
@@ -71,6 +71,7 @@ async function seedRental(executor: Executor, catalog: Catalog, timeline: DemoTi
 export async function seedDemoRentals(
   executor: Executor,
   catalog: Catalog,
+  policies: PolicySet,
   timeline: DemoTimeline,
   organizations: { readonly baeckerei: Organization; readonly kanzlei: Organization },
 ): Promise<string[]> {
@@ -79,6 +80,6 @@ export async function seedDemoRentals(
     { organization: organizations.kanzlei, productId: DEMO_PRODUCT.m365BusinessPremium, quantity: 8 },
   ];
   const ids: string[] = [];
-  for (const rental of rentals) ids.push(await seedRental(executor, catalog, timeline, rental));
+  for (const rental of rentals) ids.push(await seedRental(executor, catalog, policies, timeline, rental));
   return ids;
 }

@@ -1,6 +1,7 @@
-import { buildApi, seedDemoData, type StoredInvoiceDocument } from "@kontor/api";
+import { buildApi, loadLicenseCatalog, seedDemoData, type StoredInvoiceDocument } from "@kontor/api";
 import { activeMaintenancePlans, assetsExpiringBy, findContract, fixedClock, listLicensesEndingBetween, listMonthCloseCandidates, schema, type DatabaseHandle } from "@kontor/db";
 import { createTestDatabase, testDatabaseKind } from "@kontor/db/testing";
+import { createQuote, DEFAULT_POLICIES } from "@kontor/licensing";
 import { Money, type MoneyJson } from "@kontor/money";
 import { validateVatId } from "@kontor/terms";
 import type { Organization } from "@kontor/ticketing";
@@ -19,6 +20,7 @@ import { assetExpiryJob } from "../service-desk/assets/asset-expiry-job.js";
 import { assetExpiryMailHandler } from "../service-desk/assets/asset-expiry-mail-handler.js";
 import { startCaptureSmtpServer } from "../testing/capture-smtp-server.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
+import { DEMO_PRODUCT } from "./demo-catalog.js";
 import { DEMO_MANAGED_SERVICES_ID } from "./demo-managed-services.js";
 import { DEMO_MANDATE, DEMO_RENTAL_CONTRACT_ID } from "./demo-rental-contract.js";
 import { DEMO_ACCOUNT_MANAGER } from "./demo-staff.js";
@@ -117,7 +119,7 @@ describe.each(["2026-11-30T16:00:00Z", "2027-01-01T05:30:00Z"])(`demo scenario a
   it("adds nothing when it runs again", async () => {
     const again = await seedDemoScenario(database, new Date(now.getTime() + 60_000));
     expect(again.created).toBe(false);
-    expect([again.managedServicesContractId, again.rentalContractId, again.mandateId, again.usageRecordIds, again.priceListVersion]).toEqual([undefined, undefined, undefined, [], 0]);
+    expect([again.managedServicesContractId, again.rentalContractId, again.mandateId, again.usageRecordIds, again.priceListVersion, again.licensingPoliciesVersion]).toEqual([undefined, undefined, undefined, [], 0, 0]);
     expect(await counts(database)).toEqual(EXPECTED);
   });
 
@@ -180,6 +182,22 @@ describe.each(["2026-11-30T16:00:00Z", "2027-01-01T05:30:00Z"])(`demo scenario a
       source: "customer-price-list",
     });
     expect(await price("org-baeckerei")).toMatchObject({ pricePerUser: { amount: "11.70", currency: "EUR" }, source: "list-price" });
+  });
+
+  it("P1: the stored licensing policies (defaults plus the Adobe demo policy) let staff quote Adobe Acrobat Pro; the shipped defaults alone refuse it", async () => {
+    expect(summary.licensingPoliciesVersion).toBe(1);
+    const request = {
+      kind: "cloud-annual-existing-site" as const,
+      reseller: { fullName: "Petra Schmidt", email: "petra@kontor.example" },
+      site: { url: "https://adminconsole.adobe.com/kanzlei-hoffmann" },
+      authorizedContact: { fullName: "Jonas Hoffmann", email: "j.hoffmann@kanzlei-hoffmann.de" },
+      products: [{ productId: DEMO_PRODUCT.acrobatPro, userTier: 5 }],
+    };
+    const quoted = await api.inject({ method: "POST", url: "/v1/quotes", headers: { authorization: `Bearer ${adminToken}` }, payload: { organizationId: "org-kanzlei-hoffmann", request } });
+    expect(quoted.statusCode, quoted.body).toBe(201);
+    expect(quoted.json<{ quote: { total: MoneyJson } }>().quote.total).toEqual({ amount: "1140", currency: "EUR" });
+    const withDefaults = createQuote({ ...request, quoteId: "q-defaults" }, { asOf: now.toISOString(), catalog: await loadLicenseCatalog(database.db), policies: DEFAULT_POLICIES });
+    expect(withDefaults.ok ? [] : withDefaults.errors.map((error) => error.code)).toContain("P1_NO_POLICY_IN_FORCE");
   });
 
   it("is readable through the API", async () => {

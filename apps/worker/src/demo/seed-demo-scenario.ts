@@ -5,6 +5,7 @@ import { seedDemoCredentials } from "./demo-credentials.js";
 import { seedDemoCatalog } from "./demo-catalog.js";
 import { seedDemoContingent } from "./demo-contingent.js";
 import { seedDemoLicenses } from "./demo-licenses.js";
+import { seedDemoLicensingPolicies } from "./demo-licensing-policies.js";
 import { seedDemoManagedServices } from "./demo-managed-services.js";
 import { KANZLEI } from "./demo-organization.js";
 import { seedDemoPriceList } from "./demo-price-list.js";
@@ -50,6 +51,8 @@ export interface DemoScenarioSummary {
   readonly mandateId: string | undefined;
   /** The version of Müller GmbH's customer price list (M1); 0 when nothing was loaded. */
   readonly priceListVersion: number;
+  /** The version of the installation's licensing policies with the Adobe demo policy (P1); 0 when nothing was loaded. */
+  readonly licensingPoliciesVersion: number;
 }
 
 async function requiredOrganization(executor: Executor, id: string): Promise<Organization> {
@@ -78,6 +81,9 @@ async function requiredOrganization(executor: Executor, id: string): Promise<Org
  * - Müller GmbH's customer price list: Microsoft 365 Business Standard at 10.90 EUR per user
  *   instead of the list price (M1).
  *
+ * The installation's licensing policies are the shipped defaults plus an Adobe demo vendor policy
+ * (P1; demo values, not Adobe's terms), so the catalog's Adobe product can be quoted and ordered.
+ *
  * Everything goes through the domain packages and is stored as the API stores it, in one
  * transaction: a failed start leaves nothing behind and the next one tries again. Runs once: when
  * the tax office exists, it returns at once and adds nothing.
@@ -103,6 +109,7 @@ export async function seedDemoScenario(database: DatabaseHandle, now: Date): Pro
         rentalContractId: undefined,
         mandateId: undefined,
         priceListVersion: 0,
+        licensingPoliciesVersion: 0,
       };
     }
     const timeline = demoTimeline(now);
@@ -111,10 +118,14 @@ export async function seedDemoScenario(database: DatabaseHandle, now: Date): Pro
     await insertOrganization(tx, KANZLEI, timeline.at(timeline.previousMonthStart, 9));
     const staff = await seedDemoStaff(tx, now);
     const catalog = await seedDemoCatalog(tx, now);
+    const admin = await findUserByEmail(tx, DEMO_ADMIN);
+    if (admin === undefined) throw new Error(`demo scenario: user ${DEMO_ADMIN} is missing; run seedDemoData first`);
+    // P1: the shipped defaults plus an Adobe demo policy, so the catalog's Adobe product can be quoted.
+    const licensing = await seedDemoLicensingPolicies(tx, timeline, admin.id);
 
     const licenseIds = await seedDemoLicenses(tx, catalog, timeline, { mueller: mueller.id, kanzlei: KANZLEI.id });
-    const rentalIds = await seedDemoRentals(tx, catalog, timeline, { baeckerei, kanzlei: KANZLEI });
-    const overdueOrder = await seedDemoPurchaseOrder(tx, catalog, timeline, KANZLEI);
+    const rentalIds = await seedDemoRentals(tx, catalog, licensing.policies, timeline, { baeckerei, kanzlei: KANZLEI });
+    const overdueOrder = await seedDemoPurchaseOrder(tx, catalog, licensing.policies, timeline, KANZLEI);
     const muellerPortalUserId = (await findUserByEmail(tx, MUELLER_PORTAL_MANAGER))?.id;
     const tickets = await seedDemoTickets(tx, timeline, {
       muellerId: mueller.id,
@@ -132,8 +143,6 @@ export async function seedDemoScenario(database: DatabaseHandle, now: Date): Pro
     const credentials = await seedDemoCredentials(tx, timeline, { muellerId: mueller.id, technicianId: staff.technicianId, muellerPortalUserId });
     const managedServices = await seedDemoManagedServices(tx, timeline, KANZLEI.id, staff.backOfficeId);
     const rentalContract = await seedDemoRentalContract(tx, timeline, baeckerei, staff.backOfficeId);
-    const admin = await findUserByEmail(tx, DEMO_ADMIN);
-    if (admin === undefined) throw new Error(`demo scenario: user ${DEMO_ADMIN} is missing; run seedDemoData first`);
     const priceListVersion = await seedDemoPriceList(tx, catalog, timeline, mueller.id, admin.id);
     return {
       created: true,
@@ -151,6 +160,7 @@ export async function seedDemoScenario(database: DatabaseHandle, now: Date): Pro
       rentalContractId: rentalContract.contractId,
       mandateId: rentalContract.mandateId,
       priceListVersion,
+      licensingPoliciesVersion: licensing.version,
     };
   });
 }

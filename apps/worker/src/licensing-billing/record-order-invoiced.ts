@@ -1,4 +1,4 @@
-import { orderDocument, orderOutboxEvents } from "@kontor/api";
+import { installationLicensingPolicies, orderDocument, orderOutboxEvents } from "@kontor/api";
 import { appendToOutbox, updateLicenseOrder, type KontorTransaction } from "@kontor/db";
 import { applyOrderCommand } from "@kontor/licensing";
 import type { BilledLicenseOrder } from "./billed-license-order.js";
@@ -15,7 +15,7 @@ import type { BilledLicenseOrder } from "./billed-license-order.js";
 export async function recordOrderInvoiced(tx: KontorTransaction, billed: BilledLicenseOrder, invoiceNumber: string, now: Date): Promise<boolean> {
   const { row, order } = billed;
   if (order.status !== "delivered") return false;
-  const transition = applyOrderCommand(order, { type: "invoice", invoiceNumber }, { asOf: now.toISOString() });
+  const transition = applyOrderCommand(order, { type: "invoice", invoiceNumber }, { asOf: now.toISOString(), policies: await installationLicensingPolicies(tx) });
   if (!transition.ok) throw new Error(`order ${row.id}: invoice refused: ${transition.errors.map((error) => error.code).join(", ")}`);
   const updated = await updateLicenseOrder(tx, row.id, { status: transition.value.order.status, record: orderDocument(transition.value.order) }, row.version, now);
   if (updated === undefined) throw new Error(`order ${row.id} changed meanwhile; retrying`);

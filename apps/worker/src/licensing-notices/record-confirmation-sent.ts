@@ -1,4 +1,4 @@
-import { orderDocument, orderOutboxEvents } from "@kontor/api";
+import { installationLicensingPolicies, orderDocument, orderOutboxEvents } from "@kontor/api";
 import { appendToOutbox, updateLicenseOrder, type KontorTransaction } from "@kontor/db";
 import { applyOrderCommand } from "@kontor/licensing";
 import type { NoticeOrder } from "./notice-order.js";
@@ -16,7 +16,7 @@ import type { NoticeOrder } from "./notice-order.js";
 export async function recordConfirmationSent(tx: KontorTransaction, loaded: NoticeOrder, now: Date): Promise<boolean> {
   const { row, order } = loaded;
   if (order.kind !== "license" || order.status !== "confirmed") return false;
-  const transition = applyOrderCommand(order, { type: "record-confirmation-sent" }, { asOf: now.toISOString() });
+  const transition = applyOrderCommand(order, { type: "record-confirmation-sent" }, { asOf: now.toISOString(), policies: await installationLicensingPolicies(tx) });
   if (!transition.ok) throw new Error(`order ${row.id}: record-confirmation-sent refused: ${transition.errors.map((error) => error.code).join(", ")}`);
   const updated = await updateLicenseOrder(tx, row.id, { status: transition.value.order.status, record: orderDocument(transition.value.order) }, row.version, now);
   if (updated === undefined) throw new Error(`order ${row.id} changed meanwhile; retrying`);

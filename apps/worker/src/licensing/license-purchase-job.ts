@@ -1,6 +1,6 @@
-import { applyLicenseDelivery, loadLicenseCatalog, orderDocument, orderOutboxEvents } from "@kontor/api";
+import { applyLicenseDelivery, installationLicensingPolicies, loadLicenseCatalog, orderDocument, orderOutboxEvents } from "@kontor/api";
 import { appendToOutbox, findLicenseOrder, findLicenseQuote, listLicenseOrdersInStatus, updateLicenseOrder, type KontorTransaction } from "@kontor/db";
-import { applyOrderCommand, isSelfManaged, orderSchema, type LicenseOrder, type OrderEvent } from "@kontor/licensing";
+import { applyOrderCommand, isSelfManaged, orderSchema, type LicenseOrder, type OrderEvent, type PolicySet } from "@kontor/licensing";
 import type { JobSummary, ScheduledJob } from "../jobs/scheduled-job.js";
 import type { WorkerContext } from "../worker-context.js";
 import { localDay } from "./local-day.js";
@@ -17,8 +17,11 @@ export type PurchaseOutcome = "purchased" | "purchased-and-delivered" | "not-due
  * order's events (invoice due within the policy's day, verification pending, delivery note to
  * send, …) go to the outbox exactly as the API's order commands write them. Self-managed lines wait for their keys from the vendor
  * and are delivered by staff.
+ *
+ * `policies`: the installation's licensing policies (P1), read once by a job run for all its
+ * orders; absent, they are read here.
  */
-export async function purchaseDueOrder(tx: KontorTransaction, context: WorkerContext, orderId: string, now: Date): Promise<PurchaseOutcome> {
+export async function purchaseDueOrder(tx: KontorTransaction, context: WorkerContext, orderId: string, now: Date, policies?: PolicySet): Promise<PurchaseOutcome> {
   const row = await findLicenseOrder(tx, orderId);
   if (row === undefined || row.status !== "purchase-due") return "changed-meanwhile";
   const order = orderSchema.parse(row.record);
@@ -26,7 +29,8 @@ export async function purchaseDueOrder(tx: KontorTransaction, context: WorkerCon
   // L3: due on the requested day in the customer's zone; the package checks it again.
   if (order.purchaseDueOn !== null && localDay(now, order.customer.zone) < order.purchaseDueOn) return "not-due";
   const asOf = now.toISOString();
-  const purchase = applyOrderCommand(order, { type: "purchase" }, { asOf });
+  const inForce = policies ?? (await installationLicensingPolicies(tx));
+  const purchase = applyOrderCommand(order, { type: "purchase" }, { asOf, policies: inForce });
   if (!purchase.ok) {
     context.logger.warn({ orderId, errors: purchase.errors.map((error) => error.code) }, "due license purchase refused");
     return "refused";
@@ -35,7 +39,7 @@ export async function purchaseDueOrder(tx: KontorTransaction, context: WorkerCon
   const events: OrderEvent[] = [...purchase.value.events];
   const cloudOnly = next.lines.every((line) => !isSelfManaged(line.edition));
   if (cloudOnly) {
-    const delivery = applyOrderCommand(next, { type: "deliver", keys: [] }, { asOf });
+    const delivery = applyOrderCommand(next, { type: "deliver", keys: [] }, { asOf, policies: inForce });
     if (!delivery.ok) throw new Error(`order ${orderId}: delivery refused: ${delivery.errors.map((error) => error.code).join(", ")}`);
     next = delivery.value.order as LicenseOrder;
     events.push(...delivery.value.events);
@@ -47,7 +51,7 @@ export async function purchaseDueOrder(tx: KontorTransaction, context: WorkerCon
     const quote = row.quoteId === null ? undefined : await findLicenseQuote(tx, row.quoteId);
     await applyLicenseDelivery(
       tx,
-      { order: next, organizationId: row.organizationId, catalog: await loadLicenseCatalog(tx), keys: new Map(), quoteRequest: quote?.request, phase: "delivery", asOf },
+      { order: next, organizationId: row.organizationId, catalog: await loadLicenseCatalog(tx), policies: inForce, keys: new Map(), quoteRequest: quote?.request, phase: "delivery", asOf },
       now,
     );
   }
@@ -69,8 +73,10 @@ export const licensePurchaseJob: ScheduledJob = {
     const due = await listLicenseOrdersInStatus(context.database.db, "license", "purchase-due");
     const counts: Record<PurchaseOutcome, number> = { purchased: 0, "purchased-and-delivered": 0, "not-due": 0, refused: 0, "changed-meanwhile": 0 };
     const refusedOrders: string[] = [];
+    // P1: one read of the installation's policies for the whole run, not one per order.
+    const policies = due.length === 0 ? undefined : await installationLicensingPolicies(context.database.db);
     for (const row of due) {
-      const outcome = await context.database.db.transaction((tx) => purchaseDueOrder(tx, context, row.id, now));
+      const outcome = await context.database.db.transaction((tx) => purchaseDueOrder(tx, context, row.id, now, policies));
       counts[outcome] += 1;
       if (outcome === "refused") refusedOrders.push(row.id);
     }

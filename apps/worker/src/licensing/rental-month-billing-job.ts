@@ -1,6 +1,7 @@
+import { installationLicensingPolicies } from "@kontor/api";
 import { lastDayOfMonth } from "@kontor/calendar";
 import { appendToOutbox, listRentalSubscriptions, type KeysetPosition, type OutboxEvent, type RentalSubscriptionRow } from "@kontor/db";
-import { rentalMonthCharge, rentalSubscriptionSchema } from "@kontor/licensing";
+import { rentalMonthCharge, rentalSubscriptionSchema, type PolicySet } from "@kontor/licensing";
 import type { JobSummary, ScheduledJob } from "../jobs/scheduled-job.js";
 import type { WorkerContext } from "../worker-context.js";
 import { lastCompletedMonth } from "./billing-month.js";
@@ -13,12 +14,12 @@ const PAGE_SIZE = 200;
  * The invoice-due event of one rental's last completed month, or `undefined` when the month
  * charges nothing (outside the rental's M4 dates, or quantity 0).
  */
-function monthInvoiceDue(row: RentalSubscriptionRow, now: Date): OutboxEvent | undefined {
+function monthInvoiceDue(row: RentalSubscriptionRow, now: Date, policies: PolicySet): OutboxEvent | undefined {
   const subscription = rentalSubscriptionSchema.parse(row.record);
   const { month, endedAt } = lastCompletedMonth(now, subscription.zone);
   // Evaluated as of the month's end, not the run's instant: a late or repeated run computes the
   // same charge under the same policy (P1), so the first event written is the right one.
-  const charge = rentalMonthCharge(subscription, month, { asOf: endedAt.toISOString() });
+  const charge = rentalMonthCharge(subscription, month, { asOf: endedAt.toISOString(), policies });
   if (!charge.ok) throw new Error(`rental ${row.id} ${month}: ${charge.errors.map((error) => `${error.code} ${error.message}`).join("; ")}`);
   if (charge.value.lines.length === 0 || charge.value.total.isZero()) return undefined;
   const first = `${month}-01`;
@@ -52,10 +53,12 @@ export const rentalMonthBillingJob: ScheduledJob = {
     let rentals = 0;
     const due: OutboxEvent[] = [];
     const failed: string[] = [];
+    // P1: the installation's rental policies, read once for the run (not per rental).
+    const policies = await installationLicensingPolicies(context.database.db);
     for await (const row of allRentals(context)) {
       rentals += 1;
       try {
-        const event = monthInvoiceDue(row, now);
+        const event = monthInvoiceDue(row, now, policies);
         if (event !== undefined) due.push(event);
       } catch (error) {
         failed.push(row.id);

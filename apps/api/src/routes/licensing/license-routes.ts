@@ -13,6 +13,7 @@ import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../htt
 import { ProblemError, badRequest, fieldError, notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema, instantSchema } from "../../http/route-schemas.js";
+import { installationLicensingPolicies } from "../licensing-policies/installation-licensing-policies.js";
 import { requireLicensingRead, requireLicensingStaff } from "./licensing-access.js";
 import { RESELLER_PARTY_ID, loadCatalog, organizationFor, toJson } from "./licensing-context.js";
 import { licenseResponseSchema, organizationFilterSchema } from "./licensing-schemas.js";
@@ -164,7 +165,7 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       const result = readLicenseKey(
         { licenseId: row.id, vendorId: row.vendorId, edition: row.edition as "server" | "data-center" | "cloud", key: openLicenseKey(row), originalPurchaserId: row.originalPurchaserId },
         requesterId,
-        { asOf: deps.clock.now().toISOString() },
+        { asOf: deps.clock.now().toISOString(), policies: await installationLicensingPolicies(deps.database.db) },
       );
       if (!result.ok && result.errors[0]?.code === "L13_NOT_ORIGINAL_PURCHASER") {
         // The caller may see the license but the rule denies the key: 403, carrying the rule code.
@@ -195,7 +196,7 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       const organization = await organizationFor(deps.database.db, row.organizationId);
       const catalog = await loadCatalog(deps.database.db);
       const renewal = unwrap(
-        renewMaintenance({ productId: row.productId, userTier: record.userTier, currentEnd, steps: request.body.steps }, { asOf: deps.clock.now().toISOString(), zone: organization.zone, catalog }),
+        renewMaintenance({ productId: row.productId, userTier: record.userTier, currentEnd, steps: request.body.steps }, { asOf: deps.clock.now().toISOString(), zone: organization.zone, catalog, policies: await installationLicensingPolicies(deps.database.db) }),
       );
       return toJson(renewal);
     },
@@ -220,6 +221,7 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       if (term === null) throw badRequest(fieldError("body", ["term"], "required", "the license has no stored term; give term"));
       const organization = await organizationFor(deps.database.db, row.organizationId);
       const catalog = await loadCatalog(deps.database.db);
+      const policies = await installationLicensingPolicies(deps.database.db);
       const upgrade = unwrap(
         priceTierUpgrade(
           {
@@ -229,7 +231,7 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
             term,
             ...(request.body.effectiveOn === undefined ? {} : { effectiveOn: request.body.effectiveOn }),
           },
-          { asOf: deps.clock.now().toISOString(), zone: organization.zone, catalog },
+          { asOf: deps.clock.now().toISOString(), zone: organization.zone, catalog, policies },
         ),
       );
       return toJson(upgrade);
@@ -259,7 +261,7 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       const eligibility = unwrap(
         checkRefund(
           { vendorId: row.vendorId, license, purchasedAt: record.purchasedAt, ...(paidAt === undefined ? {} : { paidAt }) },
-          { asOf: deps.clock.now().toISOString(), zone: organization.zone },
+          { asOf: deps.clock.now().toISOString(), zone: organization.zone, policies: await installationLicensingPolicies(deps.database.db) },
         ),
       );
       return toJson(eligibility);

@@ -7,6 +7,7 @@ import {
   type Catalog,
   type LicenseOrder,
   type LicenseOrderLine,
+  type PolicySet,
   type TermPeriod,
 } from "@kontor/licensing";
 import { conflict, ruleViolation } from "../../http/problem.js";
@@ -36,6 +37,8 @@ export interface LicenseDelivery {
   readonly order: LicenseOrder;
   readonly organizationId: string;
   readonly catalog: Catalog;
+  /** The installation's licensing policies (P1: L15 maintenance steps and caps, L16 ends), read once per delivery. */
+  readonly policies: PolicySet;
   /** The plain keys delivered, by line id (self-managed lines). */
   readonly keys: ReadonlyMap<string, string>;
   /** The request of the quote the order came from, if any (`license_quotes.request`). */
@@ -87,7 +90,7 @@ async function licenseNamedBy(executor: Executor, delivery: LicenseDelivery, lin
 function newLicense(delivery: LicenseDelivery, line: LicenseOrderLine, purchasedAt: string): NewLicense {
   const { order } = delivery;
   const initial = unwrap(
-    initialLicenseTerm({ productId: line.productId, startsOn: localDay(purchasedAt, order.customer.zone) }, { asOf: purchasedAt, zone: order.customer.zone, catalog: delivery.catalog }),
+    initialLicenseTerm({ productId: line.productId, startsOn: localDay(purchasedAt, order.customer.zone) }, { asOf: purchasedAt, zone: order.customer.zone, catalog: delivery.catalog, policies: delivery.policies }),
   );
   return {
     id: `${order.orderId}-${line.lineId}`,
@@ -131,7 +134,7 @@ function renewedRecord(delivery: LicenseDelivery, line: LicenseOrderLine, record
   }
   const steps = quoted.kind === "renewal" && quoted.steps !== undefined ? quoted.steps : line.quantity;
   const renewal = unwrap(
-    renewMaintenance({ productId: line.productId, userTier: line.userTier, currentEnd: previousEnd, steps }, { asOf: purchasedAt, zone: order.customer.zone, catalog: delivery.catalog }),
+    renewMaintenance({ productId: line.productId, userTier: line.userTier, currentEnd: previousEnd, steps }, { asOf: purchasedAt, zone: order.customer.zone, catalog: delivery.catalog, policies: delivery.policies }),
   );
   const term = coTermed({ from: renewal.previousEnd, to: renewal.newEnd }, order);
   return { ...record, userTier: line.userTier, term, previousTerm: record.term ?? null, lastChange: { orderId: order.orderId, lineId: line.lineId, action: "renewal", effectiveOn: renewal.previousEnd } };

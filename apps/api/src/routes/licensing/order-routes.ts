@@ -29,6 +29,7 @@ import { badRequest, conflict, fieldError, notFound } from "../../http/problem.j
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
 import { isUniqueViolation } from "../../http/unique-violation.js";
+import { installationLicensingPolicies } from "../licensing-policies/installation-licensing-policies.js";
 import { requireLicensingRead, requireLicensingStaff } from "./licensing-access.js";
 import { loadCatalog, organizationFor, toJson } from "./licensing-context.js";
 import { organizationFilterSchema, orderResponseSchema, orderTransitionResponseSchema } from "./licensing-schemas.js";
@@ -110,7 +111,9 @@ export const orderRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
         throw badRequest(fieldError("body", ["order"], "order_or_quote", "give either order or quoteId"));
       }
       const catalog = await loadCatalog(deps.database.db);
-      const received = unwrap(receiveOrder(input, { asOf: now.toISOString(), catalog }));
+      // P1: the installation's policies (L6, L12, L14, L16), or the shipped defaults.
+      const policies = await installationLicensingPolicies(deps.database.db);
+      const received = unwrap(receiveOrder(input, { asOf: now.toISOString(), catalog, policies }));
       let row: LicenseOrderRow;
       try {
         row = await deps.database.db.transaction(async (tx) => {
@@ -197,7 +200,8 @@ export const orderRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
         const row = await findLicenseOrder(tx, found.id);
         if (row === undefined) throw notFound(`Order ${found.id}`);
         const order = orderSchema.parse(row.record);
-        const transition = unwrap(applyOrderCommand(order, command, { asOf: now.toISOString() }));
+        const policies = await installationLicensingPolicies(tx);
+        const transition = unwrap(applyOrderCommand(order, command, { asOf: now.toISOString(), policies }));
         const updated = await updateLicenseOrder(tx, row.id, { status: transition.order.status, record: orderDocument(transition.order) }, row.version, now);
         if (updated === undefined) throw conflict(`Order ${row.id} changed meanwhile; retry`, "VERSION_CONFLICT");
         const delivered = transition.order.kind === "license" && transition.order.deliveredAt !== null;
@@ -212,6 +216,7 @@ export const orderRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
               order: transition.order,
               organizationId: row.organizationId,
               catalog: await loadCatalog(tx),
+              policies,
               keys,
               quoteRequest: quote?.request,
               phase: command.type === "deliver" ? "delivery" : "payment",

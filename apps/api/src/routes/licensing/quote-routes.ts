@@ -17,6 +17,7 @@ import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../htt
 import { notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
+import { installationLicensingPolicies } from "../licensing-policies/installation-licensing-policies.js";
 import { requireLicensingRead, requireLicensingStaff } from "./licensing-access.js";
 import { loadCatalog, organizationFor, toJson } from "./licensing-context.js";
 import { organizationFilterSchema, quoteResponseSchema } from "./licensing-schemas.js";
@@ -57,9 +58,11 @@ export const quoteRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
       requireLicensingStaff(request, "Quotes");
       const organization = await organizationFor(deps.database.db, request.body.organizationId);
       const catalog = await loadCatalog(deps.database.db);
+      // P1: the installation's policies (L6, L12, L14, L16), or the shipped defaults.
+      const policies = await installationLicensingPolicies(deps.database.db);
       const now = deps.clock.now();
       const id = randomUUID();
-      const quote = unwrap(createQuote({ ...request.body.request, quoteId: id }, { asOf: now.toISOString(), zone: organization.zone, catalog }));
+      const quote = unwrap(createQuote({ ...request.body.request, quoteId: id }, { asOf: now.toISOString(), zone: organization.zone, catalog, policies }));
       const row = await insertLicenseQuote(
         deps.database.db,
         { id, organizationId: organization.id, kind: quote.kind, validUntil: quote.validUntil, request: toJson(request.body.request), record: toJson(quote) },

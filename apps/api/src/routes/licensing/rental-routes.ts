@@ -30,6 +30,7 @@ import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../htt
 import { conflict, forbidden, notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
+import { installationLicensingPolicies } from "../licensing-policies/installation-licensing-policies.js";
 import { requireLicensingRead, requireRentalWriter } from "./licensing-access.js";
 import { loadCatalog, organizationFor, toJson } from "./licensing-context.js";
 import { organizationFilterSchema, rentalResponseSchema, rentalTransitionResponseSchema } from "./licensing-schemas.js";
@@ -87,8 +88,10 @@ export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
       const id = randomUUID();
       // M1: the customer's agreed price per user, where one is on its price list.
       const priceList = await customerPriceListOf(deps.database.db, organization.id);
+      // P1, M2: the installation's rental policies (required consents), or the shipped defaults.
+      const policies = await installationLicensingPolicies(deps.database.db);
       const placed = unwrap(
-        placeRentalOrder({ ...order, subscriptionId: id, customerId: organization.id, zone: organization.zone }, { asOf: now.toISOString(), catalog, ...(priceList === undefined ? {} : { priceList }) }),
+        placeRentalOrder({ ...order, subscriptionId: id, customerId: organization.id, zone: organization.zone }, { asOf: now.toISOString(), catalog, policies, ...(priceList === undefined ? {} : { priceList }) }),
       );
       const row = await deps.database.db.transaction(async (tx) => {
         const stored = await insertRentalSubscription(
@@ -154,7 +157,7 @@ export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
         const row = await findRentalSubscription(tx, found.id);
         if (row === undefined) throw notFound(`Rental subscription ${found.id}`);
         const subscription: RentalSubscription = rentalSubscriptionSchema.parse(row.record);
-        const context = { asOf: now.toISOString() };
+        const context = { asOf: now.toISOString(), policies: await installationLicensingPolicies(tx) };
         const transition = unwrap(
           command.type === "change-quantity"
             ? changeRentalQuantity(subscription, { newTotal: command.newTotal }, context)
