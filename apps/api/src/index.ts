@@ -9,6 +9,7 @@ export { ticketColumns } from "./routes/tickets/ticket-columns.js";
 export { seedDemoData } from "./demo/seed-demo-data.js";
 export { INVOICE_FINALIZED_TOPIC, finalizeStoredInvoice } from "./routes/invoices/finalize-stored-invoice.js";
 export { contingentOutboxEvents } from "./routes/contingent/contingent-outbox.js";
+export { storedUsageOfMonth } from "./routes/contingent/usage-routes.js";
 export { SERVICE_REPORT_RELEASED_TOPIC, releaseServiceReport, serviceReportReleasedOutboxEvent, type ServiceReportRelease } from "./routes/service-reports/service-report-release.js";
 export { seatMailEvents } from "./routes/seats/seat-mail-outbox.js";
 export { defaultSlaTerms } from "./routes/tickets/default-sla-terms.js";

@@ -1,6 +1,6 @@
-import { contingentOutboxEvents } from "@kontor/api";
-import { closeMonth, type CloseMonthCommand, type Contract, type ContractAccount, type UsageRecordInput } from "@kontor/contingent";
-import { appendToOutbox, findMonthClose, insertMonthClose, loadContractAccount, saveContractAccount, usageRecordsOfMonth, type DatabaseHandle, type Executor } from "@kontor/db";
+import { contingentOutboxEvents, storedUsageOfMonth } from "@kontor/api";
+import { closeMonth, type CloseMonthCommand, type Contract, type ContractAccount } from "@kontor/contingent";
+import { appendToOutbox, findMonthClose, insertMonthClose, loadContractAccount, saveContractAccount, type DatabaseHandle, type Executor } from "@kontor/db";
 
 /** What closing one contract month did. */
 export type ContractMonthClose =
@@ -20,11 +20,8 @@ export type ContractMonthClose =
  */
 async function closeCommandOf(executor: Executor, contract: Contract, month: string): Promise<CloseMonthCommand> {
   if (contract.kind !== "managed-services") return { month };
-  const rows = await usageRecordsOfMonth(executor, contract.id, month);
-  if (rows.length === 0) return { month };
-  // The meter was checked against the price list when it was stored; closeMonth checks again.
-  const usage: UsageRecordInput[] = rows.map((row) => ({ contractId: row.contractId, month: row.month, meter: row.meter as UsageRecordInput["meter"], quantity: row.quantity, source: row.source }));
-  return { month, usage };
+  const usage = await storedUsageOfMonth(executor, contract.id, month);
+  return usage.length === 0 ? { month } : { month, usage };
 }
 
 /**
