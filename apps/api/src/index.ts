@@ -21,6 +21,6 @@ export { orderOutboxEvents } from "./routes/licensing/order-events.js";
 export { orderDocument } from "./routes/licensing/order-documents.js";
 export { applyLicenseDelivery, type LicenseDelivery } from "./routes/licensing/licenses-from-delivery.js";
 export { loadCatalog as loadLicenseCatalog } from "./routes/licensing/licensing-context.js";
-export { installationLicensingPolicies } from "./routes/licensing-policies/installation-licensing-policies.js";
+export { installationLicensingPolicies } from "./routes/installation-policies/domains/licensing-policy-domain.js";
 export { rentalOutboxEvents } from "./routes/licensing/rental-events.js";
 export { BAECKEREI as DEMO_BAECKEREI, MUELLER as DEMO_MUELLER } from "./testing/fixtures.js";

@@ -46,7 +46,7 @@ export * from "./repositories/staff-mail-recipients.js";
 export * from "./repositories/license-orders-in-status.js";
 export * from "./repositories/access-credentials.js";
 export * from "./repositories/billing-settings.js";
-export * from "./repositories/licensing-policies.js";
+export * from "./repositories/installation-policies.js";
 export * from "./repositories/usage-records.js";
 export * from "./repositories/sepa-mandates.js";
 export * from "./repositories/customer-price-lists.js";

@@ -11,7 +11,7 @@ import { inboundMailsContract } from "../routes/inbound-mails/inbound-mails.cont
 import { credentialsContract } from "../routes/credentials/credentials.contract.js";
 import { goodsReceiptsContract } from "../routes/goods-receipts/goods-receipts.contract.js";
 import { billingSettingsContract } from "../routes/billing-settings/billing-settings.contract.js";
-import { licensingPoliciesContract } from "../routes/licensing-policies/licensing-policies.contract.js";
+import { licensingPoliciesContract } from "../routes/installation-policies/licensing-policies.contract.js";
 import { serviceReportsContract } from "../routes/service-reports/service-reports.contract.js";
 import { sepaMandatesContract } from "../routes/organizations/sepa-mandates.contract.js";
 import type { EndpointContract } from "../testing/endpoint-contract.js";

@@ -3,7 +3,8 @@ import type { ApiDeps } from "../app/api-deps.js";
 import { assetsRoutes } from "./assets/assets-routes.js";
 import { authRoutes } from "./auth/auth-routes.js";
 import { billingSettingsRoutes } from "./billing-settings/billing-settings-routes.js";
-import { licensingPoliciesRoutes } from "./licensing-policies/licensing-policies-routes.js";
+import { LICENSING_POLICY_DOMAIN } from "./installation-policies/domains/licensing-policy-domain.js";
+import { installationPoliciesRoutes } from "./installation-policies/installation-policies-routes.js";
 import { credentialsRoutes } from "./credentials/credentials-routes.js";
 import { goodsReceiptsRoutes } from "./goods-receipts/goods-receipts-routes.js";
 import { healthRoutes } from "./health.js";
@@ -37,7 +38,7 @@ export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   await app.register(credentialsRoutes, deps);
   await app.register(goodsReceiptsRoutes, deps);
   await app.register(billingSettingsRoutes, deps);
-  await app.register(licensingPoliciesRoutes, deps);
+  await app.register(installationPoliciesRoutes(LICENSING_POLICY_DOMAIN), deps);
   await app.register(serviceReportRoutes, deps);
   await app.register(usageRoutes, deps);
   await app.register(sepaMandateRoutes, deps);

@@ -1,4 +1,4 @@
-import { findLicensingPolicies, saveLicensingPolicies, type Executor } from "@kontor/db";
+import { findInstallationPolicies, saveInstallationPolicies, type Executor } from "@kontor/db";
 import { DEFAULT_POLICIES, policySetSchema, vendorPolicySchema, type PolicySet, type VendorPolicy } from "@kontor/licensing";
 import type { DemoTimeline } from "./demo-timeline.js";
 import { toStoredJson } from "./stored-json.js";
@@ -48,9 +48,9 @@ export const DEMO_LICENSING_POLICIES: PolicySet = policySetSchema.parse(
  * are. Returns the policies in force for the installation afterwards.
  */
 export async function seedDemoLicensingPolicies(executor: Executor, timeline: DemoTimeline, storedBy: string): Promise<{ readonly policies: PolicySet; readonly version: number }> {
-  const existing = await findLicensingPolicies(executor);
+  const existing = await findInstallationPolicies(executor, "licensing");
   if (existing !== undefined) return { policies: policySetSchema.parse(existing.policies), version: existing.version };
-  const saved = await saveLicensingPolicies(executor, { policies: toStoredJson(DEMO_LICENSING_POLICIES), updatedBy: storedBy }, 0, timeline.at(timeline.previousMonthStart, 8));
+  const saved = await saveInstallationPolicies(executor, "licensing", { policies: toStoredJson(DEMO_LICENSING_POLICIES), updatedBy: storedBy }, 0, timeline.at(timeline.previousMonthStart, 8));
   if (saved === undefined) throw new Error("demo scenario: the licensing policies were stored concurrently");
   return { policies: DEMO_LICENSING_POLICIES, version: saved.version };
 }

@@ -1,5 +1,5 @@
 import { MUELLER } from "@kontor/api/testing";
-import { insertOrganization, insertRentalSubscription, outboxEventsOf, saveLicensingPolicies, type DatabaseHandle } from "@kontor/db";
+import { insertOrganization, insertRentalSubscription, outboxEventsOf, saveInstallationPolicies, type DatabaseHandle } from "@kontor/db";
 import { createTestDatabase } from "@kontor/db/testing";
 import {
   bookAddOn,
@@ -127,7 +127,7 @@ describe("licensing.rental-month-billing (M4, M5)", () => {
   });
 
   it("P1: a stored licensing policy set that no longer parses fails the run naming the field, instead of billing May under the shipped defaults", async () => {
-    await saveLicensingPolicies(database.db, { policies: { rental: [{ id: "broken", vendorId: "microsoft" }] }, updatedBy: "staff-admin" }, 0, new Date("2026-05-31T12:00:00Z"));
+    await saveInstallationPolicies(database.db, "licensing", { policies: { rental: [{ id: "broken", vendorId: "microsoft" }] }, updatedBy: "staff-admin" }, 0, new Date("2026-05-31T12:00:00Z"));
     try {
       await expect(runAt("2026-06-01T03:15:00Z")).rejects.toThrow(/licensing policies \(version 1\) are invalid at rental\.0\./);
       expect(await charges("R-growing")).toHaveLength(3);

@@ -1,9 +1,6 @@
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../connection/database.js";
-import { openPglite } from "../connection/open-pglite.js";
-import { openPostgres } from "../connection/open-postgres.js";
-import { loadMigrations } from "../migrate/migrate.js";
+import { applyMigration, databaseBefore } from "../testing/database-before.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
 import { insertContract } from "./contracts.js";
 import { insertOrganization } from "./organizations.js";
@@ -23,40 +20,6 @@ const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]);
 /** A report of contract `K-<n>` for `month`, stored with the given release. */
 function report(contract: number, month: string, releasedBy: string | null) {
   return { id: `SR-K-${contract}-${month}`, contractId: `K-${contract}`, organizationId: "org-1", month, pdf: PDF, releasedBy };
-}
-
-/**
- * An empty database of the current test project with the migrations before `migration` applied:
- * a fresh in-memory PGlite, or a new database on the test PostgreSQL server (not the migrated
- * template). `close()` drops it again.
- */
-async function databaseBefore(migration: string): Promise<DatabaseHandle> {
-  let handle: DatabaseHandle;
-  let drop = async (): Promise<void> => {};
-  if (testDatabaseKind() === "pglite") handle = await openPglite();
-  else {
-    const serverUrl = inject("kontorPostgresUrl");
-    const name = `m_${randomUUID().replaceAll("-", "")}`;
-    const admin = openPostgres({ url: serverUrl, maxConnections: 1 });
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
-    handle = openPostgres({ url: serverUrl.replace(/\/postgres$/, `/${name}`), maxConnections: 2 });
-    drop = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.close();
-    };
-  }
-  for (const { name, sql } of await loadMigrations()) {
-    if (name >= migration) break;
-    await handle.rawTransaction((client) => client.runScript(sql));
-  }
-  const opened = handle;
-  return {
-    ...opened,
-    async close() {
-      await opened.close();
-      await drop();
-    },
-  };
 }
 
 describe(`service reports' billing release on ${testDatabaseKind()} (K1, C8, K13)`, () => {
@@ -141,9 +104,7 @@ describe(`migration 0020 on ${testDatabaseKind()} (K1, C8)`, () => {
       await database.query("INSERT INTO contingent_contracts (id, organization_id, kind, contract, account, first_open_month, created_at, updated_at) SELECT 'K-1', 'org-1', 'contingent', '{}', '{}', '2026-12', $1, $1", [STORED_AT.toISOString()]);
       await database.query("INSERT INTO service_reports (id, contract_id, organization_id, month, pdf, created_at) VALUES ('SR-K-1-2026-10', 'K-1', 'org-1', '2026-10', '\\x25504446'::bytea, '2026-11-01T05:00:00Z'), ('SR-K-1-2026-11', 'K-1', 'org-1', '2026-11', '\\x25504446'::bytea, $1)", [STORED_AT.toISOString()]);
 
-      const [last] = (await loadMigrations()).filter((migration) => migration.name === "0020_service_report_release.sql");
-      if (last === undefined) throw new Error("migration 0020 missing");
-      await database.rawTransaction((client) => client.runScript(last.sql));
+      await applyMigration(database, "0020_service_report_release.sql");
 
       const rows = await database.query<{ id: string; released_at: Date | string; released_by: string }>("SELECT id, released_at, released_by FROM service_reports ORDER BY id");
       expect(rows.rows.map((row) => [row.id, new Date(row.released_at).toISOString(), row.released_by])).toEqual([

@@ -9,7 +9,7 @@ export * from "./service-desk-schedules.js";
 export * from "./billing.js";
 export * from "./access-credentials.js";
 export * from "./billing-settings.js";
-export * from "./licensing-policies.js";
+export * from "./installation-policies.js";
 export * from "./usage-records.js";
 export * from "./sepa-mandates.js";
 export * from "./customer-price-lists.js";

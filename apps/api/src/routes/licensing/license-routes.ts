@@ -13,7 +13,7 @@ import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../htt
 import { ProblemError, badRequest, fieldError, notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema, instantSchema } from "../../http/route-schemas.js";
-import { installationLicensingPolicies } from "../licensing-policies/installation-licensing-policies.js";
+import { installationLicensingPolicies } from "../installation-policies/domains/licensing-policy-domain.js";
 import { requireLicensingRead, requireLicensingStaff } from "./licensing-access.js";
 import { RESELLER_PARTY_ID, loadCatalog, organizationFor, toJson } from "./licensing-context.js";
 import { licenseResponseSchema, organizationFilterSchema } from "./licensing-schemas.js";

@@ -29,7 +29,7 @@ import { badRequest, conflict, fieldError, notFound } from "../../http/problem.j
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
 import { isUniqueViolation } from "../../http/unique-violation.js";
-import { installationLicensingPolicies } from "../licensing-policies/installation-licensing-policies.js";
+import { installationLicensingPolicies } from "../installation-policies/domains/licensing-policy-domain.js";
 import { requireLicensingRead, requireLicensingStaff } from "./licensing-access.js";
 import { loadCatalog, organizationFor, toJson } from "./licensing-context.js";
 import { organizationFilterSchema, orderResponseSchema, orderTransitionResponseSchema } from "./licensing-schemas.js";

@@ -17,7 +17,7 @@ import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../htt
 import { notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
-import { installationLicensingPolicies } from "../licensing-policies/installation-licensing-policies.js";
+import { installationLicensingPolicies } from "../installation-policies/domains/licensing-policy-domain.js";
 import { requireLicensingRead, requireLicensingStaff } from "./licensing-access.js";
 import { loadCatalog, organizationFor, toJson } from "./licensing-context.js";
 import { organizationFilterSchema, quoteResponseSchema } from "./licensing-schemas.js";

@@ -30,7 +30,7 @@ import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../htt
 import { conflict, forbidden, notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
-import { installationLicensingPolicies } from "../licensing-policies/installation-licensing-policies.js";
+import { installationLicensingPolicies } from "../installation-policies/domains/licensing-policy-domain.js";
 import { requireLicensingRead, requireRentalWriter } from "./licensing-access.js";
 import { loadCatalog, organizationFor, toJson } from "./licensing-context.js";
 import { organizationFilterSchema, rentalResponseSchema, rentalTransitionResponseSchema } from "./licensing-schemas.js";

@@ -1,4 +1,4 @@
-import { findLicensingPolicies } from "@kontor/db";
+import { findInstallationPolicies } from "@kontor/db";
 import { testDatabaseKind } from "@kontor/db/testing";
 import { DEFAULT_POLICIES } from "@kontor/licensing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -84,7 +84,7 @@ describe(`licensing policies on ${testDatabaseKind()} (P1, K10)`, () => {
       expectProblem(await get(who), 404);
       expectProblem(await put({ policies: defaultsWithAdobe() }, who), 404);
     }
-    expect(await findLicensingPolicies(api.database.db)).toBeUndefined();
+    expect(await findInstallationPolicies(api.database.db, "licensing")).toBeUndefined();
   });
 
   it("P1: with the shipped defaults an Adobe product can be neither quoted nor ordered (P1_NO_POLICY_IN_FORCE)", async () => {
@@ -101,7 +101,7 @@ describe(`licensing policies on ${testDatabaseKind()} (P1, K10)`, () => {
     expectProblem(await put({ policies: { vendors: [ADOBE_TEST_POLICY, { ...ADOBE_TEST_POLICY, id: "copy" }] } }), 400, "body.policies.vendors.1.effectiveFrom");
     expectProblem(await put({ policies: { ...defaultsWithAdobe(), seats: [] } }), 400);
     expectProblem(await put({ policies: defaultsWithAdobe(), expectedVersion: -1 }), 400, "body.expectedVersion");
-    expect(await findLicensingPolicies(api.database.db)).toBeUndefined();
+    expect(await findInstallationPolicies(api.database.db, "licensing")).toBeUndefined();
   });
 
   it("P1: after an admin stores a set with an Adobe vendor policy (201, version 1), the Adobe product is quoted (1140 EUR for 5 users) and ordered", async () => {
@@ -148,7 +148,7 @@ describe(`licensing policies on ${testDatabaseKind()} (P1, K10)`, () => {
   });
 
   it("P1: a stored set that no longer parses fails reads and quotes with a 500 naming the field instead of using the defaults", async () => {
-    await api.database.query("UPDATE licensing_policies SET policies = jsonb_set(policies, '{vendors,0,quoteValidityDays}', '0'::jsonb)");
+    await api.database.query("UPDATE installation_policies SET policies = jsonb_set(policies, '{vendors,0,quoteValidityDays}', '0'::jsonb) WHERE domain = 'licensing'");
     const problem = expectProblem(await get("admin"), 500);
     expect(problem.code).toBe("LICENSING_POLICIES_INVALID");
     expect(problem.detail).toContain("vendors.0.quoteValidityDays");
