@@ -132,7 +132,7 @@ describe("licensing.rental-month-billing (M4, M5)", () => {
       await expect(runAt("2026-06-01T03:15:00Z")).rejects.toThrow(/licensing policies \(version 1\) are invalid at rental\.0\./);
       expect(await charges("R-growing")).toHaveLength(3);
     } finally {
-      await database.query("DELETE FROM licensing_policies");
+      await database.query("DELETE FROM installation_policies WHERE domain = 'licensing'");
     }
   });
 });
