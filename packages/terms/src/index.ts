@@ -28,6 +28,13 @@ export {
   loadUsSalesTaxTables,
   loadVatRateTables,
 } from "./policies/load-policies.js";
+export {
+  DEFAULT_TERMS_POLICY_SET,
+  loadTermsPolicySet,
+  termsPolicySetSchema,
+  type TermsPolicySet,
+  type TermsPolicySetInput,
+} from "./policies/terms-policy-set.js";
 
 // T1, T2: payment methods and settlement
 export {

@@ -2,12 +2,14 @@ import { Money } from "@kontor/money";
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_LATE_PAYMENT_POLICIES,
+  DEFAULT_TERMS_POLICY_SET,
   determineTax,
   earliestSepaCollection,
   estimateSettlement,
   invoiceTotals,
   latePaymentInterest,
   loadLatePaymentPolicies,
+  loadTermsPolicySet,
   netDueDate,
   paymentMethodEligibility,
   sepaPreNotificationDeadline,
@@ -120,5 +122,11 @@ describe("README examples", () => {
     const claim = unwrap(latePaymentInterest({ principal: Money.of("1000.00", "EUR"), from: "2026-07-01", until: "2026-07-31" }, { policies }));
     expect(claim.interest.toFixed()).toBe("8.93");
     expect(claim.policies[0]?.version).toBe("2026-07-01-published");
+  });
+
+  it("P1: an installation's whole terms policy set", () => {
+    const stored: unknown = JSON.parse(JSON.stringify(DEFAULT_TERMS_POLICY_SET));
+    const set = unwrap(loadTermsPolicySet(stored));
+    expect(unwrap(sepaPreNotificationDeadline({ collectionDate: "2026-12-15" }, { policies: set.sepa }))).toMatchObject({ days: 14, notifyBy: "2026-12-01" });
   });
 });
