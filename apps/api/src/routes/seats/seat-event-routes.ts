@@ -10,6 +10,7 @@ import { unwrap } from "../../http/domain-result.js";
 import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../http/pagination.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
+import { installationSeatPolicies } from "../installation-policies/domains/seat-policy-domain.js";
 import { visibleOrganization } from "../organizations/organization-routes.js";
 import { SEAT_READ_ACTION, SEAT_WRITE_ACTION } from "./seat-access.js";
 import { runSeatCommand, seatCommandBodySchema } from "./seat-command-body.js";
@@ -47,14 +48,17 @@ export const seatEventRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps)
         // The lock serializes appends of this organization: each command sees every event before it.
         const version = await lockSeatHistory(tx, organization.id, now);
         const history = toSeatHistory(await loadSeatHistory(tx, organization.id));
-        const outcome = unwrap(onRequestBody(runSeatCommand(history, request.body, eventId, asOf, { zone })));
+        // P1: the installation's stored purchase-order windows (S2, S5, S8), read once in this
+        // transaction, govern both the command and the mails that fell due before it.
+        const { purchaseOrderWindows: policies } = await installationSeatPolicies(tx);
+        const outcome = unwrap(onRequestBody(runSeatCommand(history, request.body, eventId, asOf, { zone, policies })));
         const stored = await findSeatEvent(tx, organization.id, outcome.event.id);
         if (stored !== undefined) unwrap(uniqueEventId(stored.event as SeatEvent, outcome.event));
         const row = await appendSeatEvent(tx, organization.id, version, { id: outcome.event.id, type: outcome.event.type, at: now, event: outcome.event }, now);
         // S10: mails that fell due since the previous event (a reminder on day 31, a suspension
         // after day 60) go out with this one; the deterministic ids keep each mail single.
         const previousAt = history.at(-1)?.at;
-        const options: EvaluateSeatsOptions = previousAt === undefined ? { asOf, zone } : { asOf, zone, mailsAfter: previousAt };
+        const options: EvaluateSeatsOptions = previousAt === undefined ? { asOf, zone, policies } : { asOf, zone, policies, mailsAfter: previousAt };
         const due = unwrap(evaluateSeats(outcome.history, options)).mails;
         const mails = [...due, ...outcome.mails.filter((mail) => !due.some((other) => other.id === mail.id))];
         await appendToOutbox(tx, seatMailEvents(organization.id, mails), now);

@@ -9,6 +9,7 @@ import { asResponse } from "../../http/deep-mutable.js";
 import { unwrap } from "../../http/domain-result.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
+import { installationSeatPolicies } from "../installation-policies/domains/seat-policy-domain.js";
 import { visibleOrganization } from "../organizations/organization-routes.js";
 import { SEAT_READ_ACTION } from "./seat-access.js";
 import { seatEvaluationSchema } from "./seat-evaluation-schema.js";
@@ -22,14 +23,17 @@ const csvResponse = (description: string) => ({ content: { "text/csv": { schema:
 
 /**
  * Evaluates the organization's seats at `asOf` (S3–S9) for an interactive read: counts, lists,
- * notices and flags, no mails (those are written by the commands and the worker).
+ * notices and flags, no mails (those are written by the commands and the worker). The windows
+ * are the installation's stored policies (P1: S2, S5, S8), so the status shows the days the
+ * commands and the worker act on.
  */
 async function evaluateAt(deps: ApiDeps, request: FastifyRequest, id: string, asOf: string | undefined): Promise<SeatEvaluation> {
   const organization = await visibleOrganization(deps, request, id);
   requireAccess(request, SEAT_READ_ACTION, { organizationId: organization.id }, "Organization");
   const history = toSeatHistory(await loadSeatHistory(deps.database.db, organization.id));
+  const { purchaseOrderWindows: policies } = await installationSeatPolicies(deps.database.db);
   const at = asOf ?? deps.clock.now().toISOString();
-  return unwrap(evaluateSeats(history, { asOf: at, zone: organizationZone(organization.record), includeMails: false }));
+  return unwrap(evaluateSeats(history, { asOf: at, zone: organizationZone(organization.record), policies, includeMails: false }));
 }
 
 /** Seat status and the downloadable lists (S3, S4, S8). */
