@@ -1,5 +1,5 @@
 import { contingentOutboxEvents, storedUsageOfMonth } from "@kontor/api";
-import { closeMonth, type CloseMonthCommand, type Contract, type ContractAccount } from "@kontor/contingent";
+import { closeMonth, type CloseMonthCommand, type Contract, type ContractAccount, type PolicySet } from "@kontor/contingent";
 import { appendToOutbox, findMonthClose, insertMonthClose, loadContractAccount, saveContractAccount, type DatabaseHandle, type Executor } from "@kontor/db";
 
 /** What closing one contract month did. */
@@ -32,8 +32,12 @@ async function closeCommandOf(executor: Executor, contract: Contract, month: str
  * (unique per contract and month), save the account and append the contingent events
  * (`service-report-ready` before `invoice-due`, C8) to the outbox with their dedupe keys. A
  * re-run or a concurrent run therefore never closes or bills a month twice.
+ *
+ * `policies`: the installation's contingent policies (P1: `installationContingentPolicies`, the
+ * C4 correction trigger, oversized flag and warnings), read once by the caller for all the
+ * contracts it closes, not here per contract.
  */
-export async function closeContractMonth(database: DatabaseHandle, contractId: string, month: string, asOf: Date): Promise<ContractMonthClose> {
+export async function closeContractMonth(database: DatabaseHandle, contractId: string, month: string, asOf: Date, policies: PolicySet): Promise<ContractMonthClose> {
   return database.db.transaction(async (tx): Promise<ContractMonthClose> => {
     const loaded = await loadContractAccount<ContractAccount>(tx, contractId, { forUpdate: true });
     if (loaded === undefined) throw new Error(`Contract ${contractId} does not exist`);
@@ -43,7 +47,7 @@ export async function closeContractMonth(database: DatabaseHandle, contractId: s
     if (account.firstOpenMonth > month) return { status: "not-due", reason: `${month} is before the contract's first open month ${account.firstOpenMonth}` };
     // The row holds the contract as parseContract returned it when the API stored it.
     const contract = row.contract as Contract;
-    const result = closeMonth(account, await closeCommandOf(tx, contract, month), { contract, asOf: asOf.toISOString() });
+    const result = closeMonth(account, await closeCommandOf(tx, contract, month), { contract, asOf: asOf.toISOString(), policies });
     if (!result.ok) {
       const [first] = result.errors;
       if (first?.code === "C8_MONTH_NOT_ENDED") return { status: "not-due", reason: first.message };

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY_SET } from "@kontor/contingent";
 import { createTestDatabase } from "@kontor/db/testing";
 import { schema, type DatabaseHandle } from "@kontor/db";
 import { asc, eq } from "drizzle-orm";
@@ -30,8 +31,9 @@ describe("contingent.month-close (C2, C8)", () => {
     // 23:59 on 31 March in Berlin: already 1 April in Kiritimati (UTC+14), still March in Berlin.
     expect(await monthCloseJob.plan(context, new Date("2026-03-31T21:59:00Z"))).toEqual([]);
     // 00:10 on 1 April in Berlin, but still 31 March in UTC.
+    // P1: the run's contingent policies (the shipped defaults here), read once and carried by every item.
     expect(await monthCloseJob.plan(context, new Date("2026-03-31T22:10:00Z"))).toEqual([
-      { key: `${contractId}:2026-03`, data: { contractId, month: "2026-03" } },
+      { key: `${contractId}:2026-03`, data: { contractId, month: "2026-03", policies: JSON.stringify(DEFAULT_POLICY_SET) } },
     ]);
     // Three months later nothing has run: March, April and May are due, oldest first.
     const items = await monthCloseJob.plan(context, new Date("2026-06-01T10:00:00Z"));

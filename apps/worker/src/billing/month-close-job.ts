@@ -1,4 +1,5 @@
-import { nextMonth } from "@kontor/contingent";
+import { installationContingentPolicies } from "@kontor/api";
+import { nextMonth, parsePolicySet, type PolicySet } from "@kontor/contingent";
 import { listMonthCloseCandidates } from "@kontor/db";
 import { DateTime } from "luxon";
 import { z } from "zod";
@@ -6,11 +7,25 @@ import type { FanOutJob, JobItem, JobSummary } from "../jobs/scheduled-job.js";
 import type { WorkerContext } from "../worker-context.js";
 import { closeContractMonth } from "./close-contract-month.js";
 
-/** The data of one month-close item: a contract and one of its ended, open months. */
+/** The data of one month-close item: a contract, one of its ended, open months and the run's policies. */
 const monthCloseItemSchema = z.object({
   contractId: z.string().min(1),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  /** The run's contingent policies as JSON (P1), read once by `plan`; absent in hand-made or older items. */
+  policies: z.string().optional(),
 });
+
+/**
+ * The contingent policies an item closes under (P1, C4): the set its run's `plan` read, so every
+ * contract of a run closes under one snapshot with one query for the whole run; an item without
+ * them reads the installation's policies itself.
+ */
+async function itemPolicies(context: WorkerContext, json: string | undefined): Promise<PolicySet> {
+  if (json === undefined) return installationContingentPolicies(context.database.db);
+  const parsed = parsePolicySet(JSON.parse(json) as unknown);
+  if (!parsed.ok) throw new Error(`month-close item policies are invalid: ${parsed.errors.map((issue) => `${issue.path.join(".")} ${issue.code}`).join("; ")}`);
+  return parsed.value;
+}
 
 /** The month containing `now` in `zone` (P2: the contract's zone, never the machine's). */
 function monthIn(now: Date, zone: string): string {
@@ -33,6 +48,11 @@ function monthsBefore(first: string, current: string): string[] {
  * its month in one transaction ({@link closeContractMonth}) and writes the events that mail the
  * service report and bill the month. Items are idempotent: a closed month is never closed again,
  * and an item whose earlier months are still open (items ran out of order) closes those first.
+ *
+ * P1: `plan` reads the installation's contingent policies once (not per contract: no N+1) and
+ * hands them to every item in its data, so a run closes all contracts under one snapshot. A
+ * stored set that no longer parses fails the plan: no month is closed under the shipped defaults
+ * while the installation believes its own are in force.
  */
 export const monthCloseJob: FanOutJob = {
   name: "contingent.month-close",
@@ -53,17 +73,21 @@ export const monthCloseJob: FanOutJob = {
         items.push({ key: `${candidate.contractId}:${month}`, data: { contractId: candidate.contractId, month } });
       }
     }
-    return items;
+    if (items.length === 0) return items;
+    // P1: one read for the whole run, serialized once and shared by every item.
+    const policies = JSON.stringify(await installationContingentPolicies(context.database.db));
+    return items.map((item) => ({ ...item, data: { ...item.data, policies } }));
   },
 
   async runItem(context: WorkerContext, item: JobItem, now: Date): Promise<JobSummary> {
-    const { contractId, month } = monthCloseItemSchema.parse(item.data);
+    const { contractId, month, policies: json } = monthCloseItemSchema.parse(item.data);
+    const policies = await itemPolicies(context, json);
     const closedNow: string[] = [];
     // Each pass closes one month in its own transaction; at most one pass per open month.
     for (;;) {
-      const outcome = await closeContractMonth(context.database, contractId, month, now);
+      const outcome = await closeContractMonth(context.database, contractId, month, now, policies);
       if (outcome.status === "earlier-month-open") {
-        const earlier = await closeContractMonth(context.database, contractId, outcome.firstOpenMonth, now);
+        const earlier = await closeContractMonth(context.database, contractId, outcome.firstOpenMonth, now, policies);
         if (earlier.status === "closed") closedNow.push(outcome.firstOpenMonth);
         else if (earlier.status !== "already-closed") return { contractId, month, status: earlier.status, closed: closedNow };
         continue;

@@ -1,4 +1,4 @@
-import { contingentOutboxEvents } from "@kontor/api";
+import { contingentOutboxEvents, installationContingentPolicies } from "@kontor/api";
 import { appendToOutbox, insertContract, loadContractAccount, saveContractAccount, type KontorTransaction } from "@kontor/db";
 import { openAccount, parseContract, recordTimeEntries, type Contract, type ContractAccount, type TimeEntryInput } from "@kontor/contingent";
 import { demoValue } from "./demo-result.js";
@@ -92,11 +92,12 @@ function thisMonthEntries(timeline: DemoTimeline, tickets: DemoWorkTickets): Ent
   ];
 }
 
-/** Records one batch of entries at `asOf` the way `POST /v1/contracts/:id/time-entries` does. */
+/** Records one batch of entries at `asOf` the way `POST /v1/contracts/:id/time-entries` does (under the installation's contingent policies, P1). */
 async function recordBatch(tx: KontorTransaction, contractId: string, entries: readonly TimeEntryInput[], asOf: Date): Promise<number> {
   const loaded = await loadContractAccount<ContractAccount>(tx, contractId, { forUpdate: true });
   if (loaded === undefined) throw new Error(`demo scenario: contract ${contractId} vanished`);
-  const recorded = demoValue(recordTimeEntries(loaded.account, entries, { contract: loaded.row.contract as Contract, asOf: asOf.toISOString() }), "the time entries");
+  const policies = await installationContingentPolicies(tx);
+  const recorded = demoValue(recordTimeEntries(loaded.account, entries, { contract: loaded.row.contract as Contract, asOf: asOf.toISOString(), policies }), "the time entries");
   await saveContractAccount(tx, loaded.row, recorded.account, recorded.entries, asOf);
   await appendToOutbox(tx, contingentOutboxEvents(loaded.row.organizationId, recorded.events), asOf);
   return recorded.entries.length;

@@ -8,6 +8,7 @@ import { asResponse } from "../../http/deep-mutable.js";
 import { unwrap } from "../../http/domain-result.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
+import { installationContingentPolicies } from "../installation-policies/domains/contingent-policy-domain.js";
 import { contingentOutboxEvents } from "./contingent-outbox.js";
 import { contingentEventSchema } from "./contingent-schemas.js";
 import { contractOf, loadAccount, visibleContract } from "./contract-store.js";
@@ -35,7 +36,9 @@ export const adjustmentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
       const now = deps.clock.now();
       const booked = await deps.database.db.transaction(async (tx) => {
         const { row, account } = await loadAccount(tx, visible.id, { forUpdate: true });
-        const value = unwrap(adjustBalance(account, request.body, { contract: contractOf(row), asOf: now.toISOString() }));
+        // P1: every contingent command runs under the installation's policies, read once per request.
+        const policies = await installationContingentPolicies(tx);
+        const value = unwrap(adjustBalance(account, request.body, { contract: contractOf(row), asOf: now.toISOString(), policies }));
         await saveContractAccount(tx, row, value.account, [], now);
         await appendToOutbox(tx, contingentOutboxEvents(row.organizationId, value.events), now);
         return { posting: value.posting, events: value.events };

@@ -18,6 +18,7 @@ import { asResponse } from "../../http/deep-mutable.js";
 import { fieldError, ProblemError } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
+import { installationContingentPolicies } from "../installation-policies/domains/contingent-policy-domain.js";
 import { contractOf, loadAccount, visibleContract } from "./contract-store.js";
 
 /** One month of the series: `ConsumptionPoint` plus its minutes as exact hour strings for labels. */
@@ -103,7 +104,8 @@ export const consumptionRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, dep
       const asOf = deps.clock.now().toISOString(); // P2: the clock is read here, never in the domain
       const { row, account } = await loadAccount(deps.database.db, visible.id);
       const contract = contractOf(row);
-      const context = { contract, asOf };
+      // P1: the installation's contingent policies, like every other contingent command.
+      const context = { contract, asOf, policies: await installationContingentPolicies(deps.database.db) };
       const range = orRuleViolation(consumptionRange(request.query, context));
       // Only the range's months before the account's first open month need their records (one
       // query); open months come from the account. Those records are final (C8), so reading them

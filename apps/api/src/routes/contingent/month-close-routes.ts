@@ -8,6 +8,7 @@ import { unwrap } from "../../http/domain-result.js";
 import { conflict, ruleViolation } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
+import { installationContingentPolicies } from "../installation-policies/domains/contingent-policy-domain.js";
 import { contingentOutboxEvents } from "./contingent-outbox.js";
 import { closedMonthSchema } from "./contingent-schemas.js";
 import { contractOf, loadAccount, visibleContract } from "./contract-store.js";
@@ -17,7 +18,8 @@ import { storedUsageOfMonth, storeUsage, usageIssues } from "./usage-routes.js";
  * Month close of one contract (C2–C9) on demand; the worker closes every contract at month end
  * with the same repository functions. A managed-services month bills its stored usage (C9):
  * the records of `POST /v1/contracts/:id/usage` plus any `usage` in the close body, which is
- * stored as records in the same transaction.
+ * stored as records in the same transaction. The close runs under the installation's contingent
+ * policies (P1: C4 correction trigger, oversized flag and warnings), read once in the transaction.
  */
 export const monthCloseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.post(
@@ -42,6 +44,8 @@ export const monthCloseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
         const existing = await findMonthClose(tx, row.id, month);
         if (existing !== undefined) return { created: false, closed: existing.closed as ClosedMonth };
         const contract = contractOf(row);
+        // P1, C4: the installation's stored policies, not the shipped defaults; a repeat above needs none.
+        const policies = await installationContingentPolicies(tx);
         // C9: usage in the body is checked like POST /usage (kind, term, price list) before it is stored.
         if (usage.length > 0) {
           const issues = usageIssues(contract, usage, now, ["usage"]);
@@ -49,7 +53,7 @@ export const monthCloseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
         }
         // C9: the body's usage first, so the package's paths (`usage.<index>`) name the body's records.
         const stored = await storedUsageOfMonth(tx, row.id, month);
-        const result = unwrap(closeMonth(account, { month, usage: [...usage, ...stored] }, { contract, asOf: now.toISOString() }));
+        const result = unwrap(closeMonth(account, { month, usage: [...usage, ...stored] }, { contract, asOf: now.toISOString(), policies }));
         const record = await insertMonthClose(tx, { contractId: row.id, organizationId: row.organizationId, month, closed: result.closed }, now);
         if (record === undefined) throw conflict(`${month} of contract ${row.id} is being closed concurrently`, "MONTH_CLOSE_CONFLICT");
         // C9: the body's usage is kept like recorded usage; closeMonth has checked its contract and month.

@@ -9,6 +9,7 @@ import { asResponse } from "../../http/deep-mutable.js";
 import { unwrap } from "../../http/domain-result.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema, instantSchema } from "../../http/route-schemas.js";
+import { installationContingentPolicies } from "../installation-policies/domains/contingent-policy-domain.js";
 import { balanceStatementSchema } from "./contingent-schemas.js";
 import { contractOf, loadAccount, visibleContract } from "./contract-store.js";
 
@@ -41,7 +42,9 @@ export const statementRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps)
       const month = localMonth(asOf, contract.zone);
       const closed = month !== undefined && month < account.firstOpenMonth ? await findMonthClose(deps.database.db, row.id, month) : undefined;
       const history = closed === undefined ? [] : [closed.closed as ClosedMonth];
-      const statement = unwrap(statementAsOf(account, history, { contract, asOf }));
+      // P1: the installation's contingent policies, like every other contingent command.
+      const policies = await installationContingentPolicies(deps.database.db);
+      const statement = unwrap(statementAsOf(account, history, { contract, asOf, policies }));
       return asResponse({ ...statement, balanceHours: minutesToHours(statement.balanceMinutes) });
     },
   );

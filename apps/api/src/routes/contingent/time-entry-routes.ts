@@ -10,6 +10,7 @@ import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../htt
 import { ruleViolation } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
+import { installationContingentPolicies } from "../installation-policies/domains/contingent-policy-domain.js";
 import { contingentOutboxEvents } from "./contingent-outbox.js";
 import { contingentEventSchema, timeEntrySchema } from "./contingent-schemas.js";
 import { contractOf, loadAccount, visibleContract } from "./contract-store.js";
@@ -18,7 +19,10 @@ import { contractOf, loadAccount, visibleContract } from "./contract-store.js";
 const entryInputSchema = timeEntryInputSchema.omit({ contractId: true });
 const recordBodySchema = z.object({ entries: z.array(entryInputSchema).min(1).max(500) });
 
-/** Time entries of a contract (C5, C6): recorded all or none, billed by the policy in force. */
+/**
+ * Time entries of a contract (C5, C6): recorded all or none, billed by the installation's time
+ * billing policy in force on each entry's work date (P1), its C4 warnings by its contingent policy.
+ */
 export const timeEntryRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.post(
     "/v1/contracts/:id/time-entries",
@@ -38,7 +42,9 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps)
       const inputs = request.body.entries.map((entry) => ({ ...entry, contractId: visible.id }));
       const recorded = await deps.database.db.transaction(async (tx) => {
         const { row, account } = await loadAccount(tx, visible.id, { forUpdate: true });
-        const result = recordTimeEntries(account, inputs, { contract: contractOf(row), asOf: now.toISOString() });
+        // P1, C6: the stored policies, once per request; a stored set that no longer parses is a 500.
+        const policies = await installationContingentPolicies(tx);
+        const result = recordTimeEntries(account, inputs, { contract: contractOf(row), asOf: now.toISOString(), policies });
         // The package reports `[index, field]`; the body carries the entries under `entries`.
         const value = unwrap(result.ok ? result : { ok: false, errors: result.errors.map((issue) => ({ ...issue, path: ["entries", ...issue.path] })) });
         const taken = new Set(await findRecordedEntryIds(tx, row.id, inputs.map((entry) => entry.id)));
