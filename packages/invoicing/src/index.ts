@@ -108,7 +108,7 @@ export type {
   ResolvedPaymentTerms,
 } from "./documents/invoice-document.js";
 export { lineVatFromTaxDetermination } from "./documents/line-vat-from-tax.js";
-export { composeInvoice } from "./documents/compose-invoice.js";
+export { composeInvoice, type ComposeInvoiceOptions } from "./documents/compose-invoice.js";
 export { finalizeInvoice, finalizeOptionsSchema, type FinalizeOptions } from "./documents/finalize-invoice.js";
 export { addInvoiceLines, removeInvoiceLine, reviseInvoice } from "./documents/revise-invoice.js";
 export { composeCreditNote, creditNoteInputSchema, type CreditNoteInput } from "./documents/compose-credit-note.js";

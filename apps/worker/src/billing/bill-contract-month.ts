@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { finalizeInvoiceInTransaction, toStoredDocument } from "@kontor/api";
+import { finalizeInvoiceInTransaction, installationTermsPolicies, toStoredDocument } from "@kontor/api";
 import type { ClosedMonth } from "@kontor/contingent";
 import { AUTOMATIC_SERVICE_REPORT_RELEASE, findInvoiceBySourceKey, findInvoicePdf, insertInvoiceDraftForSource, type KontorTransaction } from "@kontor/db";
 import { composeInvoice, unwrap } from "@kontor/invoicing";
@@ -60,8 +60,9 @@ export interface ContractMonthBilling {
  *    so the customer always has the report before the invoice that shows only its ID. A report
  *    held for the back office's release (K1) stops here: no invoice is composed and no number
  *    taken until the release's event bills the month, which issues the invoice on that day;
- * 2. the invoice is composed from the month's lines and inserted under the source key
- *    `contingent:<contract>:<month>` (unique: a retry finds it instead of composing another);
+ * 2. the invoice is composed from the month's lines under the installation's terms policies
+ *    (P1) and inserted under the source key `contingent:<contract>:<month>` (unique: a retry
+ *    finds it instead of composing another);
  * 3. a draft is finalized with the next gap-free number, PDF/A-3 and XML (in this transaction:
  *    a rollback gives the number back);
  * 4. the invoice PDF is mailed once (`invoice-mail:<invoiceId>`).
@@ -85,7 +86,10 @@ export async function billContractMonth(
   const sourceKey = contingentInvoiceSourceKey(contractId, month);
   let invoice = await findInvoiceBySourceKey(tx, sourceKey);
   if (invoice === undefined) {
-    const draft = unwrap(composeInvoice(monthInvoiceInput(closed, organization, settings, invoiceIssueDate(closed, releasedBy, now))));
+    // P1: the installation's terms policies, read once for this invoice (VAT T3, due date T1).
+    const policies = await installationTermsPolicies(tx);
+    const input = monthInvoiceInput(closed, organization, settings, policies, invoiceIssueDate(closed, releasedBy, now));
+    const draft = unwrap(composeInvoice(input, { paymentTermsPolicies: policies.paymentTerms }));
     invoice = await insertInvoiceDraftForSource(tx, sourceKey, { id: randomUUID(), organizationId, type: draft.type, document: toStoredDocument(draft) }, now);
   }
   if (invoice.status === "draft") invoice = await finalizeInvoiceInTransaction(tx, invoice.id, now);

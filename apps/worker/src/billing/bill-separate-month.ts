@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { finalizeInvoiceInTransaction, toStoredDocument, type StoredInvoiceDocument } from "@kontor/api";
+import { finalizeInvoiceInTransaction, installationTermsPolicies, toStoredDocument, type StoredInvoiceDocument } from "@kontor/api";
 import type { Contract } from "@kontor/contingent";
 import { findContract, findInvoiceBySourceKey, findInvoicePdf, insertInvoiceDraftForSource, maskedIban, openActiveSepaMandate, type KontorTransaction } from "@kontor/db";
 import { composeInvoice, unwrap } from "@kontor/invoicing";
 import { formatMoney, Money } from "@kontor/money";
+import type { SepaPolicy } from "@kontor/terms";
 import { DateTime } from "luxon";
 import { sendMailOnce } from "../mail-out/send-mail-once.js";
 import type { WorkerContext } from "../worker-context.js";
@@ -12,7 +13,7 @@ import { billingRecipientOf } from "./billing-customer.js";
 import { germanMonthName } from "./billing-month-name.js";
 import type { BillingSettings } from "./billing-settings.js";
 import { loadClosedContractMonth, type ClosedContractMonth } from "./closed-contract-month.js";
-import { germanDate, isSeparatelyBilled, sepaCollectionDate, separateMonthInvoiceInput, type SeparatelyBilledContract, type SeparateMonthPayment } from "./separate-month-invoice.js";
+import { agreedPreNotificationDays, germanDate, isSeparatelyBilled, sepaCollectionDate, separateMonthInvoiceInput, type SeparatelyBilledContract, type SeparateMonthPayment } from "./separate-month-invoice.js";
 import { issueDateOf } from "./service-report-input.js";
 
 /** What billing a separately billed month found or did. */
@@ -37,8 +38,18 @@ export interface SeparateMonthBilling {
  * invoice, by credit transfer with the installation's net days (T1), and a warning is logged
  * for the back office: not billing at all would leave the month unpaid unnoticed (the gap this
  * handler closes), and a direct debit without a mandate is not allowed.
+ *
+ * `sepaPolicies` is the installation's SEPA history (P1): the version in force on the
+ * notification day gives the period when the mandate agreed no shorter one, the shortest period
+ * that may be agreed, and the collection calendar (T7).
  */
-async function paymentOf(tx: KontorTransaction, context: WorkerContext, settings: BillingSettings, month: ClosedContractMonth): Promise<SeparateMonthPayment> {
+async function paymentOf(
+  tx: KontorTransaction,
+  context: WorkerContext,
+  settings: BillingSettings,
+  month: ClosedContractMonth,
+  sepaPolicies: readonly SepaPolicy[],
+): Promise<SeparateMonthPayment> {
   const { closed, organizationId } = month;
   const issueDate = issueDateOf(closed);
   const mandate = await openActiveSepaMandate(tx, organizationId, issueDate);
@@ -60,8 +71,8 @@ async function paymentOf(tx: KontorTransaction, context: WorkerContext, settings
     mandateReference: mandate.mandateReference,
     creditorId,
     debtorIban: mandate.debtorIban,
-    // T7: at least the agreed days between the pre-notification (this mail) and the collection.
-    collectionDate: sepaCollectionDate(notifiedOn, mandate.preNotificationDays),
+    // T7: at least the agreed days (else the policy's) between the pre-notification (this mail) and the collection.
+    collectionDate: sepaCollectionDate(notifiedOn, agreedPreNotificationDays(mandate.preNotificationDays), sepaPolicies),
   };
 }
 
@@ -92,9 +103,10 @@ function mailText(document: StoredInvoiceDocument, number: string, lineText: str
  * Bills a closed rental or hosting month (C8: billed separately by direct debit) in the
  * caller's transaction, idempotently at every step:
  * 1. the invoice is composed with one line for the contract's monthly price and the payment of
- *    {@link paymentOf}, and inserted under the source key `contingent:<contract>:<month>` (the
- *    same key as every contract month's invoice: one invoice per contract and month, ever; a
- *    retry finds it instead of composing another);
+ *    {@link paymentOf}, under the installation's terms policies (P1), and inserted under the
+ *    source key `contingent:<contract>:<month>` (the same key as every contract month's
+ *    invoice: one invoice per contract and month, ever; a retry finds it instead of composing
+ *    another);
  * 2. a draft is finalized with the next gap-free number, PDF/A-3 and XML (in this transaction);
  * 3. the invoice PDF is mailed once (`invoice-mail:<invoiceId>`) to the billing recipient. For a
  *    direct debit this mail is the T7 pre-notification: it goes out in the same handling that
@@ -118,8 +130,11 @@ export async function billSeparateMonth(
   let invoice = await findInvoiceBySourceKey(tx, sourceKey);
   if (invoice === undefined) {
     const contract = await separatelyBilledContract(tx, contractId);
-    const payment = await paymentOf(tx, context, settings, closedMonth);
-    const draft = unwrap(composeInvoice(separateMonthInvoiceInput(closed, contract, organization, settings, payment)));
+    // P1: the installation's terms policies, read once for this month's invoice (SEPA date T7,
+    // VAT T3, due date T1); a stored set that no longer parses fails the event, not the defaults.
+    const policies = await installationTermsPolicies(tx);
+    const payment = await paymentOf(tx, context, settings, closedMonth, policies.sepa);
+    const draft = unwrap(composeInvoice(separateMonthInvoiceInput(closed, contract, organization, settings, payment, policies), { paymentTermsPolicies: policies.paymentTerms }));
     invoice = await insertInvoiceDraftForSource(tx, sourceKey, { id: randomUUID(), organizationId, type: draft.type, document: toStoredDocument(draft) }, now);
   }
   if (invoice.status === "draft") invoice = await finalizeInvoiceInTransaction(tx, invoice.id, now);

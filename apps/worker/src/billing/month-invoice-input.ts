@@ -1,5 +1,6 @@
 import { firstDayOf, lastDayOf, type ClosedMonth, type InvoiceLine as ContingentInvoiceLine } from "@kontor/contingent";
 import type { InvoiceInput, InvoiceLineInput, LineVat, UnitCode } from "@kontor/invoicing";
+import type { TermsPolicySet } from "@kontor/terms";
 import type { Organization } from "@kontor/ticketing";
 import { buyerOf } from "./billing-customer.js";
 import { customerServiceVat } from "./customer-service-vat.js";
@@ -41,11 +42,11 @@ function invoiceLineOf(line: ContingentInvoiceLine, closed: ClosedMonth, vat: Li
  * VAT of T3, the service-report ID (BT-122) and the note that the report was mailed before,
  * the organization as buyer and the installation as seller. Issued on `issueDate`, by default
  * the day of the close in the contract's zone, net `settings.netDays` in the customer's holiday
- * calendar (T1, §193 BGB).
+ * calendar (T1, §193 BGB). The VAT is determined under the installation's terms `policies` (P1).
  */
-export function monthInvoiceInput(closed: ClosedMonth, organization: Organization, settings: BillingSettings, issueDate: string = issueDateOf(closed)): InvoiceInput {
+export function monthInvoiceInput(closed: ClosedMonth, organization: Organization, settings: BillingSettings, policies: TermsPolicySet, issueDate: string = issueDateOf(closed)): InvoiceInput {
   // T3: the tax point of a month's services is its last day.
-  const vat = customerServiceVat(organization, settings, lastDayOf(closed.month), closed.zone);
+  const vat = customerServiceVat(organization, settings, lastDayOf(closed.month), closed.zone, policies);
   const { serviceReportId } = closed.invoice;
   return {
     type: "invoice",

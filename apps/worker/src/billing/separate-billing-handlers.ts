@@ -28,7 +28,7 @@ function separateMonthOf(event: OutboxRow): { readonly contractId: string; reado
  * `contingent.billed-separately`: compose, number and store the month's invoice (the contract's
  * monthly price) and mail its PDF, which for a direct debit is the T7 pre-notification with the
  * collection date ({@link billSeparateMonth}); settings read per event
- * ({@link currentBillingSettings}). Idempotent per event: a redelivery finds the invoice and the
+ * ({@link currentBillingSettings}), and so are the installation's terms policies (P1, T7). Idempotent per event: a redelivery finds the invoice and the
  * sent mail and issues nothing new.
  */
 export const separateBillingOutboxHandlers: readonly OutboxHandler[] = [

@@ -1,6 +1,6 @@
 import { firstDayOf, lastDayOf, type ClosedMonth, type Contract, type ContractOf } from "@kontor/contingent";
 import type { InvoiceInput, PaymentMeansInput, PaymentTermsInput } from "@kontor/invoicing";
-import { earliestSepaCollection } from "@kontor/terms";
+import { DEFAULT_SEPA_POLICIES, earliestSepaCollection, type SepaPolicy, type TermsPolicySet } from "@kontor/terms";
 import type { Organization } from "@kontor/ticketing";
 import { DateTime } from "luxon";
 import { buyerOf } from "./billing-customer.js";
@@ -36,12 +36,31 @@ export function germanDate(isoDate: string): string {
 }
 
 /**
- * T7: the earliest day a SEPA direct debit pre-notified on `notifiedOn` may be collected: the
- * agreed period (`agreedDays`, 1–14 calendar days) later, moved to the next TARGET2 business day
- * when that day is none (`@kontor/terms`' `earliestSepaCollection`, policy in force on the day).
+ * The period a mandate stores when nothing shorter was agreed: T7's 14 days, the mandate API's
+ * and table's default and its maximum.
  */
-export function sepaCollectionDate(notifiedOn: string, agreedDays: number): string {
-  const schedule = earliestSepaCollection({ notifiedOn, agreedDays });
+const MANDATE_DEFAULT_PRE_NOTIFICATION_DAYS = 14;
+
+/**
+ * T7: the pre-notification period a mandate agreed, or `undefined` when it agreed none. The
+ * mandate store cannot tell "agreed 14" from "nothing agreed" (both 14, its default); T7 lets an
+ * agreement only shorten the period, so 14 counts as none and the SEPA policy in force decides
+ * (P1: an installation's policy with a different period applies to such mandates).
+ */
+export function agreedPreNotificationDays(mandateDays: number): number | undefined {
+  return mandateDays < MANDATE_DEFAULT_PRE_NOTIFICATION_DAYS ? mandateDays : undefined;
+}
+
+/**
+ * T7: the earliest day a SEPA direct debit pre-notified on `notifiedOn` may be collected: the
+ * agreed period (`agreedDays`, 1–14 calendar days; without one the policy's period) later, moved
+ * to the next business day of the policy's collection calendar (TARGET2) when that day is none
+ * (`@kontor/terms`' `earliestSepaCollection`, policy in force on the day). `policies` is the
+ * SEPA history it runs under (P1): billing passes the installation's (`TermsPolicySet.sepa`);
+ * the shipped T7 policy otherwise.
+ */
+export function sepaCollectionDate(notifiedOn: string, agreedDays: number | undefined, policies: readonly SepaPolicy[] = DEFAULT_SEPA_POLICIES): string {
+  const schedule = earliestSepaCollection({ notifiedOn, ...(agreedDays === undefined ? {} : { agreedDays }) }, { policies });
   if (!schedule.ok) throw new Error(`No SEPA collection date for ${notifiedOn}: ${schedule.errors.map((error) => `${error.code} ${error.message}`).join("; ")}`);
   return schedule.value.debitDate;
 }
@@ -70,7 +89,8 @@ export type SeparateMonthPayment =
  * of the close in the contract's zone. Paid by direct debit: due on the collection date, with
  * the mandate and creditor ID (BT-89, BT-90, BT-91) and a payment-terms text that says so; else
  * by credit transfer net `settings.netDays` in the customer's holiday calendar (T1, §193 BGB).
- * Pure: the same inputs give the same invoice.
+ * The VAT is determined under the installation's terms `policies` (P1). Pure: the same inputs
+ * give the same invoice.
  */
 export function separateMonthInvoiceInput(
   closed: ClosedMonth,
@@ -78,11 +98,12 @@ export function separateMonthInvoiceInput(
   organization: Organization,
   settings: BillingSettings,
   payment: SeparateMonthPayment,
+  policies: TermsPolicySet,
 ): InvoiceInput {
   const month = closed.month;
   const period = { start: firstDayOf(month), end: lastDayOf(month) };
   // T3: the tax point of a month's service is its last day.
-  const vat = customerServiceVat(organization, settings, period.end, closed.zone);
+  const vat = customerServiceVat(organization, settings, period.end, closed.zone, policies);
   let paymentMeans: PaymentMeansInput;
   let paymentTerms: PaymentTermsInput;
   if (payment.kind === "direct-debit") {

@@ -36,7 +36,7 @@ export async function billRentalMonth(tx: KontorTransaction, context: WorkerCont
     tx,
     now,
     { sourceKey: rentalInvoiceDueDedupeKey(charge.subscriptionId, charge.month), organizationId: charge.organizationId },
-    () => rentalInvoiceInput(charge, organization, settings, localDay(now, organization.zone)),
+    (policies) => rentalInvoiceInput(charge, organization, settings, localDay(now, organization.zone), policies),
     (draft) => {
       const charged = Money.fromJSON(charge.total);
       if (!draft.totals.lineNetTotal.equals(charged)) {

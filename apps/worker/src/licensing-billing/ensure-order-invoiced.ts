@@ -38,8 +38,8 @@ export async function ensureOrderInvoiced(tx: KontorTransaction, context: Worker
     return { billed, invoiceNumber: order.invoiceNumber, invoiceId: null, mailed: false };
   }
   const now = context.clock.now();
-  const invoice = await issueSourcedInvoice(tx, now, { sourceKey, organizationId: row.organizationId }, () =>
-    licenseOrderInvoiceInput(order, organization, settings, localDay(now, order.customer.zone)),
+  const invoice = await issueSourcedInvoice(tx, now, { sourceKey, organizationId: row.organizationId }, (policies) =>
+    licenseOrderInvoiceInput(order, organization, settings, localDay(now, order.customer.zone), policies),
   );
   const mailed = await mailInvoiceOnce(
     tx,

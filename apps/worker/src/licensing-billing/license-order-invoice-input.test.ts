@@ -1,6 +1,7 @@
 import { MUELLER } from "@kontor/api/testing";
 import { composeInvoice, unwrap } from "@kontor/invoicing";
 import { receiveOrder, type LicenseOrder } from "@kontor/licensing";
+import { DEFAULT_TERMS_POLICY_SET } from "@kontor/terms";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BILLING_SETTINGS } from "../billing/billing-settings.js";
 import { ATLASSIAN_TEST_CATALOG } from "../licensing/testing/atlassian-test-catalog.js";
@@ -28,7 +29,7 @@ function purchasedOrder(): LicenseOrder {
 
 describe("licenseOrderInvoiceInput (L5)", () => {
   it("L5, T5: bills each line at the order's amount: 2 × 5,500.00 per license; 3 × 33.333 = 99.999 → 100.00 as one lump, never re-rounded", () => {
-    const input = licenseOrderInvoiceInput(purchasedOrder(), MUELLER, DEFAULT_BILLING_SETTINGS, "2026-06-15");
+    const input = licenseOrderInvoiceInput(purchasedOrder(), MUELLER, DEFAULT_BILLING_SETTINGS, "2026-06-15", DEFAULT_TERMS_POLICY_SET);
     const draft = unwrap(composeInvoice(input));
     expect(draft.lines.map((line) => [line.quantity, line.unitPrice.toFixed(), line.netAmount.toFixed(), line.detail])).toEqual([
       ["2", "5500.00", "11000.00", "Neukauf, Cloud"],

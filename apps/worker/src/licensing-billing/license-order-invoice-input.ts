@@ -2,6 +2,7 @@ import type { IsoDate } from "@kontor/calendar";
 import type { InvoiceInput, InvoiceLineInput, LineVat } from "@kontor/invoicing";
 import type { LicenseOrder, LicenseOrderLine } from "@kontor/licensing";
 import type { MoneyJson } from "@kontor/money";
+import type { TermsPolicySet } from "@kontor/terms";
 import type { Organization } from "@kontor/ticketing";
 import { buyerOf } from "../billing/billing-customer.js";
 import type { BillingSettings } from "../billing/billing-settings.js";
@@ -52,12 +53,13 @@ function invoiceLineOf(line: LicenseOrderLine, vat: LineVat): InvoiceLineInput {
  * license at the order's prices (discount included, L14), the organization as buyer and the
  * installation as seller. The licenses are supplied on the purchase day in the customer's
  * zone: it is the delivery date (BT-72) and the tax point (T3). The customer's own order
- * number (L1) is the buyer and purchase-order reference; without one, the order ID is.
+ * number (L1) is the buyer and purchase-order reference; without one, the order ID is. The VAT
+ * is determined under the installation's terms `policies` (P1).
  */
-export function licenseOrderInvoiceInput(order: LicenseOrder, organization: Organization, settings: BillingSettings, issueDate: IsoDate): InvoiceInput {
+export function licenseOrderInvoiceInput(order: LicenseOrder, organization: Organization, settings: BillingSettings, issueDate: IsoDate, policies: TermsPolicySet): InvoiceInput {
   if (order.purchasedAt === null) throw new Error(`Order ${order.orderId} is not purchased; it has no invoice yet (L5)`);
   const purchasedOn = localDay(new Date(order.purchasedAt), order.customer.zone);
-  const vat = customerVat(organization, settings.seller, purchasedOn, order.customer.zone);
+  const vat = customerVat(organization, settings.seller, purchasedOn, order.customer.zone, policies);
   const poNumber = order.confirmationRequirements.customerPoNumber;
   return {
     type: "invoice",

@@ -1,5 +1,6 @@
 import type { IsoDate } from "@kontor/calendar";
 import type { InvoiceInput, InvoiceLineInput, LineVat } from "@kontor/invoicing";
+import type { TermsPolicySet } from "@kontor/terms";
 import type { Organization } from "@kontor/ticketing";
 import { buyerOf } from "../billing/billing-customer.js";
 import { germanMonthName } from "../billing/billing-month-name.js";
@@ -26,10 +27,11 @@ function invoiceLineOf(line: RentalInvoiceDuePayload["lines"][number], charge: R
  * The invoice of one rental month (M5) for `@kontor/invoicing`: one line per charged product
  * and add-on at the charged quantity (the highest held in the month) and the customer's unit
  * price, the month as supply period (its last day is the tax point, T3), the subscription as
- * contract reference, the organization as buyer and the installation as seller.
+ * contract reference, the organization as buyer and the installation as seller. The VAT is
+ * determined under the installation's terms `policies` (P1).
  */
-export function rentalInvoiceInput(charge: RentalInvoiceDuePayload, organization: Organization, settings: BillingSettings, issueDate: IsoDate): InvoiceInput {
-  const vat = customerVat(organization, settings.seller, charge.supplyPeriod.end, organization.zone);
+export function rentalInvoiceInput(charge: RentalInvoiceDuePayload, organization: Organization, settings: BillingSettings, issueDate: IsoDate, policies: TermsPolicySet): InvoiceInput {
+  const vat = customerVat(organization, settings.seller, charge.supplyPeriod.end, organization.zone, policies);
   return {
     type: "invoice",
     issueDate,

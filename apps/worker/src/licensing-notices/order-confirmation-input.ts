@@ -1,6 +1,7 @@
 import type { LineVat, OrderConfirmationInput, UnitCode } from "@kontor/invoicing";
 import type { LicenseOrderLine, Order, ServiceItem } from "@kontor/licensing";
 import { Money, type CurrencyCode, type MoneyJson } from "@kontor/money";
+import type { TermsPolicySet } from "@kontor/terms";
 import type { Organization } from "@kontor/ticketing";
 import { buyerOf } from "../billing/billing-customer.js";
 import type { BillingSettings } from "../billing/billing-settings.js";
@@ -83,7 +84,8 @@ function serviceItem(description: string, service: ServiceItem | undefined, curr
  * from the `confirmation-to-send` event's document (what was confirmed, on which day, for
  * whom, with the customer's PO number) and the stored order (line details, the requested
  * purchase date (L3) and technical contact (L4) of a license order). The addressee the customer
- * asked for is printed at the organization's address; the installation is the seller.
+ * asked for is printed at the organization's address; the installation is the seller. The VAT
+ * is determined under the installation's terms `policies` (P1), as the invoice's will be.
  *
  * @throws when the event's items do not match the order's lines (a wiring mistake)
  */
@@ -93,12 +95,13 @@ export function orderConfirmationInput(
   organization: Organization,
   settings: BillingSettings,
   number: string,
+  policies: TermsPolicySet,
 ): OrderConfirmationInput {
   const { document } = event;
   const customer = buyerOf(organization);
   const currency = document.total?.currency ?? (order.kind === "license" ? order.total.currency : "EUR");
   // T3: taxed by the billing address on the confirmation day, as the invoice will be.
-  const vat = customerVat(organization, settings.seller, document.confirmedOn, order.customer.zone);
+  const vat = customerVat(organization, settings.seller, document.confirmedOn, order.customer.zone, policies);
   const expected = order.kind === "license" ? order.lines.length : order.services.length;
   if (expected !== document.items.length) {
     throw new Error(`Confirmation of order ${order.orderId} lists ${document.items.length} items, the order has ${expected}`);

@@ -1,3 +1,4 @@
+import { installationTermsPolicies } from "@kontor/api";
 import { findMailDelivery, issueDocumentNumber, type KontorTransaction, type OutboxRow } from "@kontor/db";
 import { composeOrderConfirmation, ORDER_CONFIRMATION_NUMBER_SERIES, renderOrderConfirmationPdf, unwrap } from "@kontor/invoicing";
 import { loadDejaVuFonts } from "@kontor/invoicing/fonts";
@@ -78,8 +79,10 @@ export async function sendOrderConfirmation(tx: KontorTransaction, context: Work
   let confirmationNumber: string | null = null;
   let sent = false;
   if ((await findMailDelivery(tx, dedupeKey)) === undefined) {
+    // P1: the VAT (T3) under the installation's terms policies, as the order's invoice will have it.
+    const policies = await installationTermsPolicies(tx);
     const number = await issueDocumentNumber(tx, ORDER_CONFIRMATION_NUMBER_SERIES, Number(confirmation.document.confirmedOn.slice(0, 4)), now);
-    const document = unwrap(composeOrderConfirmation(orderConfirmationInput(confirmation, order, organization, settings, number)));
+    const document = unwrap(composeOrderConfirmation(orderConfirmationInput(confirmation, order, organization, settings, number, policies)));
     const pdf = renderOrderConfirmationPdf(document, { fonts: loadDejaVuFonts() });
     const kind = order.kind === "license" ? "Lizenzauftrag" : "Dienstleistungsauftrag";
     sent = await sendMailOnce(

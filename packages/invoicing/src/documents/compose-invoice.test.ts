@@ -11,6 +11,7 @@ import {
   type InvoicingErrorCode,
   type Result,
 } from "../index.js";
+import { DEFAULT_PAYMENT_TERMS_POLICIES } from "@kontor/terms";
 import { EU_BUYER, mixedRateInvoice, omit, reverseChargeInvoice, SELLER } from "../test-support/fixtures.js";
 
 function codes<T>(result: Result<T>): InvoicingErrorCode[] {
@@ -223,5 +224,50 @@ describe("finalizeInvoice and immutability", () => {
     const revised = unwrap(reviseInvoice(draft, { buyerReference: "NEU-1" }));
     expect(revised.buyerReference).toBe("NEU-1");
     expect(draft.buyerReference).toBe("04011000-12345-34");
+  });
+});
+
+describe("composeInvoice with paymentTermsPolicies (P1, T1)", () => {
+  const [shipped] = DEFAULT_PAYMENT_TERMS_POLICIES;
+  if (shipped === undefined) throw new Error("no shipped payment-terms policy");
+  /** The shipped policy, then from 2026-07-01 a version whose on-invoice net days are 14. */
+  const net14 = {
+    ...shipped,
+    version: "net-14",
+    effectiveFrom: "2026-07-01",
+    methods: shipped.methods.map((method) => (method.method === "on-invoice" ? { ...method, netDays: 14 } : method)),
+  };
+  const history = [shipped, net14];
+  const november = (paymentTerms: InvoiceInput["paymentTerms"]): InvoiceInput => ({
+    ...mixedRateInvoice(),
+    issueDate: "2026-11-25",
+    supplyPeriod: { start: "2026-11-01", end: "2026-11-24" },
+    paymentTerms,
+  });
+
+  it("P1, T1: without net days the version in force decides: issued 2026-11-25 net 14 → due Wednesday 2026-12-09, not 2026-12-28", () => {
+    const draft = unwrap(composeInvoice(november({}), { paymentTermsPolicies: history }));
+    expect(draft.paymentTerms.dueDate).toBe("2026-12-09");
+    expect(draft.paymentTerms.netDays).toBe(14);
+    expect(draft.paymentTerms.description).toBe("Zahlbar ohne Abzug bis zum 09.12.2026.");
+    // The source records the 14 days: composing it again without the option gives the same date.
+    expect(draft.source.paymentTerms.netDays).toBe(14);
+    expect(unwrap(composeInvoice(draft.source)).paymentTerms.dueDate).toBe("2026-12-09");
+    // Without the option: the shipped net 30, 2026-12-25 is Christmas → 2026-12-28 (unchanged).
+    expect(unwrap(composeInvoice(november({}))).paymentTerms.dueDate).toBe("2026-12-28");
+  });
+
+  it("P1: before the new version (issued 2026-06-15) the shipped net 30 applies: due 2026-07-15; given net days win over the policy", () => {
+    const june = { ...mixedRateInvoice(), issueDate: "2026-06-15", supplyPeriod: { start: "2026-06-01", end: "2026-06-14" }, paymentTerms: {} };
+    expect(unwrap(composeInvoice(june, { paymentTermsPolicies: history })).paymentTerms.dueDate).toBe("2026-07-15");
+    expect(unwrap(composeInvoice(november({ netDays: 30 }), { paymentTermsPolicies: history })).paymentTerms.dueDate).toBe("2026-12-28");
+    expect(unwrap(composeInvoice(november({ dueDate: "2027-01-04" }), { paymentTermsPolicies: history })).paymentTerms.dueDate).toBe("2027-01-04");
+  });
+
+  it("P1: with no version in force on the issue date the invoice is refused (PAYMENT_TERMS_INVALID), even with net days given", () => {
+    const from2027 = [{ ...net14, effectiveFrom: "2027-01-01" }];
+    expect(codes(composeInvoice(november({ netDays: 30 }), { paymentTermsPolicies: from2027 }))).toEqual(["PAYMENT_TERMS_INVALID"]);
+    const omitted = composeInvoice(november({}), { paymentTermsPolicies: from2027 });
+    expect(omitted.ok ? [] : omitted.errors.map((error) => [error.code, error.path.join(".")])).toEqual([["PAYMENT_TERMS_INVALID", "paymentTerms.netDays"]]);
   });
 });

@@ -1,32 +1,55 @@
 import { Money, MoneyError } from "@kontor/money";
+import type { PaymentTermsPolicy } from "@kontor/terms";
 import { DateTime } from "luxon";
 import { issue, issuesFromZod, type InvoicingIssue } from "../errors/invoicing-issue.js";
 import { failure, success, type Result } from "../errors/result.js";
 import { calculateInvoiceTotals } from "../totals/calculate-invoice-totals.js";
 import { deepFreeze } from "./deep-freeze.js";
-import { resolveDueDate } from "./due-date.js";
+import { policyNetDays, resolveDueDate } from "./due-date.js";
 import type { DraftInvoice } from "./invoice-document.js";
 import { invoiceInputSchema, type InvoiceInput, type ParsedInvoiceInput } from "./invoice-input.js";
 import { DEFAULT_UNIT_CODES, type InvoiceLine } from "./invoice-line.js";
 import { checkInvoiceRules } from "./invoice-rules.js";
 import { linePeriod } from "./line-period.js";
 
+/** Options of {@link composeInvoice} and {@link composeParsedInvoice}. */
+export interface ComposeInvoiceOptions {
+  /**
+   * The payment-terms policy history the due date is computed under (RULES.md P1, T1): pass an
+   * installation's own (`@kontor/terms`' `TermsPolicySet.paymentTerms`) so invoices follow the
+   * policies it loaded. A version must be in force on the issue date (else
+   * `PAYMENT_TERMS_INVALID`); when the input's payment terms give neither `netDays` nor a
+   * `dueDate`, the net days are that version's on-invoice net days instead of 30, and the
+   * draft's `source` records them. Default: `@kontor/terms`' shipped policy, as before.
+   */
+  readonly paymentTermsPolicies?: readonly PaymentTermsPolicy[];
+}
+
 /**
  * Composes a draft invoice, credit note or correction invoice from typed lines: validates the
  * input against {@link invoiceInputSchema} and the legal rules (§14 UStG content, T3 reverse
  * charge VAT IDs, EN 16931 category rules), rounds every line to the cent, computes the T5
- * totals and VAT breakdown and the due date (`@kontor/terms`, §193 BGB).
+ * totals and VAT breakdown and the due date (`@kontor/terms`, §193 BGB) under
+ * `options.paymentTermsPolicies` ({@link ComposeInvoiceOptions}).
  *
  * The draft has no number; {@link finalizeInvoice} numbers it and makes it immutable.
  */
-export function composeInvoice(input: InvoiceInput): Result<DraftInvoice> {
+export function composeInvoice(input: InvoiceInput, options: ComposeInvoiceOptions = {}): Result<DraftInvoice> {
   const parsed = invoiceInputSchema.safeParse(input);
   if (!parsed.success) return failure(issuesFromZod(parsed.error));
-  return composeParsedInvoice(parsed.data);
+  const policies = options.paymentTermsPolicies;
+  if (policies === undefined || input.paymentTerms?.netDays !== undefined || input.paymentTerms?.dueDate !== undefined) {
+    return composeParsedInvoice(parsed.data, options);
+  }
+  // P1: net days left open are the installation's policy's; written into the source so the
+  // same source composes to the same due date without the option.
+  const netDays = policyNetDays(parsed.data.issueDate, policies);
+  if (!netDays.ok) return failure(netDays.errors);
+  return composeParsedInvoice({ ...parsed.data, paymentTerms: { ...parsed.data.paymentTerms, netDays: netDays.value } }, options);
 }
 
-/** {@link composeInvoice} for input that already passed the schema. */
-export function composeParsedInvoice(source: ParsedInvoiceInput): Result<DraftInvoice> {
+/** {@link composeInvoice} for input that already passed the schema (its net days are set). */
+export function composeParsedInvoice(source: ParsedInvoiceInput, options: ComposeInvoiceOptions = {}): Result<DraftInvoice> {
   const errors: InvoicingIssue[] = checkInvoiceRules(source);
   if (errors.length > 0) return failure(errors);
   try {
@@ -48,7 +71,7 @@ export function composeParsedInvoice(source: ParsedInvoiceInput): Result<DraftIn
         netAmount: lineNets[index] ?? Money.zero(source.currency),
       };
     });
-    const dueDate = resolveDueDate(source.issueDate, source.paymentTerms);
+    const dueDate = resolveDueDate(source.issueDate, source.paymentTerms, options.paymentTermsPolicies);
     if (!dueDate.ok) return failure(dueDate.errors);
     const description =
       source.paymentTerms.description ?? defaultTermsDescription(source.type, dueDate.value);

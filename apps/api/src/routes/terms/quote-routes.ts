@@ -6,6 +6,7 @@ import type { ApiDeps } from "../../app/api-deps.js";
 import { unwrap } from "../../http/domain-result.js";
 import { badRequest, fieldError } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
+import { installationTermsPolicies } from "../installation-policies/domains/terms-policy-domain.js";
 import { plainJson } from "./plain-json.js";
 import { quoteOrganization } from "./quote-organization.js";
 import {
@@ -20,6 +21,8 @@ import {
 /**
  * Payment-method, tax and due-date quotes (`@kontor/terms`, T1–T7): pure computations for an
  * amount, a day and optionally a customer. Nothing is stored; `asOf` defaults to the clock.
+ * Every rule runs under the installation's terms policies (P1: `PUT /v1/terms-policies`, else
+ * the shipped defaults), read once per request.
  */
 export const quoteRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.post(
@@ -37,17 +40,25 @@ export const quoteRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
       const organization = await quoteOrganization(deps, request, body.organizationId);
       const zone = body.zone ?? organization?.zone;
       const asOf = body.asOf ?? DateTime.fromJSDate(deps.clock.now(), { zone: zone ?? "Europe/Berlin" });
+      // P1: T1 methods and T2 clearing times of the installation's payment-terms history.
+      const payment = { policies: (await installationTermsPolicies(deps.database.db)).paymentTerms };
       const eligibility = unwrap(
-        paymentMethodEligibility({ order: body.order, asOf, ...(zone === undefined ? {} : { zone }), ...(body.exchangeRates === undefined ? {} : { exchangeRates: body.exchangeRates }) }),
+        paymentMethodEligibility(
+          { order: body.order, asOf, ...(zone === undefined ? {} : { zone }), ...(body.exchangeRates === undefined ? {} : { exchangeRates: body.exchangeRates }) },
+          payment,
+        ),
       );
       const settlements = eligibility.allowed.map((offer) =>
         unwrap(
-          estimateSettlement({
-            method: offer.method,
-            startedAt: body.startedAt ?? asOf,
-            ...(zone === undefined ? {} : { zone }),
-            ...(body.calendar === undefined ? {} : { calendar: body.calendar }),
-          }),
+          estimateSettlement(
+            {
+              method: offer.method,
+              startedAt: body.startedAt ?? asOf,
+              ...(zone === undefined ? {} : { zone }),
+              ...(body.calendar === undefined ? {} : { calendar: body.calendar }),
+            },
+            payment,
+          ),
         ),
       );
       return plainJson({ eligibility, settlements });
@@ -74,7 +85,10 @@ export const quoteRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
       if (body.buyer.vatId !== undefined) unwrap(validateVatId(body.buyer.vatId, ["buyer", "vatId"]));
       const zone = body.zone ?? organization?.zone;
       const asOf = body.asOf ?? DateTime.fromJSDate(deps.clock.now(), { zone: zone ?? "Europe/Berlin" });
-      return plainJson(unwrap(determineTax({ ...body, asOf, contacts, ...(zone === undefined ? {} : { zone }) })));
+      // P1, T3: the installation's tax-determining address rules and VAT and sales-tax tables.
+      const policies = await installationTermsPolicies(deps.database.db);
+      const tax = { taxPolicies: policies.tax, vatRateTables: policies.vatRateTables, usSalesTaxTables: policies.usSalesTaxTables };
+      return plainJson(unwrap(determineTax({ ...body, asOf, contacts, ...(zone === undefined ? {} : { zone }) }, tax)));
     },
   );
 
@@ -95,13 +109,18 @@ export const quoteRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
       // The customer's calendar is the place of performance of a money debt (§269, §270 BGB).
       const customerCalendar = calendarIdSchema.safeParse(organization?.calendarId);
       const calendar = body.calendar ?? (customerCalendar.success ? customerCalendar.data : undefined);
+      // P1: T1 net days and T6 base rates of the installation's histories.
+      const policies = await installationTermsPolicies(deps.database.db);
       const due = unwrap(
-        netDueDate({
-          invoiceDate: body.invoiceDate,
-          ...(zone === undefined ? {} : { zone }),
-          ...(body.netDays === undefined ? {} : { netDays: body.netDays }),
-          ...(calendar === undefined ? {} : { calendar }),
-        }),
+        netDueDate(
+          {
+            invoiceDate: body.invoiceDate,
+            ...(zone === undefined ? {} : { zone }),
+            ...(body.netDays === undefined ? {} : { netDays: body.netDays }),
+            ...(calendar === undefined ? {} : { calendar }),
+          },
+          { policies: policies.paymentTerms },
+        ),
       );
       const late = body.latePayment;
       // Interest runs from the first day of default, the day after the due date (T6).
@@ -109,7 +128,12 @@ export const quoteRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
       const latePayment =
         late === undefined || late.paidOn < firstDayOfDefault
           ? null
-          : unwrap(latePaymentInterest({ principal: late.principal, from: firstDayOfDefault, until: late.paidOn, ...(late.debtor === undefined ? {} : { debtor: late.debtor }) }));
+          : unwrap(
+              latePaymentInterest(
+                { principal: late.principal, from: firstDayOfDefault, until: late.paidOn, ...(late.debtor === undefined ? {} : { debtor: late.debtor }) },
+                { policies: policies.latePayment },
+              ),
+            );
       return plainJson({ dueDate: due, latePayment });
     },
   );
