@@ -4,6 +4,7 @@ import { DEFAULT_TERMS_POLICY_SET, type TermsPolicySetInput } from "@kontor/term
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem } from "../../testing/expect-problem.js";
 import { createTestApi, type TestApi, type TestTokens } from "../../testing/test-api.js";
+import { muellerInvoiceInput } from "../invoices/invoice-fixtures.js";
 
 // The test clock stands at 2026-03-17T09:00Z.
 
@@ -145,6 +146,15 @@ describe(`terms policies on ${testDatabaseKind()} (P1, T1–T7)`, () => {
     // A portal user's quote for their own organization runs under the same policies.
     const portal = await quote<DueDateQuote>("/v1/quotes/due-date", { organizationId: "org-mueller", invoiceDate: "2026-11-25" }, "muellerManager");
     expect(portal.dueDate.dueDate).toBe("2026-12-09");
+    // T1: a draft invoice of 2026-11-25 that leaves the net days open is due by the stored net 14
+    // (2026-12-09, recorded in its source); agreed net days still win (net 30 → 2026-12-28).
+    const withoutTerms: Record<string, unknown> = muellerInvoiceInput();
+    delete withoutTerms.paymentTerms;
+    const open = await post("/v1/invoices", withoutTerms, "admin");
+    expect(open.statusCode, open.body).toBe(201);
+    expect(open.json<{ dueDate: string }>().dueDate).toBe("2026-12-09");
+    const agreed = await post("/v1/invoices", muellerInvoiceInput(), "admin");
+    expect(agreed.json<{ dueDate: string }>().dueDate).toBe("2026-12-28");
   });
 
   it("P1: a stored set that no longer parses fails reads and every terms quote with a 500 TERMS_POLICIES_INVALID instead of using the defaults", async () => {

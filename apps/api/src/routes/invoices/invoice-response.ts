@@ -1,5 +1,5 @@
 import type { InvoiceSummaryRow } from "@kontor/db";
-import { INVOICE_TYPES, creditNoteInputSchema, invoiceInputSchema } from "@kontor/invoicing";
+import { INVOICE_TYPES, creditNoteInputSchema, invoiceInputSchema, paymentTermsSchema } from "@kontor/invoicing";
 import { Money, moneyJsonSchema, type MoneyJson } from "@kontor/money";
 import { z } from "zod";
 import { instantSchema } from "../../http/route-schemas.js";
@@ -8,6 +8,18 @@ import type { StoredInvoiceDocument } from "./stored-invoice.js";
 /** Body of POST /v1/invoices: the `@kontor/invoicing` input and the organization billed. */
 export const createInvoiceBodySchema = invoiceInputSchema.extend({
   organizationId: z.string().min(1).max(100).describe("The customer organization the document is for"),
+  // P1/T1: net days left open are the installation's (its payment-terms policy in force on the
+  // issue date), not the package schema's default of 30, so the body keeps them open.
+  paymentTerms: paymentTermsSchema
+    .extend({
+      netDays: z
+        .int()
+        .min(0)
+        .max(366)
+        .optional()
+        .describe("Days after the issue date; default the on-invoice net days of the installation's payment terms in force (T1, `/v1/terms-policies`)"),
+    })
+    .prefault({}),
 });
 
 /** Body of POST /v1/invoices/:id/credit-notes (`composeCreditNote`). */

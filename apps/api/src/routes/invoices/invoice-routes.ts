@@ -13,6 +13,7 @@ import { idParamsSchema } from "../../http/route-schemas.js";
 import { visibleOrganization } from "../organizations/organization-routes.js";
 import { finalizeStoredInvoice } from "./finalize-stored-invoice.js";
 import { createCreditNoteBodySchema, createInvoiceBodySchema, invoiceResponseSchema, toInvoiceResponse } from "./invoice-response.js";
+import { installationTermsPolicies } from "../installation-policies/domains/terms-policy-domain.js";
 import { recomposeDocument, toStoredDocument, type StoredInvoiceDocument } from "./stored-invoice.js";
 import { INVOICE_WRITERS, visibleInvoice } from "./visible-invoice.js";
 
@@ -40,7 +41,10 @@ export const invoiceRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       requireStaff(request, INVOICE_WRITERS, "Invoice");
       const { organizationId, ...input } = request.body;
       const organization = await visibleOrganization(deps, request, organizationId);
-      const draft = unwrap(composeInvoice(input));
+      // P1/T1: net days left open follow the installation's payment terms; the draft's source
+      // records them, so recomposing it later gives the same due date.
+      const { paymentTerms } = await installationTermsPolicies(deps.database.db);
+      const draft = unwrap(composeInvoice(input, { paymentTermsPolicies: paymentTerms }));
       const row = await insertInvoiceDraft(
         deps.database.db,
         { id: randomUUID(), organizationId: organization.id, type: draft.type, document: toStoredDocument(draft) },
