@@ -1,10 +1,11 @@
 import { MUELLER } from "@kontor/api/testing";
-import { appendSeatEvent, insertOrganization, insertUser, listMailDeliveries, lockSeatHistory, outboxEventsOf, type DatabaseHandle } from "@kontor/db";
+import { insertOrganization, insertUser, listMailDeliveries, outboxEventsOf, type DatabaseHandle } from "@kontor/db";
 import { createTestDatabase } from "@kontor/db/testing";
 import type { SeatEvent } from "@kontor/seats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting, type OutboxPass } from "../outbox/deliver-outbox.js";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import { storeSeatHistory } from "../testing/store-seat-history.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import { seatOutboxHandlers } from "./index.js";
 import { seatWindowEvaluationJob } from "./seat-window-job.js";
@@ -16,17 +17,6 @@ const ADMIN = "anna.becker@mueller-gmbh.de";
 
 let database: DatabaseHandle;
 let smtp: CaptureSmtpServer;
-
-/** Stores seat events the way the API's seat-event route does (lock, then append in order). */
-async function storeHistory(organizationId: string, events: readonly SeatEvent[]): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    for (const event of events) {
-      const at = new Date(event.at);
-      const version = await lockSeatHistory(tx, organizationId, at);
-      await appendSeatEvent(tx, organizationId, version, { id: event.id, type: event.type, at, event }, at);
-    }
-  });
-}
 
 /**
  * 3 paid licenses of product `cc` for u1–u3, then a PO for 2 more licenses on `placedAt`, and
@@ -69,9 +59,9 @@ beforeAll(async () => {
   await insertUser(database.db, { kind: "portal", organizationId: MARCH_ORG, role: "portal-manager", email: ADMIN, profile: {} }, created);
   await insertUser(database.db, { kind: "portal", organizationId: MARCH_ORG, role: "portal-reporter", email: "max.klein@mueller-gmbh.de", profile: {} }, created);
   // PO placed 2026-03-02 (Berlin): day 30 ends 2026-04-01T22:00Z, day 60 ends 2026-05-01T22:00Z.
-  await storeHistory(MARCH_ORG, poHistory("2026-03-02T10:00:00+01:00", "2026-03-02T11:00:00+01:00"));
+  await storeSeatHistory(database, MARCH_ORG, poHistory("2026-03-02T10:00:00+01:00", "2026-03-02T11:00:00+01:00"));
   // PO placed 2026-02-20 (Berlin): day 30 ends 2026-03-22T23:00Z, before the switch to CEST on 03-29.
-  await storeHistory(FEBRUARY_ORG, poHistory("2026-02-20T10:00:00+01:00", "2026-02-20T11:00:00+01:00"));
+  await storeSeatHistory(database, FEBRUARY_ORG, poHistory("2026-02-20T10:00:00+01:00", "2026-02-20T11:00:00+01:00"));
 });
 
 afterAll(async () => {

@@ -1,10 +1,11 @@
 import { MUELLER } from "@kontor/api/testing";
-import { appendSeatEvent, insertOrganization, insertUser, lockSeatHistory, outboxEventsOf, saveInstallationPolicies, type DatabaseHandle } from "@kontor/db";
+import { insertOrganization, insertUser, outboxEventsOf, saveInstallationPolicies, type DatabaseHandle } from "@kontor/db";
 import { createTestDatabase } from "@kontor/db/testing";
 import type { SeatEvent } from "@kontor/seats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDueOutboxEvents, outboxRouting } from "../outbox/deliver-outbox.js";
 import { startCaptureSmtpServer, type CaptureSmtpServer } from "../testing/capture-smtp-server.js";
+import { storeSeatHistory } from "../testing/store-seat-history.js";
 import { testWorkerContext } from "../testing/test-worker-context.js";
 import { seatOutboxHandlers } from "./index.js";
 import { seatWindowEvaluationJob } from "./seat-window-job.js";
@@ -27,17 +28,6 @@ const ADMIN = "anna.becker@mueller-gmbh.de";
 
 let database: DatabaseHandle;
 let smtp: CaptureSmtpServer;
-
-/** Stores seat events the way the API's seat-event route does (lock, then append in order). */
-async function storeHistory(organizationId: string, events: readonly SeatEvent[]): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    for (const event of events) {
-      const at = new Date(event.at);
-      const version = await lockSeatHistory(tx, organizationId, at);
-      await appendSeatEvent(tx, organizationId, version, { id: event.id, type: event.type, at, event }, at);
-    }
-  });
-}
 
 /** 1 paid license of `cc` for u1 the day before `placedDay`, then PO-1 for 2 more for u2, u3 (S6 deficit if unpaid). */
 function poHistory(boughtDay: string, placedDay: string): SeatEvent[] {
@@ -66,8 +56,8 @@ beforeAll(async () => {
   await insertOrganization(database.db, { ...MUELLER, id: NEW_ORG }, created);
   await insertOrganization(database.db, { ...MUELLER, id: OLD_ORG, name: "Müller Alt GmbH" }, created);
   await insertUser(database.db, { kind: "portal", organizationId: NEW_ORG, role: "portal-manager", email: ADMIN, profile: {} }, created);
-  await storeHistory(NEW_ORG, poHistory("2026-03-01", "2026-03-02"));
-  await storeHistory(OLD_ORG, poHistory("2025-12-14", "2025-12-15"));
+  await storeSeatHistory(database, NEW_ORG, poHistory("2026-03-01", "2026-03-02"));
+  await storeSeatHistory(database, OLD_ORG, poHistory("2025-12-14", "2025-12-15"));
   const saved = await saveInstallationPolicies(database.db, "seats", { policies: { purchaseOrderWindows: STORED_WINDOWS }, updatedBy: "staff-admin" }, 0, created);
   if (saved === undefined) throw new Error("seat policies not stored");
 });

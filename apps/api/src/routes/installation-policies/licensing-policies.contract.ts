@@ -1,33 +1,11 @@
-import { expect } from "vitest";
-import type { EndpointContract } from "../../testing/endpoint-contract.js";
+import { LICENSING_POLICY_DOMAIN } from "./domains/licensing-policy-domain.js";
+import { installationPoliciesContract } from "./installation-policies.contract.js";
 import { ADOBE_TEST_POLICY, defaultsWithAdobe } from "./licensing-policies-fixtures.js";
 
-/**
- * Contract cases of the licensing policies (P1). They are the installation's, not a customer's:
- * a portal user of any organization gets 404 (K10: staff administration looks absent).
- */
-export const licensingPoliciesContract: EndpointContract = {
-  name: "licensing policies",
-  async setup(api) {
-    const stored = await api.request({ method: "PUT", url: "/v1/licensing-policies", token: api.tokens.admin, payload: { policies: defaultsWithAdobe() } });
-    expect(stored.statusCode, stored.body).toBe(201);
-    const version = stored.json<{ version: number }>().version;
-    const badDate = { ...defaultsWithAdobe(), vendors: [{ ...ADOBE_TEST_POLICY, effectiveFrom: "2024-13-01" }] };
-    return [
-      {
-        method: "GET",
-        route: "/v1/licensing-policies",
-        request: { url: "/v1/licensing-policies" },
-        badInput: { none: "no parameters, query or body" },
-        crossTenant: { expect: 404 },
-      },
-      {
-        method: "PUT",
-        route: "/v1/licensing-policies",
-        request: { url: "/v1/licensing-policies", body: { policies: defaultsWithAdobe(), expectedVersion: version } },
-        badInput: { request: { url: "/v1/licensing-policies", body: { policies: badDate, expectedVersion: version } }, field: "body.policies.vendors.0.effectiveFrom" },
-        crossTenant: { expect: 404 },
-      },
-    ];
-  },
-};
+/** Contract cases of `/v1/licensing-policies` (P1, L6, L12, L14, L16, M2). */
+export const licensingPoliciesContract = installationPoliciesContract(
+  LICENSING_POLICY_DOMAIN,
+  defaultsWithAdobe(),
+  { ...defaultsWithAdobe(), vendors: [{ ...ADOBE_TEST_POLICY, effectiveFrom: "2024-13-01" }] },
+  "body.policies.vendors.0.effectiveFrom",
+);
