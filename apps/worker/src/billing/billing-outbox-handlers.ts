@@ -45,7 +45,8 @@ function logHeld(context: WorkerContext, event: OutboxRow, serviceReportId: stri
 /**
  * The outbox handlers of month-end billing (C8), with the seller and payment settings read per
  * event ({@link currentBillingSettings}: the stored ones, else the worker's `settings.billing`):
- * - `contingent.service-report-ready`: store the report PDF and mail it to the customer;
+ * - `contingent.service-report-ready`: store the report PDF and mail it to the customer (not for
+ *   a rental or hosting month without entries: it is billed by its own invoice and has nothing to report);
  * - `contingent.invoice-due`: make sure the report went out first, then compose, number and
  *   store the invoice and mail its PDF ({@link billContractMonth}).
  *
@@ -69,7 +70,14 @@ export const billingOutboxHandlers: readonly OutboxHandler[] = [
     topics: [SERVICE_REPORT_READY_TOPIC],
     async handle(tx, event, context) {
       const { contractId, month } = contractMonthOf(event);
-      const mailing = await ensureServiceReportMailed(tx, context, await currentBillingSettings(tx, context), await loadClosedContractMonth(tx, contractId, month), event.id);
+      const closedMonth = await loadClosedContractMonth(tx, contractId, month);
+      // C8: a rental or hosting month is billed by its own direct-debit invoice, which prints no
+      // service-report ID; without work performed its report would be an empty page every month.
+      if (closedMonth.closed.invoice.presentation === "separate-direct-debit" && closedMonth.closed.serviceReport.entries.length === 0) {
+        context.logger.info({ outboxId: event.id, contractId, month, serviceReportId: closedMonth.closed.serviceReport.id }, "no service report: a separately billed month without entries");
+        return;
+      }
+      const mailing = await ensureServiceReportMailed(tx, context, await currentBillingSettings(tx, context), closedMonth, event.id);
       if (!mailing.released) logHeld(context, event, mailing.serviceReportId);
     },
   },

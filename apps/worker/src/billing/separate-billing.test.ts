@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { testDatabaseKind } from "@kontor/db/testing";
 import { fixedClock, insertOrganization, insertSepaMandate, revokeSepaMandate, schema, type DatabaseHandle, type OutboxRow } from "@kontor/db";
-import { parseContract, type ContractInput } from "@kontor/contingent";
+import { parseContract, type ContractInput, type TimeEntryInput } from "@kontor/contingent";
 import { checkNumberSequence, INVOICE_NUMBER_SERIES } from "@kontor/invoicing";
 import type { MoneyJson } from "@kontor/money";
 import { asc, eq } from "drizzle-orm";
@@ -13,7 +13,7 @@ import type { CaptureSmtpServer, CapturedMail } from "../testing/capture-smtp-se
 import { TEST_COOPERATION_TERMS } from "../testing/cooperation-terms.js";
 import { lastIssued, pdfOf } from "../testing/mail-pdf.js";
 import { moneyText } from "../testing/money-text.js";
-import { insertTestContract } from "../testing/test-contracts.js";
+import { insertTestContract, recordTestTimeEntries } from "../testing/test-contracts.js";
 import { startTestWorker, type TestWorker } from "../testing/test-worker.js";
 import type { WorkerContext } from "../worker-context.js";
 import { billingOutboxHandlers } from "./billing-outbox-handlers.js";
@@ -41,6 +41,20 @@ interface StoredInvoice {
 }
 
 const TERMS: ContractInput["terms"] = { ...TEST_COOPERATION_TERMS, backupResponsibility: "provider" };
+
+/** One hour of remote support for the hosting customer on 12 November: its month's service report has one entry. */
+const HOSTING_WORK: TimeEntryInput = {
+  id: "hansen-2026-11-12",
+  contractId: "ct-hansen-rz",
+  workDate: "2026-11-12",
+  rawMinutes: 60,
+  technician: "S. Wassmann",
+  ticketRef: "T-2026-0412",
+  workType: "remote-support",
+  location: "remote",
+  billable: true,
+  description: "Backup-Job des gehosteten Servers geprüft",
+};
 
 function rental(id: string, customerId: string, monthlyPrice: string): ContractInput {
   return { kind: "rental-flat-rate", id, customerId, startDate: "2026-11-01", terms: TERMS, monthlyPrice };
@@ -83,7 +97,9 @@ describe(`separate billing of rental and hosting months on ${testDatabaseKind()}
     const recordedAt = new Date("2026-10-20T09:00:00Z");
     for (const { organization, contract: input } of Object.values(CASES)) {
       await insertOrganization(database.db, organization, recordedAt);
-      await insertTestContract(database, input, recordedAt);
+      const stored = await insertTestContract(database, input, recordedAt);
+      // The hosting customer had work done in November; the rental customers had none (C8 reports).
+      if (input.id === CASES.hosting.contract.id) await recordTestTimeEntries(database, stored, [HOSTING_WORK], new Date("2026-11-12T16:00:00Z"));
     }
     const mandate = (id: string, organizationId: string, reference: string, debtorIban: string, signedOn: string, preNotificationDays?: number) =>
       insertSepaMandate(database.db, { id, organizationId, mandateReference: reference, debtorIban, debtorName: "Kontoinhaber", signedOn, preNotificationDays, createdBy: "staff-back-office" }, recordedAt);
@@ -257,8 +273,16 @@ describe(`separate billing of rental and hosting months on ${testDatabaseKind()}
     expect(invoiceMails()).toBe(6);
     if (handler === undefined) throw new Error("no handler");
     for (const { contract } of Object.values(CASES)) await redeliverOutboxEvent(context, handler, await billedSeparately(contract.id));
-    // The pass also mails the six months' service reports (their own events); it bills nothing again.
+    // The pass also handles the six months' service-report events; it bills nothing again.
+    const reportMails = () => smtp.mails.filter((mail) => mail.parsed.subject?.startsWith("Servicebericht ") === true);
+    expect(reportMails()).toEqual([]);
     expect((await deliverDueOutboxEvents(context, outboxRouting(billingOutboxHandlers), { limit: 1000 })).failed).toBe(0);
+    // C8: only the hosting month had work, so only its report is stored and mailed; the five
+    // rental months without entries get no empty report (their invoice prints no report ID).
+    expect(reportMails().map((mail) => [mail.parsed.subject, mail.parsed.text?.includes("Die Monatspauschale wird wie vereinbart separat in Rechnung gestellt.")])).toEqual([
+      ["Servicebericht SR-ct-hansen-rz-2026-11 – November 2026", true],
+    ]);
+    expect((await database.db.select({ id: schema.serviceReports.id }).from(schema.serviceReports)).map((row) => row.id)).toEqual(["SR-ct-hansen-rz-2026-11"]);
     expect(await database.db.select({ id: schema.invoices.id, number: schema.invoices.number }).from(schema.invoices).orderBy(asc(schema.invoices.number))).toEqual(invoicesBefore);
     expect(await lastIssued(database, INVOICE_NUMBER_SERIES.id)).toBe("RE-2026-000006");
     expect(invoiceMails()).toBe(6);

@@ -1,3 +1,4 @@
+import type { InvoicePresentation } from "@kontor/contingent";
 import { AUTOMATIC_SERVICE_REPORT_RELEASE, findServiceReport, insertServiceReportIfAbsent, type KontorTransaction, type ServiceReportRow } from "@kontor/db";
 import { composeServiceReport, renderServiceReportPdf, unwrap } from "@kontor/invoicing";
 import { loadDejaVuFonts } from "@kontor/invoicing/fonts";
@@ -57,6 +58,18 @@ export async function ensureServiceReportStored(tx: KontorTransaction, context: 
   );
 }
 
+/** C8: what the report mail says of the invoice, by how the month is invoiced. */
+function invoiceNote(presentation: InvoicePresentation): string {
+  switch (presentation) {
+    case "service-report-id-and-amount":
+      return "Die Rechnung, auf der diese Servicebericht-ID angedruckt ist, folgt separat.";
+    case "itemized":
+      return "Die Rechnung mit den einzelnen Positionen folgt separat.";
+    case "separate-direct-debit":
+      return "Die Monatspauschale wird wie vereinbart separat in Rechnung gestellt.";
+  }
+}
+
 /**
  * Makes sure the service report of a closed contract month (see `loadClosedContractMonth`) is
  * stored ({@link ensureServiceReportStored}) and, once released for billing (K1), mailed (C8,
@@ -93,7 +106,7 @@ export async function ensureServiceReportMailed(
         "Guten Tag,",
         "",
         `anbei erhalten Sie den Servicebericht ${serviceReportId} für ${monthName} (Vertrag ${contractId}) mit allen erbrachten Leistungen, berechnet und nicht berechnet.`,
-        "Die Rechnung, auf der diese Servicebericht-ID angedruckt ist, folgt separat.",
+        invoiceNote(closed.invoice.presentation),
         "",
         `Mit freundlichen Grüßen`,
         settings.seller.name,
