@@ -25,5 +25,6 @@ export { installationContingentPolicies } from "./routes/installation-policies/d
 export { installationLicensingPolicies } from "./routes/installation-policies/domains/licensing-policy-domain.js";
 export { installationSeatPolicies, type SeatPolicySet } from "./routes/installation-policies/domains/seat-policy-domain.js";
 export { installationTermsPolicies } from "./routes/installation-policies/domains/terms-policy-domain.js";
+export { installationTicketingPolicies, type TicketingPolicySet } from "./routes/installation-policies/domains/ticketing-policy-domain.js";
 export { rentalOutboxEvents } from "./routes/licensing/rental-events.js";
 export { BAECKEREI as DEMO_BAECKEREI, MUELLER as DEMO_MUELLER } from "./testing/fixtures.js";

@@ -1,7 +1,8 @@
 -- The installation's policies (P1) for every package whose rules the API and the worker evaluate:
 -- `licensing` (vendor, fulfilment and rental policies, L6, L12, L14, L16, M2), `contingent`
--- (time billing and contingent policies, C4, C6), `seats` (purchase-order windows, S2, S5, S8)
--- and `terms` (payment terms, SEPA, late payment, tax, T1–T7). Each is managed through
+-- (time billing and contingent policies, C4, C6), `seats` (purchase-order windows, S2, S5, S8),
+-- `terms` (payment terms, SEPA, late payment, tax, T1–T7) and `ticketing` (mail intake, reopening,
+-- SLA warnings, monitoring and asset expiry, K1–K11). Each is managed through
 -- `PUT /v1/<domain>-policies` instead of the shipped defaults. Runs unchanged on PGlite and
 -- PostgreSQL.
 
@@ -10,7 +11,7 @@
 -- whole. Readers check it again: a row that no longer parses fails the request or job instead of
 -- silently falling back to the defaults. No row: the package's shipped defaults.
 CREATE TABLE installation_policies (
-  domain text PRIMARY KEY CHECK (domain IN ('licensing', 'contingent', 'seats', 'terms')),
+  domain text PRIMARY KEY CHECK (domain IN ('licensing', 'contingent', 'seats', 'terms', 'ticketing')),
   policies jsonb NOT NULL CHECK (jsonb_typeof(policies) = 'object'),
   -- Optimistic locking: 1 for the first write, +1 for each replacement.
   version integer NOT NULL CHECK (version >= 1),

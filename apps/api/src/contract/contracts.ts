@@ -15,9 +15,10 @@ import { contingentPoliciesContract } from "../routes/installation-policies/cont
 import { licensingPoliciesContract } from "../routes/installation-policies/licensing-policies.contract.js";
 import { seatPoliciesContract } from "../routes/installation-policies/seat-policies.contract.js";
 import { termsPoliciesContract } from "../routes/installation-policies/terms-policies.contract.js";
+import { ticketingPoliciesContract } from "../routes/installation-policies/ticketing-policies.contract.js";
 import { serviceReportsContract } from "../routes/service-reports/service-reports.contract.js";
 import { sepaMandatesContract } from "../routes/organizations/sepa-mandates.contract.js";
 import type { EndpointContract } from "../testing/endpoint-contract.js";
 
 /** Every route module's contract cases. Each domain adds its contract here with one line. */
-export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, consumptionContract, ticketsContract, assetsContract, inboundMailsContract, credentialsContract, goodsReceiptsContract, billingSettingsContract, licensingPoliciesContract, contingentPoliciesContract, seatPoliciesContract, termsPoliciesContract, serviceReportsContract, sepaMandatesContract];
+export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, consumptionContract, ticketsContract, assetsContract, inboundMailsContract, credentialsContract, goodsReceiptsContract, billingSettingsContract, licensingPoliciesContract, contingentPoliciesContract, seatPoliciesContract, termsPoliciesContract, ticketingPoliciesContract, serviceReportsContract, sepaMandatesContract];

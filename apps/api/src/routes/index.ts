@@ -7,6 +7,7 @@ import { CONTINGENT_POLICY_DOMAIN } from "./installation-policies/domains/contin
 import { LICENSING_POLICY_DOMAIN } from "./installation-policies/domains/licensing-policy-domain.js";
 import { SEAT_POLICY_DOMAIN } from "./installation-policies/domains/seat-policy-domain.js";
 import { TERMS_POLICY_DOMAIN } from "./installation-policies/domains/terms-policy-domain.js";
+import { TICKETING_POLICY_DOMAIN } from "./installation-policies/domains/ticketing-policy-domain.js";
 import { installationPoliciesRoutes } from "./installation-policies/installation-policies-routes.js";
 import { credentialsRoutes } from "./credentials/credentials-routes.js";
 import { goodsReceiptsRoutes } from "./goods-receipts/goods-receipts-routes.js";
@@ -45,6 +46,7 @@ export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   await app.register(installationPoliciesRoutes(CONTINGENT_POLICY_DOMAIN), deps);
   await app.register(installationPoliciesRoutes(SEAT_POLICY_DOMAIN), deps);
   await app.register(installationPoliciesRoutes(TERMS_POLICY_DOMAIN), deps);
+  await app.register(installationPoliciesRoutes(TICKETING_POLICY_DOMAIN), deps);
   await app.register(serviceReportRoutes, deps);
   await app.register(usageRoutes, deps);
   await app.register(sepaMandateRoutes, deps);

@@ -3,7 +3,7 @@ import type { Executor } from "../connection/database.js";
 import { installationPolicies } from "../schema/installation-policies.js";
 
 /** The packages whose policies an installation stores (P1); the table's CHECK allows no other. */
-export const POLICY_DOMAINS = ["licensing", "contingent", "seats", "terms"] as const;
+export const POLICY_DOMAINS = ["licensing", "contingent", "seats", "terms", "ticketing"] as const;
 
 /** One of {@link POLICY_DOMAINS}. */
 export type PolicyDomain = (typeof POLICY_DOMAINS)[number];

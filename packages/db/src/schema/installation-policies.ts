@@ -4,7 +4,7 @@ const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "d
 
 /**
  * The installation's policies (P1): one row per domain (`licensing`, `contingent`, `seats`,
- * `terms`). `policies` is the checked input form of the domain package's policy-set schema,
+ * `terms`, `ticketing`). `policies` is the checked input form of the domain package's policy-set schema,
  * typed `unknown` on reading because whoever uses a stored row checks it again; `version`
  * counts the writes (optimistic locking).
  */
