@@ -13,7 +13,7 @@ import { billingRecipientOf } from "./billing-customer.js";
 import { germanMonthName } from "./billing-month-name.js";
 import type { BillingSettings } from "./billing-settings.js";
 import { loadClosedContractMonth, type ClosedContractMonth } from "./closed-contract-month.js";
-import { agreedPreNotificationDays, germanDate, isSeparatelyBilled, sepaCollectionDate, separateMonthInvoiceInput, type SeparatelyBilledContract, type SeparateMonthPayment } from "./separate-month-invoice.js";
+import { germanDate, isSeparatelyBilled, sepaCollectionDate, separateMonthInvoiceInput, type SeparatelyBilledContract, type SeparateMonthPayment } from "./separate-month-invoice.js";
 import { issueDateOf } from "./service-report-input.js";
 
 /** What billing a separately billed month found or did. */
@@ -72,7 +72,7 @@ async function paymentOf(
     creditorId,
     debtorIban: mandate.debtorIban,
     // T7: at least the agreed days (else the policy's) between the pre-notification (this mail) and the collection.
-    collectionDate: sepaCollectionDate(notifiedOn, agreedPreNotificationDays(mandate.preNotificationDays), sepaPolicies),
+    collectionDate: sepaCollectionDate(notifiedOn, mandate.preNotificationDays ?? undefined, sepaPolicies),
   };
 }
 

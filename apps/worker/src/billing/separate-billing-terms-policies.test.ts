@@ -31,10 +31,12 @@ const TERMS: ContractInput["terms"] = { ...TEST_COOPERATION_TERMS, backupRespons
 const CASES = {
   // Billed before the installation stored terms policies.
   vorher: { name: "Vorher GmbH", price: "1250.00", agreedDays: undefined },
-  // Billed under the stored policies: no shorter period agreed (the mandate stores 14).
+  // Billed under the stored policies: the mandate names no period.
   weber: { name: "Weber Logistik GmbH", price: "1250.00", agreedDays: undefined },
   // Billed under the stored policies with an agreed period of 3 days.
   kurz: { name: "Kurz Steuerberatung", price: "480.00", agreedDays: 3 },
+  // Billed under the stored policies: the mandate agreed 14 days explicitly.
+  lang: { name: "Lang & Partner", price: "700.00", agreedDays: 14 },
   // Billed while the stored policies no longer parse.
   kaputt: { name: "Kaputt KG", price: "300.00", agreedDays: undefined },
 } as const;
@@ -130,6 +132,11 @@ describe(`separate billing under the installation's terms policies on ${testData
     expect(invoice.paymentTerms.dueDate).toBe("2026-12-04");
     // 21 % of 480.00 = 100.80.
     expect(totals(invoice)).toEqual(["480.00 EUR", "100.80 EUR", "580.80 EUR"]);
+  });
+
+  it("T7: an explicitly agreed 14 days is kept under the stored 5-day policy: 1 December + 14 is Tuesday 15 December", async () => {
+    const invoice = await bill("lang");
+    expect(invoice.paymentTerms.dueDate).toBe("2026-12-15");
   });
 
   it("P1: a stored set that no longer parses fails the event (TERMS_POLICIES_INVALID) instead of billing under the shipped defaults; nothing is issued", async () => {

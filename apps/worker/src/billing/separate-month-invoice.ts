@@ -36,22 +36,6 @@ export function germanDate(isoDate: string): string {
 }
 
 /**
- * The period a mandate stores when nothing shorter was agreed: T7's 14 days, the mandate API's
- * and table's default and its maximum.
- */
-const MANDATE_DEFAULT_PRE_NOTIFICATION_DAYS = 14;
-
-/**
- * T7: the pre-notification period a mandate agreed, or `undefined` when it agreed none. The
- * mandate store cannot tell "agreed 14" from "nothing agreed" (both 14, its default); T7 lets an
- * agreement only shorten the period, so 14 counts as none and the SEPA policy in force decides
- * (P1: an installation's policy with a different period applies to such mandates).
- */
-export function agreedPreNotificationDays(mandateDays: number): number | undefined {
-  return mandateDays < MANDATE_DEFAULT_PRE_NOTIFICATION_DAYS ? mandateDays : undefined;
-}
-
-/**
  * T7: the earliest day a SEPA direct debit pre-notified on `notifiedOn` may be collected: the
  * agreed period (`agreedDays`, 1–14 calendar days; without one the policy's period) later, moved
  * to the next business day of the policy's collection calendar (TARGET2) when that day is none

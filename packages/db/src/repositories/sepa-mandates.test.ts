@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../connection/database.js";
+import { applyMigration, databaseBefore } from "../testing/database-before.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
 import { insertOrganization } from "./organizations.js";
 import { findSepaMandate, insertSepaMandate, listSepaMandates, maskedIban, openActiveSepaMandate, revokeSepaMandate, type NewSepaMandate } from "./sepa-mandates.js";
@@ -51,7 +52,7 @@ describe(`SEPA mandates on ${testDatabaseKind()} (C8, T7)`, () => {
     expect(maskedIban("NO9386011117947")).toBe("NO93 **** ***7 947");
   });
 
-  it("T7: stores the IBAN only sealed, with the masked form and last four; rows never carry it; defaults to 14 days and active", async () => {
+  it("T7: stores the IBAN only sealed, with the masked form and last four; rows never carry it; no agreed period unless given (T7: the SEPA policy decides) and active", async () => {
     const row = await insertSepaMandate(database.db, mandate("m1"), NOW);
     expect(row).toMatchObject({
       id: "m1",
@@ -59,7 +60,7 @@ describe(`SEPA mandates on ${testDatabaseKind()} (C8, T7)`, () => {
       debtorIbanLast4: "3000",
       debtorIbanMasked: "DE89 **** **** **** **30 00",
       signedOn: "2026-10-20",
-      preNotificationDays: 14,
+      preNotificationDays: null,
       status: "active",
       revokedAt: null,
       revokedBy: null,
@@ -133,9 +134,36 @@ describe(`SEPA mandates on ${testDatabaseKind()} (C8, T7)`, () => {
     // Signed after the invoice day: not yet usable for it.
     await insertSepaMandate(database.db, weber("w-future", "2026-12-05"), at(2));
     const opened = await openActiveSepaMandate(database.db, "org-weber", "2026-12-01");
-    expect(opened).toMatchObject({ id: "w-new", debtorIban: OTHER_IBAN, mandateReference: "WEBER-w-new", preNotificationDays: 14 });
+    expect(opened).toMatchObject({ id: "w-new", debtorIban: OTHER_IBAN, mandateReference: "WEBER-w-new", preNotificationDays: null });
     await revokeSepaMandate(database.db, "org-weber", "w-new", "staff-admin", at(3));
     expect(await openActiveSepaMandate(database.db, "org-weber", "2026-12-01")).toMatchObject({ id: "w-old", debtorIban: IBAN });
     expect((await openActiveSepaMandate(database.db, "org-weber", "2026-12-05"))?.id).toBe("w-future");
+  });
+});
+
+describe(`migration 0023 on ${testDatabaseKind()} (T7, P1)`, () => {
+  it("T7: the default 14 days become 'nothing agreed' (null), agreed shorter periods stay, and new rows may name none", async () => {
+    const database = await databaseBefore("0023_sepa_mandate_agreed_days.sql");
+    try {
+      await insertOrganization(database.db, { id: "org-mueller", name: "Müller GmbH" }, NOW);
+      const insert = (id: string, days: string) =>
+        database.query(
+          `INSERT INTO sepa_mandates (id, organization_id, mandate_reference, debtor_iban_sealed, debtor_iban_last4, debtor_iban_masked, debtor_name, signed_on, ${days === "" ? "" : "pre_notification_days, "}status, created_by, created_at, updated_at)
+           VALUES ($1, 'org-mueller', $1, 'v1:x', '3000', 'DE89 **** **** **** **30 00', 'Kontoinhaber', '2026-10-20', ${days === "" ? "" : `${days}, `}'active', 'staff', now(), now())`,
+          [id],
+        );
+      await insert("m-default", "");
+      await insert("m-five", "5");
+      await applyMigration(database, "0023_sepa_mandate_agreed_days.sql");
+      const rows = await database.query<{ id: string; pre_notification_days: number | null }>("SELECT id, pre_notification_days FROM sepa_mandates ORDER BY id");
+      expect(rows.rows.map((row) => [row.id, row.pre_notification_days])).toEqual([
+        ["m-default", null],
+        ["m-five", 5],
+      ]);
+      await insert("m-none", "NULL");
+      await expect(insert("m-zero", "0")).rejects.toThrow();
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -39,8 +39,8 @@ export interface NewSepaMandate {
   readonly debtorName: string;
   /** The day the customer signed the mandate (ISO date). */
   readonly signedOn: string;
-  /** T7: the agreed pre-notification period in calendar days, 1–14; default 14. */
-  readonly preNotificationDays?: number | undefined;
+  /** T7: the agreed pre-notification period in calendar days, 1–14; absent or `null`: none agreed. */
+  readonly preNotificationDays?: number | null | undefined;
   readonly createdBy: string;
 }
 
@@ -59,7 +59,7 @@ export async function insertSepaMandate(executor: Executor, mandate: NewSepaMand
     .insert(sepaMandates)
     .values({
       ...rest,
-      ...(preNotificationDays === undefined ? {} : { preNotificationDays }),
+      preNotificationDays: preNotificationDays ?? null,
       debtorIbanSealed: sealSecret(iban),
       debtorIbanLast4: iban.slice(-4),
       debtorIbanMasked: maskedIban(iban),

@@ -8,7 +8,8 @@ const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "d
  * SEPA direct-debit mandates of customers (C8, T7; migration `0018_sepa_mandates.sql`).
  * `debtorIbanSealed` is `sealSecret` output (AES-256-GCM under the process data key): the IBAN
  * is never stored in plain text; `debtorIbanMasked` and `debtorIbanLast4` are for display.
- * `preNotificationDays` is the T7 period agreed in the mandate (1–14, default 14).
+ * `preNotificationDays` is the T7 period agreed in the mandate (1–14), `null` when none was
+ * agreed (the SEPA policy in force decides).
  */
 export const sepaMandates = pgTable(
   "sepa_mandates",
@@ -23,7 +24,7 @@ export const sepaMandates = pgTable(
     debtorIbanMasked: text("debtor_iban_masked").notNull(),
     debtorName: text("debtor_name").notNull(),
     signedOn: date("signed_on", { mode: "string" }).notNull(),
-    preNotificationDays: integer("pre_notification_days").notNull().default(14),
+    preNotificationDays: integer("pre_notification_days"),
     status: text("status", { enum: ["active", "revoked"] })
       .notNull()
       .default("active"),

@@ -36,8 +36,8 @@ export const sepaMandateCreateBodySchema = z
       .int()
       .min(1)
       .max(14)
-      .default(14)
-      .describe("T7: calendar days between pre-notification (the invoice mail) and collection; 14 unless a shorter period was agreed"),
+      .optional()
+      .describe("T7: calendar days agreed between pre-notification (the invoice mail) and collection; leave it out when none was agreed (the installation's SEPA policy applies: 14 days shipped)"),
   })
   .strict();
 
@@ -57,7 +57,7 @@ export const sepaMandateResponseSchema = z
     debtorIbanMasked: z.string().describe("e.g. `DE89 **** **** **** **30 00`"),
     debtorIbanLast4: z.string(),
     signedOn: z.iso.date(),
-    preNotificationDays: z.int().describe("T7: agreed pre-notification period in calendar days"),
+    preNotificationDays: z.int().nullable().describe("T7: agreed pre-notification period in calendar days; `null`: none agreed, the SEPA policy in force applies"),
     status: z.enum(["active", "revoked"]),
     revokedAt: instantSchema.nullable(),
     revokedBy: z.string().nullable(),

@@ -20,7 +20,7 @@ interface MandateBody {
   readonly debtorIbanMasked: string;
   readonly debtorIbanLast4: string;
   readonly signedOn: string;
-  readonly preNotificationDays: number;
+  readonly preNotificationDays: number | null;
   readonly status: "active" | "revoked";
   readonly revokedAt: string | null;
   readonly revokedBy: string | null;
@@ -73,7 +73,7 @@ describe(`SEPA mandates on ${testDatabaseKind()} (C8, T7)`, () => {
       debtorIbanLast4: "3000",
       signedOn: "2026-11-02",
       // T7: 14 calendar days unless a shorter period was agreed.
-      preNotificationDays: 14,
+      preNotificationDays: null,
       status: "active",
       revokedAt: null,
       revokedBy: null,
