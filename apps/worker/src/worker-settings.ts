@@ -15,7 +15,12 @@ export interface WorkerSettings {
    * `KONTOR_BILLING_SETTINGS_FILE`: then only the stored row counts, never the demo seller.
    */
   readonly billing: BillingSettings | undefined;
-  /** The ticketing policies mail intake decides by, oldest first (P1: the one in force at receipt applies). */
+  /**
+   * The fallback ticketing policies, oldest first (P1: the one in force at the evaluated instant
+   * applies): mail intake, the SLA and asset-expiry jobs use the installation's stored set
+   * (`PUT /v1/ticketing-policies`, read per run with `installationTicketingPolicies`) and these
+   * only while none is stored.
+   */
   readonly ticketingPolicies: readonly TicketingPolicy[];
 }
 
@@ -40,6 +45,8 @@ const UNKNOWN_SENDER_CHOICES = ["create-ticket", "quarantine"] as const;
  * - `KONTOR_UNKNOWN_SENDER=quarantine` holds mail from senders no organization knows for staff
  *   to assign (`POST /v1/inbound-mails/:id/release`) instead of opening a ticket without a
  *   customer (`create-ticket`, the default: K2 turns every incident mail into a ticket at once).
+ * - `KONTOR_ASSET_EXPIRY_LEAD_DAYS`: the K11 lead time (default 30 days).
+ * Both ticketing variables apply only while the installation stores no ticketing policies (P1).
  *
  * Throws naming the variable.
  */

@@ -1,3 +1,4 @@
+import { installationTicketingPolicies } from "@kontor/api";
 import { pendingInboundMailIds } from "@kontor/db";
 import { startPollingLoop } from "../runtime/polling-loop.js";
 import type { WorkerContext } from "../worker-context.js";
@@ -27,7 +28,12 @@ export function startMailIntake(context: WorkerContext, options: { readonly inte
     "mail-intake",
     async () => {
       const ids = await pendingInboundMailIds(context.database.db, BATCH);
-      for (const id of ids) await processInboundMail(context, id);
+      if (ids.length === 0) return false;
+      // P1: the installation's stored ticketing policies (K2 unknown sender, K4 limits, K1 reopen
+      // window), read once per pass; the worker's settings only while none are stored. A stored
+      // set that no longer parses fails the pass: the mails stay `received` until it is fixed.
+      const { serviceDesk: policies } = await installationTicketingPolicies(context.database.db, context.settings.ticketingPolicies);
+      for (const id of ids) await processInboundMail(context, id, policies);
       return ids.length === BATCH;
     },
     { intervalMs: options.intervalMs, logger: context.logger },

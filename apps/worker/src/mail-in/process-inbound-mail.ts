@@ -20,6 +20,7 @@ import {
   type ParsedMail,
   type Ticket,
   type TicketAttachment,
+  type TicketingPolicy,
   type TicketInput,
 } from "@kontor/ticketing";
 import { simpleParser, type Attachment } from "mailparser";
@@ -80,7 +81,14 @@ async function storeAttachments(tx: KontorTransaction, ticketId: string, attachm
 }
 
 /** Applies a create or append decision in `tx`; returns the ticket it touched. */
-async function applyDecision(tx: KontorTransaction, context: WorkerContext, decision: MailIntakeDecision, mail: ReadMail, receivedAt: Date): Promise<string | undefined> {
+async function applyDecision(
+  tx: KontorTransaction,
+  context: WorkerContext,
+  decision: MailIntakeDecision,
+  mail: ReadMail,
+  receivedAt: Date,
+  policies: readonly TicketingPolicy[],
+): Promise<string | undefined> {
   const now = context.clock.now();
   if (decision.action === "create-ticket") {
     // openTicket allocates id and number itself; the placeholders are overwritten there.
@@ -100,7 +108,8 @@ async function applyDecision(tx: KontorTransaction, context: WorkerContext, deci
   if (decision.action === "append-to-ticket") {
     const row = await findTicket(tx, decision.ticketId, { forUpdate: true });
     if (row === undefined) throw new Error(`Ticket ${decision.ticketNumber} vanished during intake`);
-    await changeTicket(tx, row, [commentCommandFromMail(decision, randomUUID())], now);
+    // The same policies as the decision: the K1 reopen window must not differ between the two.
+    await changeTicket(tx, row, [commentCommandFromMail(decision, randomUUID())], now, { policies });
     await storeAttachments(tx, row.id, mail.attachments, decision.attachments, now);
     return row.id;
   }
@@ -129,8 +138,11 @@ async function quarantine(context: WorkerContext, row: InboundMailRow, reasonCod
  * workers (or a retry after a crash) never handle one mail twice. A mail staff released to an
  * organization (K2) is decided the same way, with its sender as a contact of that organization;
  * one that still cannot be read ends quarantined again with the parse reason.
+ *
+ * @param policies the ticketing policies to decide by (P1: the installation's stored set, else the
+ *   worker's settings), read once per intake pass by the caller
  */
-export async function processInboundMail(context: WorkerContext, id: string): Promise<InboundMailResult | undefined> {
+export async function processInboundMail(context: WorkerContext, id: string, policies: readonly TicketingPolicy[]): Promise<InboundMailResult | undefined> {
   const row = await findInboundMail(context.database.db, id);
   if (row?.status !== "received") return undefined;
   const mail = await readMail(row.raw);
@@ -141,9 +153,9 @@ export async function processInboundMail(context: WorkerContext, id: string): Pr
       if (locked?.status !== "received") return undefined;
       const now = context.clock.now();
       const assignedOrganizationId = locked.assignedOrganizationId ?? undefined;
-      const intake = await loadIntakeContext(tx, mail.parsed, context.settings.mail, context.settings.zone, now, { assignedOrganizationId, policies: context.settings.ticketingPolicies });
+      const intake = await loadIntakeContext(tx, mail.parsed, context.settings.mail, context.settings.zone, now, { assignedOrganizationId, policies });
       const decision = decideMailIntake(mail.parsed, intake, row.receivedAt.toISOString());
-      const ticketId = await applyDecision(tx, context, decision, mail, row.receivedAt);
+      const ticketId = await applyDecision(tx, context, decision, mail, row.receivedAt, policies);
       const outcome: InboundMailOutcome = {
         status: STATUS_OF[decision.action],
         reasonCode: decision.reason.code,

@@ -20,6 +20,7 @@ import { conflict, notFound, ProblemError } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { instantSchema } from "../../http/route-schemas.js";
 import { isUniqueViolation } from "../../http/unique-violation.js";
+import { installationTicketingPolicies } from "../installation-policies/domains/ticketing-policy-domain.js";
 import { changeTicket, openTicket, organizationOf } from "./ticket-store.js";
 
 /** Header carrying a monitoring source's key (`kontor_ms_…`). */
@@ -71,7 +72,8 @@ function sensorTicketRef(row: TicketRow): SensorTicketRef {
 /**
  * Monitoring (K8): staff register a source per organization; the source reports sensor
  * deviations and recoveries with its own key, and `decideSensorEvent` opens, updates or
- * resolves the sensor's one open ticket.
+ * resolves the sensor's one open ticket. Which severities become a ticket is the installation's
+ * stored ticketing policy (P1, `monitoring.ticketSeverities`; the shipped one while none is stored).
  */
 export const monitoringRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.post(
@@ -130,7 +132,9 @@ export const monitoringRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
           // Reports of one source are decided one after the other (K8: one open ticket per sensor).
           await lockMonitoringSource(tx, source.id);
           const latest = await findLatestSensorTicket(tx, source.organizationId, event.sensorId, { forUpdate: true });
-          const decision = unwrap(decideSensorEvent(event, latest === undefined ? undefined : sensorTicketRef(latest), randomUUID(), now.toISOString()));
+          // P1: the installation's stored K8 severities (and K1 window of the update), read once per report.
+          const { serviceDesk: policies } = await installationTicketingPolicies(tx);
+          const decision = unwrap(decideSensorEvent(event, latest === undefined ? undefined : sensorTicketRef(latest), randomUUID(), now.toISOString(), policies));
           switch (decision.action) {
             case "create-ticket": {
               // The requester is the monitoring system: no K2 confirmation to send.
@@ -140,7 +144,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
             case "update-ticket":
             case "resolve-ticket": {
               if (latest === undefined || latest.id !== decision.ticketId) throw new Error("sensor decision names a ticket that was not offered");
-              const row = await changeTicket(tx, latest, decision.commands, now);
+              const row = await changeTicket(tx, latest, decision.commands, now, { policies });
               return { action: decision.action, ticketId: row.id, ticketNumber: row.number };
             }
             case "record-only": {

@@ -9,6 +9,7 @@ import { principal } from "../../auth/authenticate.js";
 import { unwrap } from "../../http/domain-result.js";
 import { badRequest, fieldError, notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
+import { installationTicketingPolicies } from "../installation-policies/domains/ticketing-policy-domain.js";
 import { contractSlaTermsResolver, loadContractsOfOrganizations } from "./contract-sla-terms.js";
 import { organizationOf } from "./ticket-store.js";
 
@@ -64,6 +65,8 @@ export const statisticsRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
       const start = DateTime.fromISO(`${month}-01`, { zone: organization.zone });
       const rows = await ticketsCreatedBetween(deps.database.db, organizationId, start.toJSDate(), start.plus({ months: 1 }).toJSDate());
       const termsOf = contractSlaTermsResolver(await loadContractsOfOrganizations(deps.database.db, [organizationId]));
+      // P1: the clocks use the installation's stored ticketing policies, as the worker's K7 alerts do.
+      const { serviceDesk: policies } = await installationTicketingPolicies(deps.database.db);
       // K7: each ticket against the terms of the day it was opened (a contract may begin mid-month).
       return unwrap(
         monthlyStatistics(
@@ -73,6 +76,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
           (ticket) => termsOf(organization, ticket.createdAt),
           now.toISOString(),
           organization.zone,
+          { policies },
         ),
       );
     },

@@ -49,7 +49,8 @@ function statusAction(who: Principal, type: z.infer<typeof statusBodySchema>["ty
 /**
  * Locks a ticket, checks `action` on it (404 when the caller may not read it, 403 when it may
  * not act), applies the commands and stores the result with its outbox events, all in one
- * transaction.
+ * transaction. `changeTicket` reads the installation's ticketing policies once for the request
+ * (P1: e.g. the stored K1 reopen window a customer's reopen or comment is judged by).
  */
 async function commandTicket(
   deps: ApiDeps,

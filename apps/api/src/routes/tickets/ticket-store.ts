@@ -21,10 +21,12 @@ import {
   type TicketCommand,
   type TicketEvent,
   type TicketInput,
+  type TicketingPolicy,
   type TicketNumberSequence,
 } from "@kontor/ticketing";
 import { unwrap } from "../../http/domain-result.js";
 import { conflict, notFound } from "../../http/problem.js";
+import { installationTicketingPolicies } from "../installation-policies/domains/ticketing-policy-domain.js";
 import { INSTALLATION_ZONE, TICKET_NUMBER_FORMAT, TICKET_NUMBER_SEQUENCE_ID } from "./service-desk-settings.js";
 import { ticketColumns } from "./ticket-columns.js";
 import { ticketOutboxEvents } from "./ticket-outbox.js";
@@ -128,17 +130,29 @@ export async function lockTicket(tx: KontorTransaction, id: string): Promise<Tic
   return row;
 }
 
+/** Options of {@link changeTicket}. */
+export interface ChangeTicketOptions {
+  /**
+   * The ticketing policies the commands are decided by (K1 reopen window), as the caller read them
+   * once for its request or run; without them the installation's stored set is read here (P1).
+   */
+  readonly policies?: readonly TicketingPolicy[] | undefined;
+}
+
 /**
  * Applies commands in order through `applyTicketCommand` (K1, K6; a refusal is a 422 with the
- * rule code) and stores the ticket with the outbox events of all of them, in `tx`.
+ * rule code) and stores the ticket with the outbox events of all of them, in `tx`. The K1 reopen
+ * window is the installation's (P1): `options.policies`, else `installationTicketingPolicies`
+ * (500 `TICKETING_POLICIES_INVALID` when the stored set no longer parses, nothing is stored).
  */
-export async function changeTicket(tx: KontorTransaction, row: TicketRow, commands: readonly TicketCommand[], now: Date): Promise<TicketRow> {
+export async function changeTicket(tx: KontorTransaction, row: TicketRow, commands: readonly TicketCommand[], now: Date, options: ChangeTicketOptions = {}): Promise<TicketRow> {
+  const policies = options.policies ?? (await installationTicketingPolicies(tx)).serviceDesk;
   const organization = await organizationOf(tx, row.organizationId);
   const asOf = now.toISOString();
   let ticket = row.document as Ticket;
   const events: TicketEvent[] = [];
   for (const command of commands) {
-    const change = unwrap(applyTicketCommand(ticket, command, asOf, { zone: organization?.zone ?? INSTALLATION_ZONE }));
+    const change = unwrap(applyTicketCommand(ticket, command, asOf, { policies, zone: organization?.zone ?? INSTALLATION_ZONE }));
     ticket = change.ticket;
     events.push(...change.events);
   }

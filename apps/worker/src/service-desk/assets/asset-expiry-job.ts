@@ -1,3 +1,4 @@
+import { installationTicketingPolicies } from "@kontor/api";
 import { appendToOutbox, assetsExpiringBy, findOrganizationsById, type OutboxEvent } from "@kontor/db";
 import { expiryWarnings, policyInForce, type Asset, type Organization } from "@kontor/ticketing";
 import { DateTime } from "luxon";
@@ -8,18 +9,24 @@ import type { AssetExpiryAlert } from "./asset-expiry-alert.js";
 
 /**
  * K11: every morning, writes one outbox event per asset (or linked license), kind and threshold
- * whose warranty or license runs out within the lead time (policy, default 30 days:
- * `…-expiring`) or has run out (`…-expired`), counted in days of the customer's zone. The dedupe
- * key is `asset-expiry:` plus `expiryWarnings`' key (kind, asset, license, expiry day), so daily
- * re-runs write nothing new and a renewal with a new day warns again. Three statements per run:
- * the candidate assets (earliest expiry within the lead time), their organizations, one insert.
+ * whose warranty or license runs out within the lead time (the installation's stored policy, P1;
+ * default 30 days: `…-expiring`) or has run out (`…-expired`), counted in days of the customer's
+ * zone. The dedupe key is `asset-expiry:` plus `expiryWarnings`' key (kind, asset, license,
+ * expiry day), so daily re-runs write nothing new and a renewal with a new day warns again. Four
+ * statements per run: the stored ticketing policies, the candidate assets (earliest expiry within
+ * the lead time), their organizations, one insert.
  */
 export const assetExpiryJob: ScheduledJob = {
   name: "service-desk.asset-expiry-warnings",
   cron: "0 6 * * *",
   expireInSeconds: 600,
   async run(context: WorkerContext, now: Date) {
-    const policy = policyInForce(context.settings.ticketingPolicies, now.getTime());
+    // P1: the lead time of the installation's stored ticketing policies, read once per run; the
+    // worker's settings (KONTOR_ASSET_EXPIRY_LEAD_DAYS) only while none are stored. A stored set
+    // that no longer parses fails the run (TICKETING_POLICIES_INVALID) rather than warn at
+    // another lead time.
+    const { serviceDesk: policies } = await installationTicketingPolicies(context.database.db, context.settings.ticketingPolicies);
+    const policy = policyInForce(policies, now.getTime());
     if (!policy.ok) throw new Error(`no ticketing policy in force at ${now.toISOString()}`);
     // One day of margin: customers east of the installation's zone are a day ahead.
     const lastDay = DateTime.fromJSDate(now, { zone: context.settings.zone }).plus({ days: policy.value.assets.expiryLeadTimeDays + 1 }).toISODate() ?? "";
@@ -36,7 +43,7 @@ export const assetExpiryJob: ScheduledJob = {
     }
     const events: OutboxEvent[] = [];
     for (const [zone, assets] of assetsByZone) {
-      const warnings = expiryWarnings(assets, now.toISOString(), zone, context.settings.ticketingPolicies);
+      const warnings = expiryWarnings(assets, now.toISOString(), zone, policies);
       if (!warnings.ok) throw new Error(`K11 expiry warnings failed: ${warnings.errors.map((error) => error.message).join("; ")}`);
       const assetById = new Map(assets.map((asset) => [asset.id, asset]));
       for (const warning of warnings.value) {

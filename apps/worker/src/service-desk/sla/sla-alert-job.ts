@@ -1,4 +1,4 @@
-import { contractSlaTermsResolver, loadContractsOfOrganizations } from "@kontor/api";
+import { contractSlaTermsResolver, installationTicketingPolicies, loadContractsOfOrganizations } from "@kontor/api";
 import { appendToOutbox, findOrganizationsById, slaWatchedTickets, type OutboxEvent } from "@kontor/db";
 import type { Organization, SlaTerms, Ticket } from "@kontor/ticketing";
 import type { ScheduledJob } from "../../jobs/scheduled-job.js";
@@ -18,9 +18,10 @@ const RESOLVED_LOOKBACK_MS = 24 * 60 * 60 * 1000;
  * {@link slaAlertMailHandler} to mail. Reaction times are those of the customer's contracts in
  * force on the day the ticket was opened (`contractSlaTerms`: targets per priority and service
  * hours, the defaults only without a contract with response times), in the customer's calendar
- * and zone. Four statements per run whatever the number of tickets: the tickets, their
- * organizations, their organizations' contracts, one insert of all events (existing keys are
- * skipped, so a re-run writes nothing). Tickets without an organization (not yet qualified, K2) have no
+ * and zone; warnings come at the installation's stored `sla.warningRatio` (P1). Five statements
+ * per run whatever the number of tickets: the tickets, their organizations, their organizations'
+ * contracts, the stored ticketing policies, one insert of all events (existing keys are skipped,
+ * so a re-run writes nothing). Tickets without an organization (not yet qualified, K2) have no
  * agreement and hence no SLA; they are counted, not alerted.
  */
 export const slaAlertJob: ScheduledJob = {
@@ -34,6 +35,9 @@ export const slaAlertJob: ScheduledJob = {
     const organizations = await findOrganizationsById(db, organizationIds);
     // One query for the contracts of all organizations; the resolver builds each set of terms once.
     const contractTerms = contractSlaTermsResolver(await loadContractsOfOrganizations(db, organizationIds));
+    // P1: the K7 warning ratio of the installation's stored ticketing policies, read once per run
+    // (the worker's settings while none are stored); a set that no longer parses fails the run.
+    const { serviceDesk: policies } = await installationTicketingPolicies(db, context.settings.ticketingPolicies);
     const termsOf = (organization: Organization, ticket: Ticket): SlaTerms | undefined => {
       try {
         return contractTerms(organization, ticket.createdAt);
@@ -59,7 +63,7 @@ export const slaAlertJob: ScheduledJob = {
         failed += 1;
         continue;
       }
-      const alerts = slaAlertsOfTicket(ticket, organization, terms, now);
+      const alerts = slaAlertsOfTicket(ticket, organization, terms, now, policies);
       if ("errors" in alerts) {
         failed += 1;
         context.logger.error({ ticketId: row.id, errors: alerts.errors }, "K7 clocks of a ticket could not be computed");

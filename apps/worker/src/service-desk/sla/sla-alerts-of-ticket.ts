@@ -1,5 +1,5 @@
 import type { OutboxEvent } from "@kontor/db";
-import { computeSlaClocks, type Organization, type SlaTerms, type Ticket } from "@kontor/ticketing";
+import { computeSlaClocks, type Organization, type SlaTerms, type Ticket, type TicketingPolicy } from "@kontor/ticketing";
 import { SLA_ALERT_TOPIC } from "../service-desk-topics.js";
 import { slaAlertDedupeKey, type SlaAlert } from "./sla-alert.js";
 
@@ -9,10 +9,17 @@ import { slaAlertDedupeKey, type SlaAlert } from "./sla-alert.js";
  * paused while waiting for the customer). Earlier crossings are reported again on every run and
  * dropped by their dedupe keys, so a run that was missed is caught up by the next one.
  *
+ * @param policies the ticketing policies (P1: K7 `sla.warningRatio` of the one in force when the ticket was opened)
  * @returns the events, or the rule violations when the history cannot be evaluated
  */
-export function slaAlertsOfTicket(ticket: Ticket, organization: Organization, terms: SlaTerms, now: Date): { readonly events: OutboxEvent[] } | { readonly errors: readonly string[] } {
-  const report = computeSlaClocks(ticket.history, terms, now.toISOString());
+export function slaAlertsOfTicket(
+  ticket: Ticket,
+  organization: Organization,
+  terms: SlaTerms,
+  now: Date,
+  policies: readonly TicketingPolicy[],
+): { readonly events: OutboxEvent[] } | { readonly errors: readonly string[] } {
+  const report = computeSlaClocks(ticket.history, terms, now.toISOString(), { policies });
   if (!report.ok) return { errors: report.errors.map((error) => `${error.code}: ${error.message}`) };
   const breachedClocks = new Set(report.value.events.filter((event) => event.type === "sla-breached").map((event) => event.clock));
   const events = report.value.events.map((event): OutboxEvent => {
