@@ -46,6 +46,12 @@ describe("P1: window lengths are policy data", () => {
   it("refuses inconsistent policies and POs before any policy", () => {
     expect(purchaseOrderWindowPolicySchema.safeParse({ effectiveFrom: "2026-01-01", reminderAfterDays: 60, windowDays: 60 }).success).toBe(false);
     expect(purchaseOrderWindowPolicySchema.safeParse({ effectiveFrom: "2026-13-01", reminderAfterDays: 30, windowDays: 60 }).success).toBe(false);
+    // P1: a day that does not exist (30 February, 29 February outside a leap year) is refused; 29 February 2028 is fine.
+    for (const effectiveFrom of ["2027-02-30", "2027-02-29", "2026-04-31"]) {
+      const refused = purchaseOrderWindowPolicySchema.safeParse({ effectiveFrom, reminderAfterDays: 30, windowDays: 60 });
+      expect(refused.success ? [] : refused.error.issues.map((issue) => issue.path)).toEqual([["effectiveFrom"]]);
+    }
+    expect(purchaseOrderWindowPolicySchema.safeParse({ effectiveFrom: "2028-02-29", reminderAfterDays: 30, windowDays: 60 }).success).toBe(true);
     expect(purchaseOrderWindowPoliciesSchema.safeParse([policies[1], policies[1]]).success).toBe(false);
     const late = [{ effectiveFrom: "2027-01-01", reminderAfterDays: 30, windowDays: 60 }];
     const history = new HistoryBuilder().placed("PO", { p: 1 }, "2026-07-01T10:00:00+02:00").build();

@@ -1,3 +1,4 @@
+import { isoDateSchema } from "@kontor/calendar";
 import { z } from "zod";
 
 /**
@@ -13,12 +14,11 @@ export interface PurchaseOrderWindowPolicy {
   readonly windowDays: number;
 }
 
-const isoDatePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 /** zod schema of a {@link PurchaseOrderWindowPolicy}. */
 export const purchaseOrderWindowPolicySchema = z
   .object({
-    effectiveFrom: z.string().regex(isoDatePattern, "Expected a date like 2026-01-01"),
+    // A real calendar day: the pattern alone let 2027-02-30 through, a version never in force.
+    effectiveFrom: isoDateSchema,
     reminderAfterDays: z.number().int().positive(),
     windowDays: z.number().int().positive(),
   })
