@@ -4,7 +4,7 @@ import type { ApiDeps } from "../../app/api-deps.js";
 import { requireStaff } from "../../auth/access.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { versionConflict } from "../assets/version-conflict.js";
-import { storedPolicies } from "./installation-policies.js";
+import { requireVersionsInForce, storedPolicies } from "./installation-policies.js";
 import { policiesPutBodySchema, policiesResponseSchema } from "./installation-policies-schemas.js";
 import type { InstallationPolicyDomain } from "./policy-domain.js";
 
@@ -64,6 +64,7 @@ export function installationPoliciesRoutes<Policies>(domain: InstallationPolicyD
           description:
             "The body's `policies` is checked with the package's policy-set schema (a bad date is 400 naming e.g. `body.policies.…​.effectiveFrom`) and replaces the shipped defaults as a whole. " +
             "`expectedVersion` 0 or absent writes the first set (201); then send the stored `version` (200). Another version is 409 `VERSION_CONFLICT`. " +
+            "A set in which a history every rule needs has no version in force today is 422 `P1_NO_POLICY_IN_FORCE` naming it. " +
             "Accepts `Idempotency-Key`: a retried request gets the stored answer instead of a 409.",
           body: policiesPutBodySchema(domain),
           response: { 200: responseSchema, 201: responseSchema, ...standardErrorResponses },
@@ -72,6 +73,7 @@ export function installationPoliciesRoutes<Policies>(domain: InstallationPolicyD
       async (request, reply) => {
         const who = requireStaff(request, ["admin"], domain.what);
         const { expectedVersion = 0, policies } = request.body;
+        requireVersionsInForce(domain, policies, deps.clock.now());
         const stored = await findInstallationPolicies(deps.database.db, domain.domain);
         const saved = await saveInstallationPolicies(deps.database.db, domain.domain, { policies: toJson(policies), updatedBy: who.userId }, expectedVersion, deps.clock.now());
         if (saved === undefined) throw versionConflict(domain.what, stored?.version ?? 0, expectedVersion);

@@ -8,7 +8,7 @@ import type { InstallationPolicyDomain } from "./policy-domain.js";
  * `body.policies`) as the bad input. The policies are the installation's, not a customer's: a
  * portal user of any organization gets 404 (K10: staff administration looks absent).
  */
-export function installationPoliciesContract(domain: InstallationPolicyDomain<unknown>, valid: unknown, invalid: unknown, field: string): EndpointContract {
+export function installationPoliciesContract<Policies>(domain: InstallationPolicyDomain<Policies>, valid: unknown, invalid: unknown, field: string): EndpointContract {
   return {
     name: domain.what.toLowerCase(),
     async setup(api) {

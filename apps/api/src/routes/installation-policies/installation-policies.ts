@@ -1,5 +1,7 @@
 import { findInstallationPolicies, type Executor, type InstallationPoliciesRow } from "@kontor/db";
-import { ProblemError } from "../../http/problem.js";
+import { DateTime } from "luxon";
+import { ProblemError, ruleViolation } from "../../http/problem.js";
+import { INSTALLATION_ZONE } from "../tickets/service-desk-settings.js";
 import type { InstallationPolicyDomain } from "./policy-domain.js";
 
 /**
@@ -31,4 +33,23 @@ export function storedPolicies<Policies>(domain: InstallationPolicyDomain<Polici
 export async function installationPolicies<Policies>(executor: Executor, domain: InstallationPolicyDomain<Policies>): Promise<Policies> {
   const row = await findInstallationPolicies(executor, domain.domain);
   return row === undefined ? domain.defaults : storedPolicies(domain, row);
+}
+
+/**
+ * Refuses (422 `P1_NO_POLICY_IN_FORCE`, naming `body.policies.<history>`) a set in which a
+ * history the domain's rules always need has no version in force at `now`: stored, it would fail
+ * every command from that moment. A day counts in the installation's zone.
+ */
+export function requireVersionsInForce<Policies>(domain: InstallationPolicyDomain<Policies>, policies: Policies, now: Date): void {
+  const today = DateTime.fromJSDate(now, { zone: INSTALLATION_ZONE }).toISODate() ?? now.toISOString().slice(0, 10);
+  const started = (effectiveFrom: string): boolean => (effectiveFrom.length === 10 ? effectiveFrom <= today : Date.parse(effectiveFrom) <= now.getTime());
+  const missing = domain
+    .requiredHistories(policies)
+    .filter((history) => !history.versions.some((version) => started(version.effectiveFrom)))
+    .map((history) => ({
+      code: "P1_NO_POLICY_IN_FORCE",
+      message: `No version of ${history.path.join(".")} is in force on ${today}: keep the version in force now and add later ones beside it`,
+      path: ["policies", ...history.path],
+    }));
+  if (missing.length > 0) throw ruleViolation(missing);
 }

@@ -29,4 +29,18 @@ export interface InstallationPolicyDomain<Policies> {
   readonly defaults: Policies;
   /** Staff roles that may read them (admins alone write them). */
   readonly readers: readonly string[];
+  /**
+   * The histories every rule of the domain needs a version of on the day it evaluates: a set is
+   * stored only while each has a version in force (else every command would fail from then on).
+   * Histories that may start later (a new vendor's) are not listed.
+   */
+  readonly requiredHistories: (policies: Policies) => readonly RequiredHistory[];
+}
+
+/** A list of versions under `policies` that must have one in force today (P1). */
+export interface RequiredHistory {
+  /** Where it stands under `policies`, e.g. `["sepa"]`. */
+  readonly path: readonly string[];
+  /** Its versions: `effectiveFrom` a calendar day (`2026-01-01`) or an instant with offset. */
+  readonly versions: readonly { readonly effectiveFrom: string }[];
 }

@@ -16,6 +16,10 @@ export const CONTINGENT_POLICY_DOMAIN: InstallationPolicyDomain<PolicySet> = {
   schema: policySetSchema,
   defaults: DEFAULT_POLICY_SET,
   readers: ["admin", "account-manager", "back-office"],
+  requiredHistories: (policies) => [
+    { path: ["timeBilling"], versions: policies.timeBilling },
+    { path: ["contingent"], versions: policies.contingent },
+  ],
 };
 
 /**

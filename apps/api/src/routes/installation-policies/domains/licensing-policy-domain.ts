@@ -17,6 +17,8 @@ export const LICENSING_POLICY_DOMAIN: InstallationPolicyDomain<PolicySet> = {
   schema: policySetSchema,
   defaults: DEFAULT_POLICIES,
   readers: LICENSING_STAFF_ROLES,
+  // Vendor and rental policies may start later (a vendor not sold yet); fulfilment is always needed.
+  requiredHistories: (policies) => [{ path: ["fulfilment"], versions: policies.fulfilment }],
 };
 
 /**

@@ -28,6 +28,7 @@ export const SEAT_POLICY_DOMAIN: InstallationPolicyDomain<SeatPolicySet> = {
   schema: seatPolicySetSchema,
   defaults: Object.freeze({ purchaseOrderWindows: DEFAULT_PURCHASE_ORDER_WINDOW_POLICIES }),
   readers: ["admin", "account-manager", "back-office"],
+  requiredHistories: (policies) => [{ path: ["purchaseOrderWindows"], versions: policies.purchaseOrderWindows }],
 };
 
 /**

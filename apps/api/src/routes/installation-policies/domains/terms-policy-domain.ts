@@ -16,6 +16,9 @@ export const TERMS_POLICY_DOMAIN: InstallationPolicyDomain<TermsPolicySet> = {
   schema: termsPolicySetSchema,
   defaults: DEFAULT_TERMS_POLICY_SET,
   readers: ["admin", "account-manager", "back-office"],
+  // US sales-tax tables only where the seller collects: none needed.
+  requiredHistories: (policies) =>
+    (["paymentTerms", "sepa", "latePayment", "tax", "vatRateTables"] as const).map((key) => ({ path: [key], versions: policies[key] })),
 };
 
 /**

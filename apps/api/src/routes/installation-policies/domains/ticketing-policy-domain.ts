@@ -28,6 +28,7 @@ export const TICKETING_POLICY_DOMAIN: InstallationPolicyDomain<TicketingPolicySe
   schema: ticketingPolicySetSchema,
   defaults: Object.freeze({ serviceDesk: DEFAULT_TICKETING_POLICIES }),
   readers: ["admin", "dispatcher", "back-office"],
+  requiredHistories: (policies) => [{ path: ["serviceDesk"], versions: policies.serviceDesk }],
 };
 
 /**
