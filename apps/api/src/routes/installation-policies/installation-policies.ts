@@ -24,15 +24,15 @@ export function storedPolicies<Policies>(domain: InstallationPolicyDomain<Polici
 
 /**
  * The installation's policies of a domain (P1): the set an admin stored with `PUT <path>`, else
- * the package's shipped defaults. The stored set replaces the defaults as a whole (it is the
+ * `defaults` (the package's shipped ones unless the caller has its own, e.g. from settings). The stored set replaces the defaults as a whole (it is the
  * complete list of versions the rules pick from). One query: read it once per request or job
  * run and pass it to every rule.
  *
  * @throws ProblemError (500, the domain's `invalidCode`) when the stored row no longer parses.
  */
-export async function installationPolicies<Policies>(executor: Executor, domain: InstallationPolicyDomain<Policies>): Promise<Policies> {
+export async function installationPolicies<Policies>(executor: Executor, domain: InstallationPolicyDomain<Policies>, defaults: Policies = domain.defaults): Promise<Policies> {
   const row = await findInstallationPolicies(executor, domain.domain);
-  return row === undefined ? domain.defaults : storedPolicies(domain, row);
+  return row === undefined ? defaults : storedPolicies(domain, row);
 }
 
 /**

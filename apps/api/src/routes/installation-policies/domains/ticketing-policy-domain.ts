@@ -1,7 +1,7 @@
-import { findInstallationPolicies, type Executor } from "@kontor/db";
+import type { Executor } from "@kontor/db";
 import { DEFAULT_TICKETING_POLICIES, ticketingPoliciesSchema, type TicketingPolicy } from "@kontor/ticketing";
 import { z } from "zod";
-import { storedPolicies } from "../installation-policies.js";
+import { installationPolicies } from "../installation-policies.js";
 import type { InstallationPolicyDomain } from "../policy-domain.js";
 
 /** The ticketing policies an installation stores (P1): the service desk's numbers, versioned. */
@@ -39,7 +39,6 @@ export const TICKETING_POLICY_DOMAIN: InstallationPolicyDomain<TicketingPolicySe
  *
  * @throws ProblemError (500, `TICKETING_POLICIES_INVALID`) when the stored row no longer parses.
  */
-export async function installationTicketingPolicies(executor: Executor, fallback: readonly TicketingPolicy[] = DEFAULT_TICKETING_POLICIES): Promise<TicketingPolicySet> {
-  const row = await findInstallationPolicies(executor, TICKETING_POLICY_DOMAIN.domain);
-  return row === undefined ? { serviceDesk: fallback } : storedPolicies(TICKETING_POLICY_DOMAIN, row);
+export function installationTicketingPolicies(executor: Executor, fallback: readonly TicketingPolicy[] = DEFAULT_TICKETING_POLICIES): Promise<TicketingPolicySet> {
+  return installationPolicies(executor, TICKETING_POLICY_DOMAIN, { serviceDesk: fallback });
 }
