@@ -26,9 +26,16 @@ describe("contracts (C1)", () => {
       "managed-services",
     ]);
     const contingent = parsed[2] as ContractOf<"contingent">;
-    expect(contingent).toMatchObject({ currency: "EUR", zone: "Europe/Berlin", endDate: null, contingent: { overdraftAllowed: true } });
+    expect(contingent).toMatchObject({ currency: "EUR", zone: "Europe/Berlin", endDate: null, branchId: null, contingent: { overdraftAllowed: true } });
     expect(contingent.terms.rates[2]).toMatchObject({ workType: "project", dailyRate: "880.00", minutesPerDay: 480 });
     expect(contingent.terms.accountManager).toEqual({ name: "Sabrina Bruns", email: "kundenbetreuung@example.com", phone: null });
+  });
+
+  it("O1: a contract may name the customer's branch it serves; an empty branch id is an error on branchId", () => {
+    const served = unwrap(parseContract({ ...base, kind: "rental-flat-rate", monthlyPrice: "2400.00", branchId: "BR-MS" }));
+    expect(served.branchId).toBe("BR-MS");
+    const result = parseContract({ ...base, kind: "rental-flat-rate", monthlyPrice: "2400.00", branchId: "" });
+    expect(result.ok ? [] : result.errors.map((e) => `${e.code}@${e.path.join(".")}`)).toEqual(["INVALID_INPUT@branchId"]);
   });
 
   it("C1: reports invalid contracts with field paths instead of throwing", () => {

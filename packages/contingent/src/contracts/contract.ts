@@ -22,6 +22,12 @@ export type ContractKind = (typeof CONTRACT_KINDS)[number];
 const base = {
   id: z.string().min(1).max(64),
   customerId: z.string().min(1).max(64),
+  /**
+   * O1: the customer's branch the contract serves (its id in the customer record), `null` for
+   * the company itself. Whether that branch is billed centrally or separately is the customer
+   * record's choice, not the contract's; apps check that the branch exists.
+   */
+  branchId: z.string().min(1).max(64).nullable().default(null),
   currency: currencyCodeSchema.default("EUR"),
   /** The zone whose calendar months the statements follow (P2, default Europe/Berlin). */
   zone: zoneSchema.default(DEFAULT_ZONE),

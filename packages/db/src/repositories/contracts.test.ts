@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../connection/database.js";
+import { applyMigration, databaseBefore } from "../testing/database-before.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
-import { findContractsOfOrganizations, insertContract } from "./contracts.js";
+import { findContract, findContractsOfOrganizations, insertContract } from "./contracts.js";
 import { insertOrganization } from "./organizations.js";
 
 const NOW = new Date("2026-02-01T05:00:00Z");
@@ -31,5 +32,22 @@ describe(`contracts of several organizations on ${testDatabaseKind()}`, () => {
 
   it("no organizations: no query, no contracts", async () => {
     expect(await findContractsOfOrganizations(database.db, [])).toEqual([]);
+  });
+});
+
+describe(`migration 0024 on ${testDatabaseKind()} (O1)`, () => {
+  it("O1: contracts stored before serve the company (branchId null); a contract naming its branch keeps it", async () => {
+    const database = await databaseBefore("0024_contract_branch.sql");
+    try {
+      await insertOrganization(database.db, { id: "org-mueller", name: "Müller GmbH" }, NOW);
+      const account = { firstOpenMonth: "2026-01" };
+      await insertContract(database.db, { id: "K-old", organizationId: "org-mueller", kind: "rental-flat-rate", contract: { id: "K-old", kind: "rental-flat-rate" }, account }, NOW);
+      await insertContract(database.db, { id: "K-branch", organizationId: "org-mueller", kind: "rental-flat-rate", contract: { id: "K-branch", branchId: "BR-MS" }, account }, NOW);
+      await applyMigration(database, "0024_contract_branch.sql");
+      expect((await findContract(database.db, "K-old"))?.contract).toEqual({ id: "K-old", kind: "rental-flat-rate", branchId: null });
+      expect((await findContract(database.db, "K-branch"))?.contract).toEqual({ id: "K-branch", branchId: "BR-MS" });
+    } finally {
+      await database.close();
+    }
   });
 });
