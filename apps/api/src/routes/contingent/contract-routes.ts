@@ -1,5 +1,6 @@
 import { insertContract, listContracts } from "@kontor/db";
 import { contractInputSchema, openAccount, parseContract } from "@kontor/contingent";
+import type { Organization } from "@kontor/ticketing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../../app/api-deps.js";
@@ -13,6 +14,7 @@ import { idParamsSchema } from "../../http/route-schemas.js";
 import { isUniqueViolation } from "../../http/unique-violation.js";
 import { visibleOrganization } from "../organizations/organization-routes.js";
 import { contractResponseSchema } from "./contingent-schemas.js";
+import { requireServedBranch } from "./contract-branch.js";
 import { toContractResponse, visibleContract } from "./contract-store.js";
 
 // Staff grants of K10 do not depend on the organization; a list across all customers names none.
@@ -25,7 +27,7 @@ export const contractRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) 
     {
       schema: {
         tags: ["contracts"],
-        summary: "Conclude a contract (C1); `customerId` is the organization's id",
+        summary: "Conclude a contract (C1); `customerId` is the organization's id, `branchId` (O1) one of its branches that receives services, or null",
         body: contractInputSchema,
         response: { 201: contractResponseSchema, ...standardErrorResponses },
       },
@@ -34,6 +36,7 @@ export const contractRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) 
       requireStaff(request, ["account-manager", "admin"], "Contracts");
       const organization = await visibleOrganization(deps, request, request.body.customerId);
       const contract = unwrap(parseContract(request.body));
+      requireServedBranch(contract, organization.record as Organization);
       try {
         const row = await insertContract(
           deps.database.db,

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 interface ContractRecord {
-  contract: { id: string; kind: string; customerId: string; currency: string; zone: string; endDate: string | null; contingent: { overdraftAllowed: boolean } };
+  contract: { id: string; kind: string; customerId: string; branchId: string | null; currency: string; zone: string; endDate: string | null; contingent: { overdraftAllowed: boolean } };
   organizationId: string;
   firstOpenMonth: string;
   version: number;
@@ -19,6 +19,38 @@ interface ContractRecord {
 
 async function create(id: string, customerId: string, token = api.tokens.accountManager) {
   return api.request({ method: "POST", url: "/v1/contracts", payload: contingentContractInput(id, customerId), token });
+}
+
+/** Adds a branch to an organization as a real client would (O1) and returns its id. */
+async function addBranch(organizationId: string, name: string, receives: { goods: boolean; services: boolean }): Promise<string> {
+  const response = await api.request({
+    method: "POST",
+    url: `/v1/organizations/${organizationId}/branches`,
+    payload: { name, address: { street: "Siegburger Straße 229", postalCode: "50679", city: "Köln", country: "DE" }, receivesGoods: receives.goods, receivesServices: receives.services },
+    token: api.tokens.accountManager,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  const branch = response.json<{ organization: { branches: { id: string; name: string }[] } }>().organization.branches.find((candidate) => candidate.name === name);
+  if (branch === undefined) throw new Error(`branch ${name} missing from ${response.body}`);
+  return branch.id;
+}
+
+/** Concludes the README's contingent for `customerId` serving `branchId`. */
+async function createForBranch(id: string, customerId: string, branchId: string | null) {
+  return api.request({ method: "POST", url: "/v1/contracts", payload: contingentContractInput(id, customerId, { branchId }), token: api.tokens.accountManager });
+}
+
+/** The problem's field error on `field`, asserting status 400 and that it names the field. */
+function fieldProblem(response: Awaited<ReturnType<typeof api.request>>, field: string): { path: string; code: string; message?: string } {
+  const problem = expectProblem(response, 400, field);
+  const error = problem.errors?.find((candidate) => candidate.path === field);
+  if (error === undefined) throw new Error(`no field error on ${field}: ${response.body}`);
+  return error;
+}
+
+/** GET of a contract id as the admin: its status code (404 when nothing was stored). */
+async function readStatus(id: string): Promise<number> {
+  return (await api.request({ method: "GET", url: `/v1/contracts/${id}`, token: api.tokens.admin })).statusCode;
 }
 
 describe(`contracts on ${testDatabaseKind()}`, () => {
@@ -78,5 +110,51 @@ describe(`contracts on ${testDatabaseKind()}`, () => {
     expectProblem(await api.request({ method: "GET", url: "/v1/contracts/K-1001", token: api.tokens.baeckereiManager }), 404);
     expectProblem(await api.request({ method: "GET", url: "/v1/contracts/K-1001", token: api.tokens.muellerReporter }), 404);
     expect((await api.request({ method: "GET", url: "/v1/contracts/K-1001", token: api.tokens.muellerManager })).statusCode).toBe(200);
+  });
+
+  // These run last: they add contracts the list and paging tests above do not expect.
+  it("O1: a contract serving a branch that receives services is 201 and GET returns its branchId", async () => {
+    const deutz = await addBranch(api.organizations.mueller, "Filiale Deutz", { goods: true, services: true });
+    const response = await createForBranch("K-O1-DEUTZ", api.organizations.mueller, deutz);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json<ContractRecord>().contract.branchId).toBe(deutz);
+    const read = await api.request({ method: "GET", url: "/v1/contracts/K-O1-DEUTZ", token: api.tokens.muellerManager });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json<ContractRecord>().contract).toMatchObject({ id: "K-O1-DEUTZ", customerId: api.organizations.mueller, branchId: deutz });
+  });
+
+  it("O1: a contract without branchId serves the company itself: branchId is null", async () => {
+    const response = await create("K-O1-COMPANY", api.organizations.mueller);
+    expect(response.statusCode, response.body).toBe(201);
+    const read = await api.request({ method: "GET", url: "/v1/contracts/K-O1-COMPANY", token: api.tokens.admin });
+    expect(read.json<ContractRecord>().contract.branchId).toBeNull();
+    expect((await createForBranch("K-O1-COMPANY-NULL", api.organizations.mueller, null)).statusCode).toBe(201);
+    expect((await api.request({ method: "GET", url: "/v1/contracts/K-O1-COMPANY-NULL", token: api.tokens.admin })).json<ContractRecord>().contract.branchId).toBeNull();
+  });
+
+  it("O1: an unknown branch id is 400 on body.branchId (unknown_branch) and stores nothing", async () => {
+    const error = fieldProblem(await createForBranch("K-O1-UNKNOWN", api.organizations.mueller, "branch-does-not-exist"), "body.branchId");
+    expect(error.code).toBe("unknown_branch");
+    expect(await readStatus("K-O1-UNKNOWN")).toBe(404);
+  });
+
+  it("O1: a branch that receives goods but not services is 400 on body.branchId (not_receiving_services) naming the branch", async () => {
+    const porz = await addBranch(api.organizations.mueller, "Lager Porz", { goods: true, services: false });
+    const error = fieldProblem(await createForBranch("K-O1-PORZ", api.organizations.mueller, porz), "body.branchId");
+    expect(error.code).toBe("not_receiving_services");
+    expect(error.message).toContain("Lager Porz");
+    expect(await readStatus("K-O1-PORZ")).toBe(404);
+  });
+
+  it("O1, K10: another customer's branch is 400 on body.branchId: branch ids do not leak across customers", async () => {
+    const schwabing = await addBranch(api.organizations.baeckerei, "Filiale Schwabing", { goods: true, services: true });
+    expect((await createForBranch("K-O1-SCHWABING", api.organizations.baeckerei, schwabing)).statusCode).toBe(201);
+    const error = fieldProblem(await createForBranch("K-O1-FOREIGN", api.organizations.mueller, schwabing), "body.branchId");
+    expect(error.code).toBe("unknown_branch");
+    expect(JSON.stringify(error)).not.toContain("Bäckerei");
+    expect(await readStatus("K-O1-FOREIGN")).toBe(404);
+    const ehrenfeld = await addBranch(api.organizations.mueller, "Filiale Ehrenfeld", { goods: false, services: true });
+    expect(fieldProblem(await createForBranch("K-O1-FOREIGN-2", api.organizations.baeckerei, ehrenfeld), "body.branchId").code).toBe("unknown_branch");
+    expect(await readStatus("K-O1-FOREIGN-2")).toBe(404);
   });
 });
