@@ -88,7 +88,7 @@ export async function billContractMonth(
   if (invoice === undefined) {
     // P1: the installation's terms policies, read once for this invoice (VAT T3, due date T1).
     const policies = await installationTermsPolicies(tx);
-    const input = monthInvoiceInput(closed, organization, settings, policies, invoiceIssueDate(closed, releasedBy, now));
+    const input = monthInvoiceInput(closedMonth, settings, policies, invoiceIssueDate(closed, releasedBy, now));
     const draft = unwrap(composeInvoice(input, { paymentTermsPolicies: policies.paymentTerms }));
     invoice = await insertInvoiceDraftForSource(tx, sourceKey, { id: randomUUID(), organizationId, type: draft.type, document: toStoredDocument(draft) }, now);
   }

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { finalizeInvoiceInTransaction, installationTermsPolicies, toStoredDocument, type StoredInvoiceDocument } from "@kontor/api";
-import type { Contract } from "@kontor/contingent";
-import { findContract, findInvoiceBySourceKey, findInvoicePdf, insertInvoiceDraftForSource, maskedIban, openActiveSepaMandate, type KontorTransaction } from "@kontor/db";
+import { findInvoiceBySourceKey, findInvoicePdf, insertInvoiceDraftForSource, maskedIban, openActiveSepaMandate, type KontorTransaction } from "@kontor/db";
 import { composeInvoice, unwrap } from "@kontor/invoicing";
 import { formatMoney, Money } from "@kontor/money";
 import type { SepaPolicy } from "@kontor/terms";
@@ -77,11 +76,9 @@ async function paymentOf(
 }
 
 /** The contract of a separately billed month, as stored; a month close of another kind is a broken invariant. */
-async function separatelyBilledContract(tx: KontorTransaction, contractId: string): Promise<SeparatelyBilledContract> {
-  const row = await findContract(tx, contractId);
-  if (row === undefined) throw new Error(`Contract ${contractId} does not exist`);
-  const contract = row.contract as Contract;
-  if (!isSeparatelyBilled(contract)) throw new Error(`Contract ${contractId} is a ${contract.kind} contract, not billed separately (C8)`);
+function separatelyBilledContract(month: ClosedContractMonth): SeparatelyBilledContract {
+  const { contract } = month;
+  if (!isSeparatelyBilled(contract)) throw new Error(`Contract ${contract.id} is a ${contract.kind} contract, not billed separately (C8)`);
   return contract;
 }
 
@@ -129,12 +126,12 @@ export async function billSeparateMonth(
   const sourceKey = contingentInvoiceSourceKey(contractId, month);
   let invoice = await findInvoiceBySourceKey(tx, sourceKey);
   if (invoice === undefined) {
-    const contract = await separatelyBilledContract(tx, contractId);
+    const contract = separatelyBilledContract(closedMonth);
     // P1: the installation's terms policies, read once for this month's invoice (SEPA date T7,
     // VAT T3, due date T1); a stored set that no longer parses fails the event, not the defaults.
     const policies = await installationTermsPolicies(tx);
     const payment = await paymentOf(tx, context, settings, closedMonth, policies.sepa);
-    const draft = unwrap(composeInvoice(separateMonthInvoiceInput(closed, contract, organization, settings, payment, policies), { paymentTermsPolicies: policies.paymentTerms }));
+    const draft = unwrap(composeInvoice(separateMonthInvoiceInput(closedMonth, contract, settings, payment, policies), { paymentTermsPolicies: policies.paymentTerms }));
     invoice = await insertInvoiceDraftForSource(tx, sourceKey, { id: randomUUID(), organizationId, type: draft.type, document: toStoredDocument(draft) }, now);
   }
   if (invoice.status === "draft") invoice = await finalizeInvoiceInTransaction(tx, invoice.id, now);

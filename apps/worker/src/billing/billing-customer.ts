@@ -10,10 +10,12 @@ export function billingRecipientOf(organization: Organization): string {
 }
 
 /**
- * The customer as buyer on invoices and addressee of service reports: the organization's
- * name, customer number and company address (T3 taxes by this billing address), and its billing
- * mail address as electronic address (BT-49, XRechnung requires one), and its VAT ID (BT-48),
- * which a reverse-charge invoice must show (T3).
+ * The customer as buyer on invoices and addressee of documents: the organization's name,
+ * customer number and company address, its billing mail address as electronic address (BT-49,
+ * XRechnung requires one), and its VAT ID (BT-48), which a reverse-charge invoice must show (T3).
+ * License orders and rentals name no branch and are billed here, taxed by the company address
+ * (T3). A contract month is billed to its `billingPartyOf` (billing-party.ts) instead (O1: the branch the
+ * contract serves may be billed separately, at its own address).
  */
 export function buyerOf(organization: Organization): BuyerInput {
   return {

@@ -1,11 +1,11 @@
-import { firstDayOf, lastDayOf, type ClosedMonth, type Contract, type ContractOf } from "@kontor/contingent";
+import { firstDayOf, lastDayOf, type Contract, type ContractOf } from "@kontor/contingent";
 import type { InvoiceInput, PaymentMeansInput, PaymentTermsInput } from "@kontor/invoicing";
 import { DEFAULT_SEPA_POLICIES, earliestSepaCollection, type SepaPolicy, type TermsPolicySet } from "@kontor/terms";
-import type { Organization } from "@kontor/ticketing";
 import { DateTime } from "luxon";
-import { buyerOf } from "./billing-customer.js";
 import { germanMonthName } from "./billing-month-name.js";
+import { billingPartyOf } from "./billing-party.js";
 import type { BillingSettings } from "./billing-settings.js";
+import type { ClosedContractMonth } from "./closed-contract-month.js";
 import { customerServiceVat } from "./customer-service-vat.js";
 import { issueDateOf } from "./service-report-input.js";
 
@@ -69,25 +69,29 @@ export type SeparateMonthPayment =
 /**
  * The invoice of a separately billed month (C8): one `rental-month` line for the contract's
  * monthly price (unit MON, the month as line and supply period) with the VAT of T3 on the
- * month's last day, the organization as buyer and the installation as seller, issued on the day
- * of the close in the contract's zone. Paid by direct debit: due on the collection date, with
- * the mandate and creditor ID (BT-89, BT-90, BT-91) and a payment-terms text that says so; else
- * by credit transfer net `settings.netDays` in the customer's holiday calendar (T1, §193 BGB).
- * The VAT is determined under the installation's terms `policies` (P1). Pure: the same inputs
- * give the same invoice.
+ * month's last day, the contract's billing party as buyer (O1: the organization, addressed to
+ * the branch the contract serves when branches are billed separately; billed centrally, a note
+ * names the branch) and the installation as seller, issued on the day of the close in the
+ * contract's zone. Paid by direct debit: due on the collection date, with the mandate and
+ * creditor ID (BT-89, BT-90, BT-91) and a payment-terms text that says so; else by credit
+ * transfer net `settings.netDays` in the customer's holiday calendar (T1, §193 BGB). The VAT is
+ * determined by the billing party's address (T3) under the installation's terms `policies` (P1).
+ * `contract` is `closedMonth.contract`, known to be billed separately. Pure: the same inputs give
+ * the same invoice.
  */
 export function separateMonthInvoiceInput(
-  closed: ClosedMonth,
+  closedMonth: ClosedContractMonth,
   contract: SeparatelyBilledContract,
-  organization: Organization,
   settings: BillingSettings,
   payment: SeparateMonthPayment,
   policies: TermsPolicySet,
 ): InvoiceInput {
+  const { closed, organization } = closedMonth;
   const month = closed.month;
   const period = { start: firstDayOf(month), end: lastDayOf(month) };
+  const party = billingPartyOf(organization, contract);
   // T3: the tax point of a month's service is its last day.
-  const vat = customerServiceVat(organization, settings, period.end, closed.zone, policies);
+  const vat = customerServiceVat(party, settings, period.end, closed.zone, policies);
   let paymentMeans: PaymentMeansInput;
   let paymentTerms: PaymentTermsInput;
   if (payment.kind === "direct-debit") {
@@ -107,13 +111,13 @@ export function separateMonthInvoiceInput(
     issueDate: issueDateOf(closed),
     currency: closed.currency,
     seller: settings.seller,
-    buyer: buyerOf(organization),
+    buyer: party.buyer,
     buyerReference: `${closed.contractId}-${month}`,
     contractReference: closed.contractId,
     supplyPeriod: period,
     paymentTerms,
     paymentMeans,
-    notes: [],
+    notes: [...party.notes],
     lines: [
       {
         kind: "rental-month",

@@ -1,8 +1,8 @@
 import { firstDayOf, lastDayOf, type ClosedMonth } from "@kontor/contingent";
 import type { SellerInput, ServiceReportInput } from "@kontor/invoicing";
-import type { Organization } from "@kontor/ticketing";
 import { DateTime } from "luxon";
-import { buyerOf } from "./billing-customer.js";
+import { billingPartyOf } from "./billing-party.js";
+import type { ClosedContractMonth } from "./closed-contract-month.js";
 
 /**
  * The day a closed month's documents are issued: the day of the close in the contract's zone
@@ -19,8 +19,11 @@ export function issueDateOf(closed: ClosedMonth): string {
  * The service report document (C8) of a closed month: every entry booked into it, billable or
  * not, with recorded and billed minutes (C6) and the justification of non-billable work (C5).
  * The period is the month, widened to the work date of a back-dated entry the month carries.
+ * Addressed like the month's invoice, to the contract's billing party (O1: the branch the
+ * contract serves when branches are billed separately, else the head office).
  */
-export function serviceReportInputOf(closed: ClosedMonth, organization: Organization, seller: SellerInput): ServiceReportInput {
+export function serviceReportInputOf(month: ClosedContractMonth, seller: SellerInput): ServiceReportInput {
+  const { closed } = month;
   const { serviceReport } = closed;
   let start = firstDayOf(closed.month);
   for (const entry of serviceReport.entries) if (entry.workDate < start) start = entry.workDate;
@@ -29,7 +32,7 @@ export function serviceReportInputOf(closed: ClosedMonth, organization: Organiza
     issueDate: issueDateOf(closed),
     period: { start, end: lastDayOf(closed.month) },
     seller,
-    customer: buyerOf(organization),
+    customer: billingPartyOf(month.organization, month.contract).buyer,
     contractReference: closed.contractId,
     entries: serviceReport.entries.map((entry) => ({
       workDate: entry.workDate,

@@ -38,7 +38,7 @@ export interface ServiceReportMailing {
  * the stored row, released or held.
  */
 export async function ensureServiceReportStored(tx: KontorTransaction, context: WorkerContext, settings: BillingSettings, closedMonth: ClosedContractMonth): Promise<ServiceReportRow> {
-  const { closed, organizationId, organization } = closedMonth;
+  const { closed, organizationId } = closedMonth;
   const { contractId, month } = closed;
   return (
     (await findServiceReport(tx, contractId, month)) ??
@@ -49,7 +49,7 @@ export async function ensureServiceReportStored(tx: KontorTransaction, context: 
         contractId,
         organizationId,
         month,
-        pdf: renderServiceReportPdf(unwrap(composeServiceReport(serviceReportInputOf(closed, organization, settings.seller))), { fonts: loadDejaVuFonts() }),
+        pdf: renderServiceReportPdf(unwrap(composeServiceReport(serviceReportInputOf(closedMonth, settings.seller))), { fonts: loadDejaVuFonts() }),
         // K1: absent means automatic, so settings stored before the option bill as they did.
         releasedBy: (settings.billingRelease ?? "automatic") === "automatic" ? AUTOMATIC_SERVICE_REPORT_RELEASE : null,
       },

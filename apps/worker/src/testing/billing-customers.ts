@@ -1,4 +1,4 @@
-import type { Organization } from "@kontor/ticketing";
+import type { Branch, Organization } from "@kontor/ticketing";
 
 /** What a {@link testCustomer} call names: its id and name always, any other field it sets apart. */
 export type TestCustomerDetails = Pick<Organization, "id" | "name"> & Partial<Organization>;
@@ -47,3 +47,21 @@ export const WEBER_LOGISTIK: Organization = testCustomer({
   serviceReportRecipient: "rechnungen@weber-logistik.de",
   mailDomains: ["weber-logistik.de"],
 });
+
+/** Niederlassung Münster, Hafenweg 3, 48155 Münster (DE): a branch that receives services (O1). */
+export const MUENSTER_BRANCH: Branch = {
+  id: "br-muenster",
+  name: "Niederlassung Münster",
+  address: { street: "Hafenweg 3", postalCode: "48155", city: "Münster", country: "DE" },
+  receivesGoods: false,
+  receivesServices: true,
+};
+
+/** Niederlassung Wien, Kärntner Ring 12, 1010 Wien (AT): a German customer's branch in another EU country (O1, T3). */
+export const WIEN_BRANCH: Branch = {
+  id: "br-wien",
+  name: "Niederlassung Wien",
+  address: { street: "Kärntner Ring 12", postalCode: "1010", city: "Wien", country: "AT" },
+  receivesGoods: true,
+  receivesServices: true,
+};

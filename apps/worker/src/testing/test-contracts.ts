@@ -1,5 +1,6 @@
 import { openAccount, parseContract, recordTimeEntries, type Contract, type ContractInput, type TimeEntryInput } from "@kontor/contingent";
-import { insertContract, saveContractAccount, type ContractRow, type DatabaseHandle } from "@kontor/db";
+import { insertContract, saveContractAccount, schema, type ContractRow, type DatabaseHandle } from "@kontor/db";
+import { eq } from "drizzle-orm";
 
 /** A contract {@link insertTestContract} stored: as parsed, and its row. */
 export interface StoredTestContract {
@@ -29,4 +30,15 @@ export async function recordTestTimeEntries(database: DatabaseHandle, stored: St
   const recorded = recordTimeEntries(openAccount(contract), entries, { contract, asOf: recordedAt.toISOString() });
   if (!recorded.ok) throw new Error(recorded.errors.map((issue) => issue.message).join("; "));
   await saveContractAccount(database.db, row, recorded.value.account, recorded.value.entries, recordedAt);
+}
+
+/**
+ * Rewrites the stored JSON of a contract {@link insertTestContract} stored without its
+ * `branchId`, as rows written before contracts named a branch (O1) hold it: what the worker may
+ * still read at runtime although migration 0024 backfills `branchId: null`.
+ */
+export async function dropStoredBranchId(database: DatabaseHandle, stored: StoredTestContract): Promise<void> {
+  const withoutBranch: Record<string, unknown> = { ...stored.contract };
+  delete withoutBranch.branchId;
+  await database.db.update(schema.contingentContracts).set({ contract: withoutBranch }).where(eq(schema.contingentContracts.id, stored.contract.id));
 }
