@@ -1,4 +1,4 @@
-import { findInstallationPolicies } from "@kontor/db";
+import { findInstallationPolicies, saveInstallationPolicies } from "@kontor/db";
 import { testDatabaseKind } from "@kontor/db/testing";
 import { DEFAULT_TERMS_POLICY_SET } from "@kontor/terms";
 import { DEFAULT_TICKETING_POLICIES } from "@kontor/ticketing";
@@ -15,26 +15,38 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api.close());
 
-const put = (path: string, policies: unknown) => api.request({ method: "PUT", url: path, token: api.tokens.admin, payload: { policies } });
+const put = (path: string, policies: unknown, expectedVersion?: number) =>
+  api.request({ method: "PUT", url: path, token: api.tokens.admin, payload: { policies, ...(expectedVersion === undefined ? {} : { expectedVersion }) } });
 const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const codes = (problem: { errors?: { path: string; code: string }[] }) => problem.errors?.map((error) => [error.path, error.code]);
 
 describe(`installation policies must keep a version in force on ${testDatabaseKind()} (P1)`, () => {
   it("P1: a seat set whose only window starts tomorrow (2026-03-18) is 422 naming body.policies.purchaseOrderWindows; one starting today is stored", async () => {
     const tomorrow = expectProblem(await put("/v1/seat-policies", { purchaseOrderWindows: [{ effectiveFrom: "2026-03-18", reminderAfterDays: 10, windowDays: 20 }] }), 422, "body.policies.purchaseOrderWindows");
     expect(tomorrow.code).toBe("P1_NO_POLICY_IN_FORCE");
-    expect(tomorrow.detail).toBe("No version of purchaseOrderWindows is in force on 2026-03-17: keep the version in force now and add later ones beside it");
+    // It also drops the shipped 1970-01-01 window: both guards answer in one 422.
+    expect(codes(tomorrow)).toEqual([
+      ["body.policies.purchaseOrderWindows", "P1_NO_POLICY_IN_FORCE"],
+      ["body.policies.purchaseOrderWindows", "P1_HISTORY_SHORTENED"],
+    ]);
+    expect(tomorrow.detail).toContain("No version of purchaseOrderWindows is in force on 2026-03-17: keep the version in force now and add later ones beside it; ");
     expect(await findInstallationPolicies(api.database.db, "seats")).toBeUndefined();
-    const today = await put("/v1/seat-policies", { purchaseOrderWindows: [{ effectiveFrom: "2026-03-17", reminderAfterDays: 10, windowDays: 20 }] });
-    expect(today.statusCode, today.body).toBe(201);
+    // A set that starts today can only replace one that starts today too (P1_HISTORY_SHORTENED
+    // otherwise): one stored through the database, as before that guard existed.
+    await saveInstallationPolicies(api.database.db, "seats", { policies: { purchaseOrderWindows: [{ effectiveFrom: "2026-03-17", reminderAfterDays: 30, windowDays: 60 }] }, updatedBy: api.users.admin }, 0, api.clock.now());
+    const today = await put("/v1/seat-policies", { purchaseOrderWindows: [{ effectiveFrom: "2026-03-17", reminderAfterDays: 10, windowDays: 20 }] }, 1);
+    expect(today.statusCode, today.body).toBe(200);
   });
 
-  it("P1: terms: every history a rule needs is checked and named (sepa and tax from 2027 → two errors); US sales-tax tables may be empty", async () => {
+  it("P1: terms: every history a rule needs is checked and named (sepa and tax from 2027 → two errors, and two for their shortened histories); US sales-tax tables may be empty", async () => {
     const set = json(DEFAULT_TERMS_POLICY_SET) as unknown as Record<string, { effectiveFrom: string }[]>;
     const later = (key: string) => (set[key] ?? []).map((version) => ({ ...version, effectiveFrom: "2027-01-01" }));
     const refused = expectProblem(await put("/v1/terms-policies", { ...set, sepa: later("sepa"), tax: later("tax") }), 422);
-    expect(refused.errors?.map((error) => [error.path, error.code])).toEqual([
+    expect(codes(refused)).toEqual([
       ["body.policies.sepa", "P1_NO_POLICY_IN_FORCE"],
       ["body.policies.tax", "P1_NO_POLICY_IN_FORCE"],
+      ["body.policies.sepa", "P1_HISTORY_SHORTENED"],
+      ["body.policies.tax", "P1_HISTORY_SHORTENED"],
     ]);
     expect((await put("/v1/terms-policies", { ...set, usSalesTaxTables: [] })).statusCode).toBe(201);
   });
@@ -42,8 +54,11 @@ describe(`installation policies must keep a version in force on ${testDatabaseKi
   it("P1: ticketing versions start at an instant: one from 09:00:01Z is not yet in force at 09:00Z, one from 10:00+01:00 is", async () => {
     const [shipped] = json(DEFAULT_TICKETING_POLICIES);
     if (shipped === undefined) throw new Error("no shipped ticketing policy");
-    expectProblem(await put("/v1/ticketing-policies", { serviceDesk: [{ ...shipped, effectiveFrom: "2026-03-17T09:00:01Z" }] }), 422, "body.policies.serviceDesk");
-    expect((await put("/v1/ticketing-policies", { serviceDesk: [{ ...shipped, effectiveFrom: "2026-03-17T10:00:00+01:00" }] })).statusCode).toBe(201);
+    // As for seats: the set replaced starts at 09:00Z itself (stored through the database), so only the instant in force is at stake.
+    await saveInstallationPolicies(api.database.db, "ticketing", { policies: { serviceDesk: [{ ...shipped, effectiveFrom: "2026-03-17T09:00:00Z" }] }, updatedBy: api.users.admin }, 0, api.clock.now());
+    const notYet = expectProblem(await put("/v1/ticketing-policies", { serviceDesk: [{ ...shipped, effectiveFrom: "2026-03-17T09:00:01Z" }] }, 1), 422, "body.policies.serviceDesk");
+    expect(notYet.code).toBe("P1_NO_POLICY_IN_FORCE");
+    expect((await put("/v1/ticketing-policies", { serviceDesk: [{ ...shipped, effectiveFrom: "2026-03-17T10:00:00+01:00" }] }, 1)).statusCode).toBe(200);
   });
 
   it("P1, L6: a vendor policy may start later (a vendor not sold yet), but the fulfilment policy may not", async () => {

@@ -4,7 +4,7 @@ import type { ApiDeps } from "../../app/api-deps.js";
 import { requireStaff } from "../../auth/access.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { versionConflict } from "../assets/version-conflict.js";
-import { requireVersionsInForce, storedPolicies } from "./installation-policies.js";
+import { requireStorablePolicies, storedPolicies } from "./installation-policies.js";
 import { policiesPutBodySchema, policiesResponseSchema } from "./installation-policies-schemas.js";
 import type { InstallationPolicyDomain } from "./policy-domain.js";
 
@@ -64,7 +64,8 @@ export function installationPoliciesRoutes<Policies>(domain: InstallationPolicyD
           description:
             "The body's `policies` is checked with the package's policy-set schema (a bad date is 400 naming e.g. `body.policies.…​.effectiveFrom`) and replaces the shipped defaults as a whole. " +
             "`expectedVersion` 0 or absent writes the first set (201); then send the stored `version` (200). Another version is 409 `VERSION_CONFLICT`. " +
-            "A set in which a history every rule needs has no version in force today is 422 `P1_NO_POLICY_IN_FORCE` naming it. " +
+            "A set in which a history every rule needs has no version in force today is 422 `P1_NO_POLICY_IN_FORCE` naming it; " +
+            "one in which such a history starts later than in the current set (the stored one, else the defaults) is 422 `P1_HISTORY_SHORTENED` naming it: keep the earliest version and add later ones beside it. " +
             "Accepts `Idempotency-Key`: a retried request gets the stored answer instead of a 409.",
           body: policiesPutBodySchema(domain),
           response: { 200: responseSchema, 201: responseSchema, ...standardErrorResponses },
@@ -73,8 +74,12 @@ export function installationPoliciesRoutes<Policies>(domain: InstallationPolicyD
       async (request, reply) => {
         const who = requireStaff(request, ["admin"], domain.what);
         const { expectedVersion = 0, policies } = request.body;
-        requireVersionsInForce(domain, policies, deps.clock.now());
+        // The row `expectedVersion` names is the set this one replaces: a stale version is 409
+        // before any 422, and the guards compare with exactly the set the write will replace
+        // (the version-guarded save below fails if it moved on in between).
         const stored = await findInstallationPolicies(deps.database.db, domain.domain);
+        if ((stored?.version ?? 0) !== expectedVersion) throw versionConflict(domain.what, stored?.version ?? 0, expectedVersion);
+        requireStorablePolicies(domain, stored, policies, deps.clock.now());
         const saved = await saveInstallationPolicies(deps.database.db, domain.domain, { policies: toJson(policies), updatedBy: who.userId }, expectedVersion, deps.clock.now());
         if (saved === undefined) throw versionConflict(domain.what, stored?.version ?? 0, expectedVersion);
         if (expectedVersion === 0) void reply.status(201).header("location", domain.path);

@@ -31,13 +31,14 @@ export interface InstallationPolicyDomain<Policies> {
   readonly readers: readonly string[];
   /**
    * The histories every rule of the domain needs a version of on the day it evaluates: a set is
-   * stored only while each has a version in force (else every command would fail from then on).
+   * stored only while each has a version in force (else every command would fail from then on)
+   * and starts no later than in the set it replaces (else records dated before would fail, P1).
    * Histories that may start later (a new vendor's) are not listed.
    */
   readonly requiredHistories: (policies: Policies) => readonly RequiredHistory[];
 }
 
-/** A list of versions under `policies` that must have one in force today (P1). */
+/** A list of versions under `policies` that must have one in force today and keep its start (P1). */
 export interface RequiredHistory {
   /** Where it stands under `policies`, e.g. `["sepa"]`. */
   readonly path: readonly string[];
