@@ -7,8 +7,9 @@ import { buyerOf } from "./billing-customer.js";
 export interface BillingParty {
   /**
    * The buyer of the month's invoices (BG-7) and the addressee of its service report: always the
-   * organization's legal name, customer number, VAT ID and billing mail address; the postal
-   * address is the branch's when the branch is billed separately, else the head office's.
+   * organization's legal name, customer number and billing mail address; the postal address is
+   * the branch's when the branch is billed separately, else the head office's. The VAT ID (BT-48)
+   * is the organization's, or the branch's own when the branch is billed separately and has one.
    */
   readonly buyer: BuyerInput;
   /** T3: the country of the billing address, whose VAT applies (ISO 3166-1 alpha-2). */
@@ -28,10 +29,14 @@ export type BilledContract = Pick<Contract, "id" | "branchId">;
  * - the contract serves the company (`branchId` `null`): the organization at its company
  *   address ({@link buyerOf}), VAT by the company's country;
  * - `billing: "separate"`: the branch is billed. The buyer stays the organization (legal name,
- *   VAT ID, billing mail address), addressed to the branch: its recorded name as the
- *   first address line (BT-50), its street second (BT-51), its postcode, city and country
- *   (BT-53, BT-52, BT-55). T3 taxes by this billing address: the branch's country decides;
- * - `billing: "central"`: the head office is billed as for the company itself, and the invoice
+ *   billing mail address), addressed to the branch: its recorded name as the first address
+ *   line (BT-50), its street second (BT-51), its postcode, city and country (BT-53, BT-52,
+ *   BT-55). T3 taxes by this billing address: the branch's country decides, with the branch's
+ *   own VAT ID (BT-48) when it has one (a branch abroad registered for VAT there: reverse
+ *   charge with its ID), else the organization's (which `determineTax` refuses with
+ *   `T4_VAT_ID_COUNTRY_MISMATCH` when it is of another country than the branch);
+ * - `billing: "central"`: the head office is billed as for the company itself (with the
+ *   organization's VAT ID, also when the branch has its own), and the invoice
  *   names the branch served: `Leistungsempfänger: Niederlassung Münster, Hafenweg 3, 48155
  *   Münster` (with the country code when the branch is abroad).
  *
@@ -57,7 +62,11 @@ export function billingPartyOf(organization: Organization, contract: BilledContr
   const { address } = branch;
   if (organization.billing === "separate") {
     return {
-      buyer: { ...head, address: { lines: [branch.name, address.street], postcode: address.postalCode, city: address.city, countryCode: address.country } },
+      buyer: {
+        ...head,
+        address: { lines: [branch.name, address.street], postcode: address.postalCode, city: address.city, countryCode: address.country },
+        ...(branch.vatId === undefined ? {} : { vatId: branch.vatId }),
+      },
       taxCountry: address.country,
       notes: [],
       label,

@@ -19,6 +19,7 @@ import { INVOICE_DUE_TOPIC } from "./billing-outbox-handlers.js";
 import { billingPartyOf } from "./billing-party.js";
 import { monthCloseJob } from "./month-close-job.js";
 import { readPdfText } from "./pdf-text.js";
+import { DEFAULT_BILLING_SETTINGS } from "./billing-settings.js";
 import { BILLED_SEPARATELY_TOPIC } from "./separate-billing-handlers.js";
 
 // 00:10 on Tuesday, 1 December 2026 in Berlin (CET, UTC+1): November has ended.
@@ -32,6 +33,15 @@ const HAFEN_VAT_ID = "DE811907980";
  * and in Wien. Invoices and reports go to `rechnungen@org-hafen.example`.
  */
 const HAFEN: Organization = testCustomer({ id: "org-hafen", name: "Hafen Logistik GmbH", billing: "separate", vatId: HAFEN_VAT_ID, branches: [MUENSTER_BRANCH, WIEN_BRANCH] });
+
+/** The Austrian VAT ID of a branch in Wien registered for VAT there (check digits verified by T4). */
+const WIEN_VAT_ID = "ATU13585627";
+
+/**
+ * Hafen Spedition GmbH: the same head office and German VAT ID, billing **separately** its branch
+ * in Wien, which is registered for VAT in Austria and has its own VAT ID on record (O1, T3).
+ */
+const SPEDITION: Organization = testCustomer({ id: "org-spedition", name: "Hafen Spedition GmbH", billing: "separate", vatId: HAFEN_VAT_ID, branches: [{ ...WIEN_BRANCH, vatId: WIEN_VAT_ID }] });
 
 /** Zentral Handel GmbH: the same head office address and Münster branch, billed **centrally** (O1). */
 const ZENTRAL: Organization = testCustomer({ id: "org-zentral", name: "Zentral Handel GmbH", billing: "central", vatId: HAFEN_VAT_ID, branches: [MUENSTER_BRANCH] });
@@ -61,9 +71,10 @@ function work(contractId: string): TimeEntryInput {
 }
 
 interface StoredInvoice {
+  readonly seller: { readonly vatId?: string };
   readonly buyer: { readonly name: string; readonly vatId?: string; readonly address: { readonly lines: readonly string[]; readonly postcode: string; readonly city: string; readonly countryCode: string } };
   readonly notes: readonly string[];
-  readonly totals: { readonly lineNetTotal: MoneyJson; readonly taxTotal: MoneyJson; readonly grandTotal: MoneyJson; readonly vatBreakdown: readonly { readonly category: string; readonly rate: string }[] };
+  readonly totals: { readonly lineNetTotal: MoneyJson; readonly taxTotal: MoneyJson; readonly grandTotal: MoneyJson; readonly vatBreakdown: readonly { readonly category: string; readonly rate: string; readonly exemptionReason?: string }[] };
   readonly source: { readonly paymentMeans: { readonly kind: string } };
 }
 
@@ -102,13 +113,14 @@ describe(`O1 branch billing of contract months on ${testDatabaseKind()} (O1, T3,
     worker = await startTestWorker({ now: NOW });
     ({ database, smtp, context } = worker);
     const recordedAt = new Date("2026-10-20T09:00:00Z");
-    for (const organization of [HAFEN, ZENTRAL]) await insertOrganization(database.db, organization, recordedAt);
+    for (const organization of [HAFEN, ZENTRAL, SPEDITION]) await insertOrganization(database.db, organization, recordedAt);
     const contracts = [
       contingentFor("ct-hafen-muenster", HAFEN.id, MUENSTER_BRANCH.id),
       contingentFor("ct-zentral-muenster", ZENTRAL.id, MUENSTER_BRANCH.id),
       contingentFor("ct-hafen-firma", HAFEN.id, null),
       contingentFor("ct-hafen-alt", HAFEN.id, null),
       contingentFor("ct-hafen-wien", HAFEN.id, WIEN_BRANCH.id),
+      contingentFor("ct-spedition-wien", SPEDITION.id, WIEN_BRANCH.id),
       // A branch the customer record does not have (removed since, or never there).
       contingentFor("ct-hafen-geschlossen", HAFEN.id, "br-geschlossen"),
       HAFEN_RENTAL,
@@ -151,16 +163,24 @@ describe(`O1 branch billing of contract months on ${testDatabaseKind()} (O1, T3,
     return { report, invoice };
   }
 
-  it("O1: pure: billingPartyOf gives the company, the separately billed branch, or the head office with a note naming the branch as the customer record names it", () => {
+  it("O1: pure: billingPartyOf gives the company, the separately billed branch (with its own VAT ID when it has one, else the organization's), or the head office with the organization's VAT ID and a note naming the branch as the customer record names it", () => {
     expect(billingPartyOf(HAFEN, { id: "ct-x", branchId: null })).toMatchObject({ buyer: { name: "Hafen Logistik GmbH", address: { lines: ["Industriestraße 4"], city: "Warendorf" } }, taxCountry: "DE", notes: [] });
     expect(billingPartyOf(HAFEN, { id: "ct-x", branchId: "br-wien" })).toMatchObject({
       buyer: { name: "Hafen Logistik GmbH", vatId: HAFEN_VAT_ID, address: { lines: ["Niederlassung Wien", "Kärntner Ring 12"], postcode: "1010", city: "Wien", countryCode: "AT" } },
       taxCountry: "AT",
       notes: [],
     });
-    const filialeWien: Organization = { ...ZENTRAL, branches: [{ ...WIEN_BRANCH, name: "Filiale Wien" }] };
+    // A separately billed branch with its own VAT ID is the buyer with that ID; the company itself keeps the organization's.
+    expect(billingPartyOf(SPEDITION, { id: "ct-x", branchId: "br-wien" })).toMatchObject({
+      buyer: { name: "Hafen Spedition GmbH", vatId: WIEN_VAT_ID, address: { lines: ["Niederlassung Wien", "Kärntner Ring 12"], countryCode: "AT" } },
+      taxCountry: "AT",
+      notes: [],
+    });
+    expect(billingPartyOf(SPEDITION, { id: "ct-x", branchId: null }).buyer.vatId).toBe(HAFEN_VAT_ID);
+    // Billed centrally, the head office is the buyer with the organization's VAT ID even when the branch has its own.
+    const filialeWien: Organization = { ...ZENTRAL, branches: [{ ...WIEN_BRANCH, name: "Filiale Wien", vatId: WIEN_VAT_ID }] };
     expect(billingPartyOf(filialeWien, { id: "ct-x", branchId: "br-wien" })).toMatchObject({
-      buyer: { address: { lines: ["Industriestraße 4"], countryCode: "DE" } },
+      buyer: { vatId: HAFEN_VAT_ID, address: { lines: ["Industriestraße 4"], countryCode: "DE" } },
       taxCountry: "DE",
       notes: ["Leistungsempfänger: Filiale Wien, Kärntner Ring 12, 1010 Wien, AT."],
     });
@@ -235,7 +255,7 @@ describe(`O1 branch billing of contract months on ${testDatabaseKind()} (O1, T3,
     expect(pdf).toContain("Mietpauschale November 2026");
   });
 
-  it("O1, T3, T4: the separately billed branch in Wien (AT) of a German organization with a German VAT ID is refused by determineTax (T4_VAT_ID_COUNTRY_MISMATCH: the DE VAT ID is not from AT, where the billing address is); the error names contract and branch, and no invoice or report is stored", async () => {
+  it("O1, T3, T4: the separately billed branch in Wien (AT), without a VAT ID of its own, of a German organization with a German VAT ID is refused by determineTax (T4_VAT_ID_COUNTRY_MISMATCH: the DE VAT ID is not from AT, where the billing address is); the error names contract and branch, and no invoice or report is stored", async () => {
     const reportsBefore = await database.db.select({ id: schema.serviceReports.id }).from(schema.serviceReports);
     const mailsBefore = smtp.mails.length;
     const billing = redeliverToBillingHandler(context, await firstOutboxEvent(database, INVOICE_DUE_TOPIC, "ct-hafen-wien"));
@@ -244,6 +264,34 @@ describe(`O1 branch billing of contract months on ${testDatabaseKind()} (O1, T3,
     // The handler's transaction is rolled back: the report stored and mailed first is gone too.
     expect(await database.db.select({ id: schema.serviceReports.id }).from(schema.serviceReports)).toEqual(reportsBefore);
     expect(smtp.mails.length).toBe(mailsBefore);
+  });
+
+  it("O1, T3: the separately billed branch in Wien with its own Austrian VAT ID (ATU13585627) is billed by reverse charge: 950.00 net, 0.00 VAT, the note and both VAT IDs (seller's and the branch's) in the stored invoice, the XML and the PDF", async () => {
+    const { invoice } = await billMonth("ct-spedition-wien");
+    const { document, xml } = await invoiceOf("ct-spedition-wien");
+    expect(document.buyer).toMatchObject({ name: "Hafen Spedition GmbH", vatId: WIEN_VAT_ID, address: { lines: ["Niederlassung Wien", "Kärntner Ring 12"], postcode: "1010", city: "Wien", countryCode: "AT" } });
+    expect(xmlBuyerAddress(xml)).toEqual({ lines: ["Niederlassung Wien", "Kärntner Ring 12"], postcode: "1010", city: "Wien", country: "AT" });
+    // T3: reverse charge, 0 % with the §13b note (BT-120).
+    expect([moneyText(document.totals.lineNetTotal), moneyText(document.totals.taxTotal), moneyText(document.totals.grandTotal)]).toEqual(["950.00 EUR", "0.00 EUR", "950.00 EUR"]);
+    expect(document.totals.vatBreakdown.map((entry) => [entry.category, entry.rate, entry.exemptionReason?.includes("Steuerschuldnerschaft des Leistungsempfängers")])).toEqual([["AE", "0", true]]);
+    // Both VAT IDs: the seller's (BT-31) and the branch's (BT-48), not the organization's German one.
+    const sellerVatId = DEFAULT_BILLING_SETTINGS.seller.vatId ?? "seller VAT ID";
+    expect([document.seller.vatId, document.buyer.vatId]).toEqual([sellerVatId, WIEN_VAT_ID]);
+    const buyerParty = /<ram:BuyerTradeParty>([\s\S]*?)<\/ram:BuyerTradeParty>/.exec(xml)?.[1] ?? "";
+    const sellerParty = /<ram:SellerTradeParty>([\s\S]*?)<\/ram:SellerTradeParty>/.exec(xml)?.[1] ?? "";
+    expect(buyerParty).toContain(`<ram:ID schemeID="VA">${WIEN_VAT_ID}</ram:ID>`);
+    expect(sellerParty).toContain(`<ram:ID schemeID="VA">${sellerVatId}</ram:ID>`);
+    expect(xml).not.toContain(HAFEN_VAT_ID);
+    expect(xml).toContain("Steuerschuldnerschaft des Leistungsempfängers");
+
+    expect(invoice.envelopeTo).toEqual(["rechnungen@org-spedition.example"]);
+    const pdf = await readPdfText(pdfOf(invoice));
+    expect(pdf).toContain("Hafen Spedition GmbH Niederlassung Wien Kärntner Ring 12 1010 Wien");
+    expect(pdf).toContain("Steuerschuldnerschaft des Leistungsempfängers");
+    expect(pdf).toContain(WIEN_VAT_ID);
+    expect(pdf).toContain(sellerVatId);
+    expect(pdf).not.toContain(HAFEN_VAT_ID);
+    expect(pdf).toContain("950,00");
   });
 
   it("O1: a contract serving a branch the customer record does not have fails with an error naming contract, branch and organization; nothing is stored or mailed", async () => {

@@ -57,7 +57,11 @@ export const MUENSTER_BRANCH: Branch = {
   receivesServices: true,
 };
 
-/** Niederlassung Wien, Kärntner Ring 12, 1010 Wien (AT): a German customer's branch in another EU country (O1, T3). */
+/**
+ * Niederlassung Wien, Kärntner Ring 12, 1010 Wien (AT): a German customer's branch in another EU
+ * country (O1, T3), with no VAT ID of its own; tests add `vatId` (e.g. `ATU13585627`) where the
+ * branch is registered for VAT in Austria.
+ */
 export const WIEN_BRANCH: Branch = {
   id: "br-wien",
   name: "Niederlassung Wien",

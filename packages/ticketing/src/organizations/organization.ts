@@ -2,6 +2,15 @@ import { z } from "zod";
 import { zoneSchema } from "../time/instant.js";
 import { postalAddressSchema } from "./postal-address.js";
 
+/**
+ * zod schema of a VAT ID in normalized form (T4): two-letter prefix and number, upper case, no
+ * separators (`ATU13585627`). The shape only; the country's format and check digits are checked
+ * where the ID is entered (`validateVatId` of `@kontor/terms`).
+ */
+export const normalizedVatIdSchema = z
+  .string()
+  .regex(/^[A-Z]{2}[0-9A-Z+*]{2,13}$/, "A VAT ID in normalized form: two-letter prefix and number, upper case, no separators");
+
 /** zod schema of a branch that receives goods or services (O1). */
 export const branchSchema = z
   .object({
@@ -10,6 +19,13 @@ export const branchSchema = z
     address: postalAddressSchema,
     receivesGoods: z.boolean(),
     receivesServices: z.boolean(),
+    /**
+     * O1, T3: the branch's own VAT ID in normalized form (`ATU13585627`), for a branch registered
+     * for VAT in another country than the organization and billed separately: T3 taxes such a
+     * branch's invoices by its address, so reverse charge needs a VAT ID of the branch's country.
+     * Without it, the organization's VAT ID applies.
+     */
+    vatId: normalizedVatIdSchema.optional(),
   })
   .strict();
 
@@ -51,10 +67,7 @@ export const organizationSchema = z
      * separators: `ATU13585627`). An EU business customer outside the seller's country needs
      * one for reverse charge; without it such a customer cannot be billed.
      */
-    vatId: z
-      .string()
-      .regex(/^[A-Z]{2}[0-9A-Z+*]{2,13}$/, "A VAT ID in normalized form: two-letter prefix and number, upper case, no separators")
-      .optional(),
+    vatId: normalizedVatIdSchema.optional(),
     datevConsultantNumber: z
       .string()
       .regex(/^\d{4,7}$/)

@@ -7,21 +7,31 @@ import { z } from "zod";
 import type { ApiDeps } from "../../app/api-deps.js";
 import { requireAccess, seesOrganization } from "../../auth/access.js";
 import { principal } from "../../auth/authenticate.js";
+import { unwrap } from "../../http/domain-result.js";
 import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../http/pagination.js";
 import { conflict, notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
-import { checkedVatId } from "./organization-vat-id.js";
+import { branchWithCheckedVatId, requireAllValid, vatIdOfAddress } from "./organization-vat-id.js";
 
-// T4: the VAT ID may be typed with separators; it is checked and stored normalized.
-const organizationInputSchema = organizationSchema.omit({ id: true }).extend({ vatId: vatIdInputSchema.optional() });
+// T4: VAT IDs, the organization's and its branches' (O1), may be typed with separators; they are checked and stored normalized.
+const branchInputSchema = branchSchema.omit({ id: true }).extend({ vatId: vatIdInputSchema.optional() });
+const organizationInputSchema = organizationSchema
+  .omit({ id: true })
+  .extend({ vatId: vatIdInputSchema.optional(), branches: z.array(branchSchema.extend({ vatId: vatIdInputSchema.optional() })) });
 const organizationResponseSchema = z.object({ organization: organizationSchema, version: z.number().int() });
-const branchInputSchema = branchSchema.omit({ id: true });
 
-/** An organization record from its input: the VAT ID, if any, checked (T4) and normalized. */
+/**
+ * An organization record from its input: its VAT ID, if any, checked (T4) against its address
+ * and each branch's against the branch's address (T3), all normalized; every offending VAT ID
+ * is named in one 422 (`body.vatId`, `body.branches.0.vatId`).
+ */
 function recordOf(id: string, input: z.output<typeof organizationInputSchema>): Organization {
-  const { vatId, ...rest } = input;
-  return { id, ...rest, ...(vatId === undefined ? {} : { vatId: checkedVatId(vatId, rest.address.country) }) };
+  const { vatId, branches, ...rest } = input;
+  const vatIdCheck = vatId === undefined ? undefined : vatIdOfAddress(vatId, rest.address.country, ["vatId"], "organization");
+  const branchChecks = branches.map((branch, index) => branchWithCheckedVatId(branch, ["branches", index, "vatId"]));
+  requireAllValid([vatIdCheck, ...branchChecks]);
+  return { id, ...rest, branches: branchChecks.map(unwrap), ...(vatIdCheck === undefined ? {} : { vatId: unwrap(vatIdCheck) }) };
 }
 
 function toResponse(row: OrganizationRow) {
@@ -118,7 +128,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, de
     {
       schema: {
         tags: ["organizations"],
-        summary: "Add a branch that receives goods or services (O1)",
+        summary: "Add a branch that receives goods or services (O1); its own VAT ID, if any, is checked (T4) and must be of the branch address's country (T3)",
         params: idParamsSchema,
         body: branchInputSchema,
         response: { 201: organizationResponseSchema, ...standardErrorResponses },
@@ -128,7 +138,8 @@ export const organizationRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, de
       const row = await visibleOrganization(deps, request, request.params.id);
       requireAccess(request, "organization:manage", { organizationId: row.id }, "Organization");
       const record = row.record as Organization;
-      const next: Organization = { ...record, branches: [...record.branches, { id: randomUUID(), ...request.body }] };
+      const branch = unwrap(branchWithCheckedVatId(request.body, ["vatId"]));
+      const next: Organization = { ...record, branches: [...record.branches, { id: randomUUID(), ...branch }] };
       const updated = await updateOrganization(deps.database.db, row.id, next, row.version, deps.clock.now());
       if (updated === undefined) throw conflict(`Organization ${row.id} changed meanwhile; retry`, "VERSION_CONFLICT");
       return reply.status(201).send(toResponse(updated));
