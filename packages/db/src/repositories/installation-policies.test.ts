@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../connection/database.js";
-import { applyMigration, databaseBefore } from "../testing/database-before.js";
+import { applyMigration, databaseBefore, MIGRATION_TEST_TIMEOUT_MS } from "../testing/database-before.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
 import { findInstallationPolicies, saveInstallationPolicies } from "./installation-policies.js";
 
@@ -85,5 +85,5 @@ describe(`migration 0022 on ${testDatabaseKind()} (P1)`, () => {
     } finally {
       await database.close();
     }
-  });
+  }, MIGRATION_TEST_TIMEOUT_MS);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../connection/database.js";
-import { applyMigration, databaseBefore } from "../testing/database-before.js";
+import { applyMigration, databaseBefore, MIGRATION_TEST_TIMEOUT_MS } from "../testing/database-before.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
 import { insertOrganization } from "./organizations.js";
 import { findSepaMandate, insertSepaMandate, listSepaMandates, maskedIban, openActiveSepaMandate, revokeSepaMandate, type NewSepaMandate } from "./sepa-mandates.js";
@@ -165,5 +165,5 @@ describe(`migration 0023 on ${testDatabaseKind()} (T7, P1)`, () => {
     } finally {
       await database.close();
     }
-  });
+  }, MIGRATION_TEST_TIMEOUT_MS);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../connection/database.js";
-import { applyMigration, databaseBefore } from "../testing/database-before.js";
+import { applyMigration, databaseBefore, MIGRATION_TEST_TIMEOUT_MS } from "../testing/database-before.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
 import { insertContract } from "./contracts.js";
 import { insertOrganization } from "./organizations.js";
@@ -114,5 +114,5 @@ describe(`migration 0020 on ${testDatabaseKind()} (K1, C8)`, () => {
     } finally {
       await database.close();
     }
-  });
+  }, MIGRATION_TEST_TIMEOUT_MS);
 });

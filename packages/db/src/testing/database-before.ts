@@ -7,6 +7,13 @@ import { loadMigrations } from "../migrate/migrate.js";
 import { testDatabaseKind } from "./test-database.js";
 
 /**
+ * The timeout of a test that starts from {@link databaseBefore}: a fresh PGlite (WASM start) with
+ * every earlier migration applied one by one takes far longer than a test on the migrated
+ * template, and on a loaded two-core machine longer than the default 30 s.
+ */
+export const MIGRATION_TEST_TIMEOUT_MS = 120_000;
+
+/**
  * An empty database of the current test project with the migrations before `migration` applied:
  * a fresh in-memory PGlite, or a new database on the test PostgreSQL server (not the migrated
  * template). `close()` drops it again.
