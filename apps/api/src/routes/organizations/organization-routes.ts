@@ -12,6 +12,7 @@ import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../htt
 import { conflict, notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
+import { openOnboardingTickets } from "./onboarding-tickets.js";
 import { branchWithCheckedVatId, requireAllValid, vatIdOfAddress } from "./organization-vat-id.js";
 
 // T4: VAT IDs, the organization's and its branches' (O1), may be typed with separators; they are checked and stored normalized.
@@ -47,14 +48,19 @@ export async function visibleOrganization(deps: ApiDeps, request: Parameters<typ
   return row;
 }
 
-/** Customer records and onboarding data (O1): addresses, branches, billing, recipients, DATEV. */
+/**
+ * Customer records and onboarding data (O1): addresses, branches, billing, recipients, DATEV.
+ * The onboarding answers that ask for work (initial network inventory, documentation to create
+ * or take over) open their tickets in the transaction that writes the record (`onboarding-tickets.ts`).
+ */
 export const organizationRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.post(
     "/v1/organizations",
     {
       schema: {
         tags: ["organizations"],
-        summary: "Onboard a customer organization (O1); a VAT ID is checked (T4) and must be of the address's country (T3)",
+        summary:
+          "Onboard a customer organization (O1); a VAT ID is checked (T4) and must be of the address's country (T3). A wanted initial network inventory and documentation to create or take over each open a request ticket for the service desk (GET /v1/tickets)",
         body: organizationInputSchema,
         response: { 201: organizationResponseSchema, ...standardErrorResponses },
       },
@@ -63,7 +69,12 @@ export const organizationRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, de
       const id = randomUUID();
       requireAccess(request, "organization:manage", { organizationId: id }, "Organization");
       const record = recordOf(id, request.body);
-      const row = await insertOrganization(deps.database.db, record, deps.clock.now());
+      const now = deps.clock.now();
+      const row = await deps.database.db.transaction(async (tx) => {
+        const inserted = await insertOrganization(tx, record, now);
+        await openOnboardingTickets(tx, record, now);
+        return inserted;
+      });
       return reply.status(201).header("location", `/v1/organizations/${id}`).send(toResponse(row));
     },
   );
@@ -107,7 +118,8 @@ export const organizationRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, de
     {
       schema: {
         tags: ["organizations"],
-        summary: "Replace an organization record; `expectedVersion` guards against lost updates",
+        summary:
+          "Replace an organization record; `expectedVersion` guards against lost updates. A wish it turns on (initial network inventory, documentation to create or take over) opens its onboarding ticket once (O1); turning one off closes nothing",
         params: idParamsSchema,
         body: organizationInputSchema.extend({ expectedVersion: z.number().int().min(1) }),
         response: { 200: organizationResponseSchema, ...standardErrorResponses },
@@ -117,8 +129,17 @@ export const organizationRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, de
       const row = await visibleOrganization(deps, request, request.params.id);
       requireAccess(request, "organization:manage", { organizationId: row.id }, "Organization");
       const { expectedVersion, ...input } = request.body;
-      const updated = await updateOrganization(deps.database.db, row.id, recordOf(row.id, input), expectedVersion, deps.clock.now());
-      if (updated === undefined) throw conflict(`Organization ${row.id} is at version ${row.version}, not ${expectedVersion}`, "VERSION_CONFLICT");
+      const record = recordOf(row.id, input);
+      const now = deps.clock.now();
+      // The record replaced is the one read when its version is the expected one (versions only grow);
+      // otherwise it is unknown, and every wish of the new record counts as turned on.
+      const previous = row.version === expectedVersion ? (row.record as Organization) : undefined;
+      const updated = await deps.database.db.transaction(async (tx) => {
+        const stored = await updateOrganization(tx, row.id, record, expectedVersion, now);
+        if (stored === undefined) throw conflict(`Organization ${row.id} is at version ${row.version}, not ${expectedVersion}`, "VERSION_CONFLICT");
+        await openOnboardingTickets(tx, record, now, previous);
+        return stored;
+      });
       return toResponse(updated);
     },
   );
