@@ -3,12 +3,23 @@ import { badRequest, fieldError } from "../../http/problem.js";
 import { requireConsistentAsset } from "../assets/asset-consistency.js";
 
 /**
- * Checks what the goods-receipt schema alone cannot (K11, O1): each new asset as `POST
- * /v1/assets` checks it (the branch is the customer's, no license linked twice), and no asset id
- * appears twice in the receipt. The first offence is 400 naming its field, e.g.
- * `body.items.1.assetId`.
+ * Checks what the goods-receipt schema alone cannot (K11, O1): goods are received for the
+ * customer or for one of its branches that receives goods (the customer record says which do:
+ * a branch served only with services gets no deliveries), each new asset as `POST /v1/assets`
+ * checks it (the branch is the customer's, no license linked twice), and no asset id appears
+ * twice in the receipt. The first offence is 400 naming its field, e.g. `body.branchId`
+ * (`unknown_branch`, `not_receiving_goods`) or `body.items.1.assetId`.
  */
-export function requireConsistentReceipt(outcome: GoodsReceiptOutcome, organization: Organization): void {
+export function requireConsistentReceipt(outcome: GoodsReceiptOutcome, organization: Organization, branchId: string | undefined): void {
+  if (branchId !== undefined) {
+    const branch = organization.branches.find((candidate) => candidate.id === branchId);
+    if (branch === undefined) throw badRequest(fieldError("body", ["branchId"], "unknown_branch", `is not a branch of ${organization.name}`));
+    if (!branch.receivesGoods) {
+      throw badRequest(
+        fieldError("body", ["branchId"], "not_receiving_goods", `branch ${branch.name} of ${organization.name} does not receive goods; a delivery can only be received for a branch that does (O1)`),
+      );
+    }
+  }
   const seen = new Set<string>();
   for (const [index, asset] of outcome.assets.entries()) {
     if (seen.has(asset.id)) throw badRequest(fieldError("body", ["items", index, "assetId"], "duplicate", `asset ${asset.id} appears twice in the receipt`));

@@ -201,6 +201,31 @@ describe(`goods receipts on ${testDatabaseKind()} (K9, K11)`, () => {
     expect(await assetIds("WE-6-")).toEqual([]);
   });
 
+  it("O1: goods are received for a branch that receives goods; one served only with services is 400 not_receiving_goods on body.branchId, and nothing is booked", async () => {
+    const add = async (name: string, receivesGoods: boolean): Promise<string> => {
+      const response = await api.request({
+        method: "POST",
+        url: `/v1/organizations/${api.organizations.mueller}/branches`,
+        payload: { name, address: { street: "Siegburger Straße 229", postalCode: "50679", city: "Köln", country: "DE" }, receivesGoods, receivesServices: true },
+        token: api.tokens.accountManager,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const branch = response.json<{ organization: { branches: { id: string; name: string }[] } }>().organization.branches.find((candidate) => candidate.name === name);
+      if (branch === undefined) throw new Error(`branch ${name} missing from ${response.body}`);
+      return branch.id;
+    };
+    const lager = await add("Lager Deutz", true);
+    const buero = await add("Büro Deutz", false);
+    const refused = expectProblem(await book({ ...receipt("WE-6b"), branchId: buero }), 400, "body.branchId");
+    expect(refused.errors?.[0]).toMatchObject({ code: "not_receiving_goods" });
+    expect(JSON.stringify(refused.errors)).toContain("Büro Deutz");
+    expect(await assetIds("WE-6b-")).toEqual([]);
+    expect(await pickAndPackTickets("WE-6b")).toEqual([]);
+    const booked = await book({ ...receipt("WE-6c"), branchId: lager });
+    expect(booked.statusCode, booked.body).toBe(201);
+    expect(booked.json<BookedReceipt>().assets.map((stored) => stored.asset.branchId)).toEqual([lager, lager]);
+  });
+
   it("K11: bad input is 400 naming the field: no items, an impossible warranty end, a license linked twice, an asset id twice, a client-supplied recordedBy", async () => {
     expectProblem(await book(receipt("WE-7", [])), 400, "body.items");
     expectProblem(await book(receipt("WE-7", [fortiSwitch("WE-7-sw"), { ...fortiGate("WE-7-fw"), warrantyEnd: "2029-02-29" }])), 400, "body.items.1.warrantyEnd");

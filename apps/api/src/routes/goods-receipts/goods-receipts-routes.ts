@@ -34,7 +34,7 @@ export const goodsReceiptsRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, d
       const organization = await referencedCustomer(deps, body.organizationId);
       // K11: recorded on goods receipt, by whoever booked it; the receipt instant defaults to now.
       const outcome = unwrap(receiveGoods({ ...body, receivedAt: body.receivedAt ?? deps.clock.now().toISOString(), recordedBy: who.userId }));
-      requireConsistentReceipt(outcome, organization);
+      requireConsistentReceipt(outcome, organization, body.branchId);
       const booked = await bookGoodsReceipt(deps, body.id, outcome, organization);
       return reply
         .status(201)
