@@ -1,12 +1,11 @@
 import { type IsoDate, monthlyAnniversary } from "@kontor/calendar";
 import { z } from "zod";
-import { findProduct } from "../catalog/catalog-lookup.js";
-import { parseWith } from "../errors/from-zod.js";
 import { type LicensingResult, ok } from "../errors/result.js";
 import { vendorPolicyOn } from "../policies/policy-set.js";
-import { type CatalogRuleContext, resolveContext } from "../policies/rule-context.js";
+import type { CatalogRuleContext } from "../policies/rule-context.js";
 import { dateSchema } from "../time/zone-fields.js";
 import type { TermPeriod } from "./term-period.js";
+import { startProductCommand } from "./product-command.js";
 
 /** A request for the first term of a newly bought license (L15). */
 export const initialTermInputSchema = z
@@ -39,22 +38,16 @@ export interface InitialTerm {
  * force on the local day of `asOf` (P1): pass the purchase instant.
  */
 export function initialLicenseTerm(input: InitialTermInput, context: CatalogRuleContext): LicensingResult<InitialTerm> {
-  const parsed = parseWith(initialTermInputSchema, input);
-  if (!parsed.ok) return parsed;
-  const request = parsed.value;
-  const resolved = resolveContext(context);
-  if (!resolved.ok) return resolved;
-  const { time, policies } = resolved.value;
-
-  const product = findProduct(context.catalog, request.productId);
-  if (!product.ok) return product;
-  const policy = vendorPolicyOn(policies, product.value.vendorId, time.today);
+  const start = startProductCommand(initialTermInputSchema, input, context);
+  if (!start.ok) return start;
+  const { request, time, policies, product } = start.value;
+  const policy = vendorPolicyOn(policies, product.vendorId, time.today);
   if (!policy.ok) return policy;
 
   const months =
-    product.value.billingModel === "perpetual-maintenance"
+    product.billingModel === "perpetual-maintenance"
       ? policy.value.includedMaintenanceMonths
-      : product.value.billingModel === "annual-subscription"
+      : product.billingModel === "annual-subscription"
         ? policy.value.renewalStepMonths
         : null;
   // A policy may include no maintenance at all (0 months): then there is no term to renew.

@@ -1,15 +1,15 @@
 import { addTermYears, type IsoDate, monthlyAnniversary } from "@kontor/calendar";
 import type { Money } from "@kontor/money";
 import { z } from "zod";
-import { findProduct, findTier } from "../catalog/catalog-lookup.js";
-import { parseWith } from "../errors/from-zod.js";
+import { findTier } from "../catalog/catalog-lookup.js";
 import { licensingError } from "../errors/licensing-error.js";
 import { type LicensingResult, fail, failAll, ok } from "../errors/result.js";
 import { vendorPolicyOn } from "../policies/policy-set.js";
-import { type CatalogRuleContext, resolveContext } from "../policies/rule-context.js";
+import type { CatalogRuleContext } from "../policies/rule-context.js";
 import { checkProductOrderable } from "../reseller/product-availability.js";
 import { dateSchema } from "../time/zone-fields.js";
 import type { TermPeriod } from "./term-period.js";
+import { startProductCommand } from "./product-command.js";
 
 /** A request to renew maintenance (or an annual subscription) of one license (L15). */
 export const maintenanceRenewalInputSchema = z
@@ -52,30 +52,24 @@ export interface MaintenanceRenewal {
  * products whose support has ended (L16, for example Server from 2024-02-02).
  */
 export function renewMaintenance(input: MaintenanceRenewalInput, context: CatalogRuleContext): LicensingResult<MaintenanceRenewal> {
-  const parsed = parseWith(maintenanceRenewalInputSchema, input);
-  if (!parsed.ok) return parsed;
-  const request = parsed.value;
-  const resolved = resolveContext(context);
-  if (!resolved.ok) return resolved;
-  const { time, policies } = resolved.value;
-
-  const product = findProduct(context.catalog, request.productId);
-  if (!product.ok) return product;
-  const tier = findTier(product.value, request.userTier);
+  const start = startProductCommand(maintenanceRenewalInputSchema, input, context);
+  if (!start.ok) return start;
+  const { request, time, policies, product } = start.value;
+  const tier = findTier(product, request.userTier);
   if (!tier.ok) return tier;
-  const policy = vendorPolicyOn(policies, product.value.vendorId, time.today);
+  const policy = vendorPolicyOn(policies, product.vendorId, time.today);
   if (!policy.ok) return policy;
 
-  if (product.value.billingModel !== "perpetual-maintenance" && product.value.billingModel !== "annual-subscription") {
+  if (product.billingModel !== "perpetual-maintenance" && product.billingModel !== "annual-subscription") {
     return fail(
       licensingError(
         "L15_NOT_ANNUALLY_RENEWABLE",
-        `${product.value.name} is billed as ${product.value.billingModel} and is not renewed in 12-month steps`,
+        `${product.name} is billed as ${product.billingModel} and is not renewed in 12-month steps`,
         ["productId"],
       ),
     );
   }
-  const unavailable = checkProductOrderable(product.value, "renewal", policy.value, time.today);
+  const unavailable = checkProductOrderable(product, "renewal", policy.value, time.today);
   if (unavailable.length > 0) return failAll(unavailable);
 
   const step = policy.value.renewalStepMonths;

@@ -1,16 +1,16 @@
 import { type IsoDate, termDays } from "@kontor/calendar";
 import type { Money } from "@kontor/money";
 import { z } from "zod";
-import { findProduct, findTier } from "../catalog/catalog-lookup.js";
-import { parseWith } from "../errors/from-zod.js";
+import { findTier } from "../catalog/catalog-lookup.js";
 import { licensingError } from "../errors/licensing-error.js";
 import { type LicensingResult, fail, failAll, ok } from "../errors/result.js";
 import { vendorPolicyOn } from "../policies/policy-set.js";
-import { type CatalogRuleContext, resolveContext } from "../policies/rule-context.js";
+import type { CatalogRuleContext } from "../policies/rule-context.js";
 import { checkProductOrderable } from "../reseller/product-availability.js";
 import { dateSchema } from "../time/zone-fields.js";
 import { proRataOf } from "./pro-rata.js";
 import { termPeriodSchema } from "./term-period.js";
+import { startProductCommand } from "./product-command.js";
 
 /** A request to upgrade the user tier of a license during its current term (L19). */
 export const tierUpgradeInputSchema = z
@@ -60,17 +60,11 @@ export interface TierUpgrade {
  * outside the term (`L19_OUTSIDE_TERM`), unknown tiers, and ended products (L16).
  */
 export function priceTierUpgrade(input: TierUpgradeInput, context: CatalogRuleContext): LicensingResult<TierUpgrade> {
-  const parsed = parseWith(tierUpgradeInputSchema, input);
-  if (!parsed.ok) return parsed;
-  const request = parsed.value;
-  const resolved = resolveContext(context);
-  if (!resolved.ok) return resolved;
-  const { time, policies } = resolved.value;
-
-  const product = findProduct(context.catalog, request.productId);
-  if (!product.ok) return product;
-  const from = findTier(product.value, request.fromTier, ["fromTier"]);
-  const to = findTier(product.value, request.toTier, ["toTier"]);
+  const start = startProductCommand(tierUpgradeInputSchema, input, context);
+  if (!start.ok) return start;
+  const { request, time, policies, product } = start.value;
+  const from = findTier(product, request.fromTier, ["fromTier"]);
+  const to = findTier(product, request.toTier, ["toTier"]);
   if (!from.ok) return from;
   if (!to.ok) return to;
   if (request.toTier <= request.fromTier) {
@@ -78,9 +72,9 @@ export function priceTierUpgrade(input: TierUpgradeInput, context: CatalogRuleCo
       licensingError("L19_NOT_AN_UPGRADE", `${request.toTier} users is not an upgrade from ${request.fromTier} users`, ["toTier"]),
     );
   }
-  const policy = vendorPolicyOn(policies, product.value.vendorId, time.today);
+  const policy = vendorPolicyOn(policies, product.vendorId, time.today);
   if (!policy.ok) return policy;
-  const unavailable = checkProductOrderable(product.value, "upgrade", policy.value, time.today);
+  const unavailable = checkProductOrderable(product, "upgrade", policy.value, time.today);
   if (unavailable.length > 0) return failAll(unavailable);
 
   const effectiveOn = request.effectiveOn ?? time.today;
