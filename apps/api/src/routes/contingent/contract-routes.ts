@@ -13,8 +13,8 @@ import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
 import { isUniqueViolation } from "../../http/unique-violation.js";
 import { visibleOrganization } from "../organizations/organization-routes.js";
+import { requireReceivingBranch } from "../organizations/receiving-branch.js";
 import { contractResponseSchema } from "./contingent-schemas.js";
-import { requireServedBranch } from "./contract-branch.js";
 import { toContractResponse, visibleContract } from "./contract-store.js";
 
 // Staff grants of K10 do not depend on the organization; a list across all customers names none.
@@ -36,7 +36,7 @@ export const contractRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) 
       requireStaff(request, ["account-manager", "admin"], "Contracts");
       const organization = await visibleOrganization(deps, request, request.body.customerId);
       const contract = unwrap(parseContract(request.body));
-      requireServedBranch(contract, organization.record as Organization);
+      requireReceivingBranch(organization.record as Organization, contract.branchId, "services");
       try {
         const row = await insertContract(
           deps.database.db,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem } from "../../testing/expect-problem.js";
 import { createTestApi, type TestApi } from "../../testing/test-api.js";
 import { contingentContractInput } from "./contingent-fixtures.js";
+import { addBranch } from "../../testing/add-branch.js";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -22,18 +23,6 @@ async function create(id: string, customerId: string, token = api.tokens.account
 }
 
 /** Adds a branch to an organization as a real client would (O1) and returns its id. */
-async function addBranch(organizationId: string, name: string, receives: { goods: boolean; services: boolean }): Promise<string> {
-  const response = await api.request({
-    method: "POST",
-    url: `/v1/organizations/${organizationId}/branches`,
-    payload: { name, address: { street: "Siegburger Straße 229", postalCode: "50679", city: "Köln", country: "DE" }, receivesGoods: receives.goods, receivesServices: receives.services },
-    token: api.tokens.accountManager,
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  const branch = response.json<{ organization: { branches: { id: string; name: string }[] } }>().organization.branches.find((candidate) => candidate.name === name);
-  if (branch === undefined) throw new Error(`branch ${name} missing from ${response.body}`);
-  return branch.id;
-}
 
 /** Concludes the README's contingent for `customerId` serving `branchId`. */
 async function createForBranch(id: string, customerId: string, branchId: string | null) {
@@ -114,7 +103,7 @@ describe(`contracts on ${testDatabaseKind()}`, () => {
 
   // These run last: they add contracts the list and paging tests above do not expect.
   it("O1: a contract serving a branch that receives services is 201 and GET returns its branchId", async () => {
-    const deutz = await addBranch(api.organizations.mueller, "Filiale Deutz", { goods: true, services: true });
+    const deutz = await addBranch(api, api.organizations.mueller, "Filiale Deutz", { goods: true, services: true });
     const response = await createForBranch("K-O1-DEUTZ", api.organizations.mueller, deutz);
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json<ContractRecord>().contract.branchId).toBe(deutz);
@@ -139,7 +128,7 @@ describe(`contracts on ${testDatabaseKind()}`, () => {
   });
 
   it("O1: a branch that receives goods but not services is 400 on body.branchId (not_receiving_services) naming the branch", async () => {
-    const porz = await addBranch(api.organizations.mueller, "Lager Porz", { goods: true, services: false });
+    const porz = await addBranch(api, api.organizations.mueller, "Lager Porz", { goods: true, services: false });
     const error = fieldProblem(await createForBranch("K-O1-PORZ", api.organizations.mueller, porz), "body.branchId");
     expect(error.code).toBe("not_receiving_services");
     expect(error.message).toContain("Lager Porz");
@@ -147,13 +136,13 @@ describe(`contracts on ${testDatabaseKind()}`, () => {
   });
 
   it("O1, K10: another customer's branch is 400 on body.branchId: branch ids do not leak across customers", async () => {
-    const schwabing = await addBranch(api.organizations.baeckerei, "Filiale Schwabing", { goods: true, services: true });
+    const schwabing = await addBranch(api, api.organizations.baeckerei, "Filiale Schwabing", { goods: true, services: true });
     expect((await createForBranch("K-O1-SCHWABING", api.organizations.baeckerei, schwabing)).statusCode).toBe(201);
     const error = fieldProblem(await createForBranch("K-O1-FOREIGN", api.organizations.mueller, schwabing), "body.branchId");
     expect(error.code).toBe("unknown_branch");
     expect(JSON.stringify(error)).not.toContain("Bäckerei");
     expect(await readStatus("K-O1-FOREIGN")).toBe(404);
-    const ehrenfeld = await addBranch(api.organizations.mueller, "Filiale Ehrenfeld", { goods: false, services: true });
+    const ehrenfeld = await addBranch(api, api.organizations.mueller, "Filiale Ehrenfeld", { goods: false, services: true });
     expect(fieldProblem(await createForBranch("K-O1-FOREIGN-2", api.organizations.baeckerei, ehrenfeld), "body.branchId").code).toBe("unknown_branch");
     expect(await readStatus("K-O1-FOREIGN-2")).toBe(404);
   });

@@ -1,6 +1,7 @@
 import type { GoodsReceiptOutcome, Organization } from "@kontor/ticketing";
 import { badRequest, fieldError } from "../../http/problem.js";
 import { requireConsistentAsset } from "../assets/asset-consistency.js";
+import { requireReceivingBranch } from "../organizations/receiving-branch.js";
 
 /**
  * Checks what the goods-receipt schema alone cannot (K11, O1): goods are received for the
@@ -11,15 +12,7 @@ import { requireConsistentAsset } from "../assets/asset-consistency.js";
  * (`unknown_branch`, `not_receiving_goods`) or `body.items.1.assetId`.
  */
 export function requireConsistentReceipt(outcome: GoodsReceiptOutcome, organization: Organization, branchId: string | undefined): void {
-  if (branchId !== undefined) {
-    const branch = organization.branches.find((candidate) => candidate.id === branchId);
-    if (branch === undefined) throw badRequest(fieldError("body", ["branchId"], "unknown_branch", `is not a branch of ${organization.name}`));
-    if (!branch.receivesGoods) {
-      throw badRequest(
-        fieldError("body", ["branchId"], "not_receiving_goods", `branch ${branch.name} of ${organization.name} does not receive goods; a delivery can only be received for a branch that does (O1)`),
-      );
-    }
-  }
+  requireReceivingBranch(organization, branchId, "goods");
   const seen = new Set<string>();
   for (const [index, asset] of outcome.assets.entries()) {
     if (seen.has(asset.id)) throw badRequest(fieldError("body", ["items", index, "assetId"], "duplicate", `asset ${asset.id} appears twice in the receipt`));

@@ -6,6 +6,7 @@ import { allPages } from "../../testing/all-pages.js";
 import { expectProblem } from "../../testing/expect-problem.js";
 import { createTestApi, type TestApi } from "../../testing/test-api.js";
 import { openTicketAs, ticketOutbox } from "../tickets/ticket-test-helpers.js";
+import { addBranch } from "../../testing/add-branch.js";
 
 // The test clock stands at Monday 2026-11-16T09:00Z; the default K11 lead time is 30 days.
 
@@ -202,20 +203,8 @@ describe(`goods receipts on ${testDatabaseKind()} (K9, K11)`, () => {
   });
 
   it("O1: goods are received for a branch that receives goods; one served only with services is 400 not_receiving_goods on body.branchId, and nothing is booked", async () => {
-    const add = async (name: string, receivesGoods: boolean): Promise<string> => {
-      const response = await api.request({
-        method: "POST",
-        url: `/v1/organizations/${api.organizations.mueller}/branches`,
-        payload: { name, address: { street: "Siegburger Straße 229", postalCode: "50679", city: "Köln", country: "DE" }, receivesGoods, receivesServices: true },
-        token: api.tokens.accountManager,
-      });
-      expect(response.statusCode, response.body).toBe(201);
-      const branch = response.json<{ organization: { branches: { id: string; name: string }[] } }>().organization.branches.find((candidate) => candidate.name === name);
-      if (branch === undefined) throw new Error(`branch ${name} missing from ${response.body}`);
-      return branch.id;
-    };
-    const lager = await add("Lager Deutz", true);
-    const buero = await add("Büro Deutz", false);
+    const lager = await addBranch(api, api.organizations.mueller, "Lager Deutz", { goods: true, services: true });
+    const buero = await addBranch(api, api.organizations.mueller, "Büro Deutz", { goods: false, services: true });
     const refused = expectProblem(await book({ ...receipt("WE-6b"), branchId: buero }), 400, "body.branchId");
     expect(refused.errors?.[0]).toMatchObject({ code: "not_receiving_goods" });
     expect(JSON.stringify(refused.errors)).toContain("Büro Deutz");
