@@ -379,4 +379,23 @@ describe("closeMonth: other contract kinds (C1, C6, C8)", () => {
     });
     expect(closed[0]!.serviceReport.entries).toHaveLength(1);
   });
+
+  it("C1/C8: a rental is billed for the months of its term only; a month after its end reports late entries and bills nothing", () => {
+    const rental = unwrap(
+      parseContract({ kind: "rental-flat-rate", id: "K-4", customerId: "C", startDate: "2026-01-01", endDate: "2026-02-28", terms: TERMS, monthlyPrice: "2400.00" }),
+    );
+    const billedMonths: string[] = [];
+    let account = openAccount(rental);
+    for (const month of ["2026-01", "2026-02"]) {
+      const result = unwrap(closeMonth(account, { month }, { contract: rental, asOf: asOfAfter(month) }));
+      billedMonths.push(...result.events.flatMap((e) => (e.type === "billed-separately" ? [e.month] : [])));
+      account = result.account;
+    }
+    // Work of 27 February typed in on 5 March, after February was closed: booked into March (C8).
+    account = unwrap(recordTimeEntries(account, [entry("2026-02-27", 30, { contractId: "K-4" })], { contract: rental, asOf: "2026-03-05T09:00:00+01:00" })).account;
+    const march = unwrap(closeMonth(account, { month: "2026-03" }, { contract: rental, asOf: asOfAfter("2026-03") }));
+    expect(billedMonths).toEqual(["2026-01", "2026-02"]);
+    expect(march.events.map((e) => e.type)).toEqual(["service-report-ready", "month-closed"]);
+    expect(march.closed.serviceReport.entries.map((e) => e.workDate)).toEqual(["2026-02-27"]);
+  });
 });

@@ -171,7 +171,9 @@ export function closeMonth(account: ContractAccount, command: CloseMonthCommand,
   const presentation = presentationOf(contract);
   const net = sumNetsJson(lines, contract.currency);
   if (presentation === "separate-direct-debit") {
-    events.push({ type: "billed-separately", contractId: contract.id, month, method: "direct-debit" });
+    // C1/C8: the monthly price is due only for months of the term; a month closed after the end
+    // (it carries late entries) reports them and bills nothing.
+    if (inTerm(contract, month)) events.push({ type: "billed-separately", contractId: contract.id, month, method: "direct-debit" });
   } else if (lines.length > 0) {
     events.push({
       type: "invoice-due",
