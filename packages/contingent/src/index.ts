@@ -64,6 +64,7 @@ export {
   type ContractOf,
 } from "./contracts/contract.js";
 export { parseContract } from "./contracts/parse-contract.js";
+export { contractEndInputSchema, setContractEnd, type ContractEndInput } from "./contracts/contract-end.js";
 export { maintenanceTicketsDue, type MaintenanceTicketDue } from "./contracts/maintenance-checks.js";
 
 export {

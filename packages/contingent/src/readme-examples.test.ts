@@ -8,6 +8,7 @@ import {
   parsePolicySet,
   recordTimeEntries,
   recordTimeEntry,
+  setContractEnd,
   statementAsOf,
   type Contract,
 } from "./index.js";
@@ -182,5 +183,14 @@ describe("README examples", () => {
       ["usage", "42", "134.40"],
       ["usage", "1250.5", "15.63"],
     ]);
+  });
+  it("C1: ending a contract at the end of November after October was closed", () => {
+    const contract = contingentContract();
+    const { account } = runMonths(contract, ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"].map((m) => [`2026-${m}`, []] as const));
+    const ended = setContractEnd(contract, account, { endDate: "2026-11-30" });
+    expect(ended.ok && ended.value.endDate).toBe("2026-11-30");
+    const refused = setContractEnd(contract, account, { endDate: "2026-10-30" });
+    expect(refused.ok ? undefined : [refused.errors[0]?.code, refused.errors[0]?.path]).toEqual(["C1_TERM_IN_CLOSED_MONTH", ["endDate"]]);
+    expect(refused.ok ? "" : refused.errors[0]?.message).toContain("2026-10-31 at the earliest");
   });
 });
