@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../connection/database.js";
 import { applyMigration, databaseBefore, MIGRATION_TEST_TIMEOUT_MS } from "../testing/database-before.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
-import { findContract, findContractsOfOrganizations, insertContract } from "./contracts.js";
+import { findContract, findContractsOfOrganizations, insertContract, replaceContract } from "./contracts.js";
 import { insertOrganization } from "./organizations.js";
 
 const NOW = new Date("2026-02-01T05:00:00Z");
@@ -32,6 +32,15 @@ describe(`contracts of several organizations on ${testDatabaseKind()}`, () => {
 
   it("no organizations: no query, no contracts", async () => {
     expect(await findContractsOfOrganizations(database.db, [])).toEqual([]);
+  });
+
+  it("C1: replacing a contract's document counts up its version and keeps its account", async () => {
+    const before = await findContract(database.db, "K-c1");
+    const later = new Date("2026-11-23T10:00:00Z");
+    const row = await replaceContract(database.db, "K-c1", { id: "K-c1", endDate: "2026-11-30" }, later);
+    expect(row).toMatchObject({ contract: { id: "K-c1", endDate: "2026-11-30" }, version: (before?.version ?? 0) + 1, account: before?.account, updatedAt: later });
+    expect((await findContract(database.db, "K-c1"))?.contract).toEqual({ id: "K-c1", endDate: "2026-11-30" });
+    await expect(replaceContract(database.db, "K-none", {}, later)).rejects.toThrow("contract K-none vanished");
   });
 });
 

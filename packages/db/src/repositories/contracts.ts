@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { contingentContracts } from "../schema/contingent.js";
@@ -35,6 +35,21 @@ export async function insertContract(executor: Executor, contract: NewContract, 
     })
     .returning();
   if (row === undefined) throw new Error("insert returned no row");
+  return row;
+}
+
+/**
+ * Replaces a stored contract's document (for instance a new end date, C1) and counts up its
+ * version. Call it in the transaction that locked the row (`loadContractAccount` with
+ * `forUpdate`); the account is left as it is.
+ */
+export async function replaceContract(executor: Executor, id: string, contract: unknown, now: Date): Promise<ContractRow> {
+  const [row] = await executor
+    .update(contingentContracts)
+    .set({ contract, version: sql`${contingentContracts.version} + 1`, updatedAt: now })
+    .where(eq(contingentContracts.id, id))
+    .returning();
+  if (row === undefined) throw new Error(`contract ${id} vanished`);
   return row;
 }
 

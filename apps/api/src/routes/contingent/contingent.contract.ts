@@ -43,6 +43,13 @@ export const contingentContract: EndpointContract = {
         crossTenant: { expect: 404 },
       },
       {
+        method: "PUT",
+        route: "/v1/contracts/:id/end-date",
+        request: { url: `${base}/end-date`, body: { endDate: null } },
+        badInput: { request: { url: `${base}/end-date`, body: { endDate: "2026-11-31" } }, field: "body.endDate" },
+        crossTenant: { expect: 404 },
+      },
+      {
         method: "POST",
         route: "/v1/contracts/:id/time-entries",
         request: { url: `${base}/time-entries`, body: { entries: [entryInput("E-CONTRACT-1", "2026-11-02", 30)] } },
