@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { closeMonth } from "./close/close-month.js";
 import type { ClosedMonth } from "./close/closed-month.js";
 import type { Contract } from "./contracts/contract.js";
+import { setContractEnd } from "./contracts/contract-end.js";
 import { billedMinutes } from "./entries/billed-minutes.js";
 import type { TimeEntryInput } from "./entries/time-entry.js";
 import { minutesToHours } from "./hours.js";
@@ -220,6 +221,71 @@ describe("properties (C2, C3, C5, C7, C8)", () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe("ending a contract (C1, C2, C8)", () => {
+  it("C1/C2: whenever notice is accepted, exactly the months of the term are credited and billed, each once; refused notice changes nothing", () => {
+    fc.assert(
+      fc.property(
+        contingentArb,
+        fc.array(entryActionArb, { minLength: 10, maxLength: 60 }),
+        fc.integer({ min: 0, max: DAYS - 1 }),
+        // Notice for a day shortly before or after it: around month ends, where closes and credits race.
+        fc.integer({ min: -12, max: 40 }),
+        fc.integer({ min: 0, max: 10 }),
+        (contract, actions, noticeDay, endOffset, closeDelay) => {
+          let current: Contract = contract;
+          let account = openAccount(contract);
+          const closed: ClosedMonth[] = [];
+          const endDate = dayOf(Math.min(DAYS - 1, Math.max(0, noticeDay + endOffset)));
+          for (let d = 0; d < DAYS; d++) {
+            const today = dayOf(d);
+            const closeable = monthOf(dayOf(Math.max(0, d - closeDelay)));
+            while (account.firstOpenMonth < closeable && account.firstOpenMonth < monthOf(today)) {
+              const result = unwrap(closeMonth(account, { month: account.firstOpenMonth }, { contract: current, asOf: noonOf(today), policies }));
+              closed.push(result.closed);
+              account = result.account;
+            }
+            if (d === noticeDay) {
+              const ended = setContractEnd(current, account, { endDate });
+              if (ended.ok) current = ended.value;
+              else expect(current.endDate).toBeNull();
+            }
+            const due = actions
+              .map((action, index) => ({ action, index }))
+              .filter(({ action }) => Math.min(DAYS - 1, action.workDay + action.lag) === d)
+              .map(({ action, index }) => toInput(current, action, index));
+            if (due.length === 0) continue;
+            const recorded = recordTimeEntries(account, due, { contract: current, asOf: noonOf(today), policies });
+            // C1: work after an accepted end is refused, all or nothing.
+            if (current.endDate !== null && due.some((input) => input.workDate > endDate)) {
+              expect(recorded.ok).toBe(false);
+              continue;
+            }
+            account = unwrap(recorded).account;
+          }
+          // Close everything through April (the simulation's last month) on 1 May.
+          while (account.firstOpenMonth <= "2026-04") {
+            const result = unwrap(closeMonth(account, { month: account.firstOpenMonth }, { contract: current, asOf: "2026-05-01T12:00:00+02:00", policies }));
+            closed.push(result.closed);
+            account = result.account;
+          }
+          const lastMonth = current.endDate === null ? "2026-04" : monthOf(current.endDate);
+          const monthly = current.kind === "contingent" ? current.contingent.monthlyMinutes : 0;
+          for (const record of closed) {
+            const inTerm = record.month <= lastMonth;
+            expect(record.statement?.creditMinutes).toBe(inTerm ? monthly : 0);
+            expect(record.invoice.lines.filter((line) => line.kind === "contingent-monthly").length).toBe(inTerm ? 1 : 0);
+          }
+          expect(closed.map((record) => record.month)).toEqual(["2026-01", "2026-02", "2026-03", "2026-04"]);
+          // No work reported or billed for a day after the end.
+          const lastDay = current.endDate ?? dayOf(DAYS - 1);
+          for (const record of closed) for (const e of record.serviceReport.entries) expect(e.workDate <= lastDay).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
