@@ -7,6 +7,7 @@ import { DEFAULT_TICKETING_POLICIES } from "@kontor/ticketing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem } from "../../testing/expect-problem.js";
 import { createTestApi, type TestApi } from "../../testing/test-api.js";
+import { ADOBE_TEST_POLICY } from "./licensing-policies-fixtures.js";
 
 // The test clock stands at 2026-03-17T09:00Z (10:00 in Berlin). The shipped contingent and seat
 // histories start on 1970-01-01, the shipped ticketing version at 2020-01-01T00:00:00+01:00.
@@ -156,6 +157,38 @@ describe(`installation policies keep the start of every history on ${testDatabas
       expect(shortened.detail).toContain("(from 2022-07-14)");
       const fixed = await put(path, defaults, 1);
       expect(fixed.statusCode, fixed.body).toBe(200);
+    });
+  });
+  // Runs after the repair above: the licensing row is stored and parses.
+  describe("licensing: every vendor's and marketplace's history keeps its start once it is in the set", () => {
+    const path = "/v1/licensing-policies";
+    type VendorVersion = { id: string; vendorId: string; effectiveFrom: string };
+    type LicensingSet = { fulfilment: { effectiveFrom: string }[]; vendors: VendorVersion[]; rental: VendorVersion[] };
+    const current = async () => (await get(path)).json<Answer<LicensingSet>>();
+
+    it("P1, L14, M2: a set without the Atlassian policy (from 2021-02-02) and the Microsoft marketplace's (from 2021-01-01) is 422 P1_HISTORY_SHORTENED on both lists; nothing changes", async () => {
+      const before = await current();
+      expect(before.source).toBe("stored");
+      const refused = expectProblem(await put(path, { ...before.policies, vendors: [], rental: [] }, before.version), 422, "body.policies.vendors");
+      expect(codes(refused)).toEqual([
+        ["body.policies.vendors", "P1_HISTORY_SHORTENED"],
+        ["body.policies.rental", "P1_HISTORY_SHORTENED"],
+      ]);
+      expect(refused.detail).toContain("vendors of atlassian would have no version, the current set's earliest is from 2021-02-02");
+      expect(refused.detail).toContain("rental of microsoft would have no version, the current set's earliest is from 2021-01-01");
+      expect(await current()).toEqual(before);
+    });
+
+    it("P1: a new vendor may start after today (Adobe from 2027-01-01 is stored); once stored, starting it on 2027-06-01 instead is 422 naming adobe", async () => {
+      const before = await current();
+      const adobe = { ...ADOBE_TEST_POLICY, id: "adobe-test-2027-01-01", effectiveFrom: "2027-01-01" };
+      const stored = await put(path, { ...before.policies, vendors: [...before.policies.vendors, adobe] }, before.version);
+      expect(stored.statusCode, stored.body).toBe(200);
+      const withAdobe = await current();
+      const later = withAdobe.policies.vendors.map((version) => (version.vendorId === "adobe" ? { ...version, effectiveFrom: "2027-06-01" } : version));
+      const moved = expectProblem(await put(path, { ...withAdobe.policies, vendors: later }, withAdobe.version), 422, "body.policies.vendors");
+      expect(codes(moved)).toEqual([["body.policies.vendors", "P1_HISTORY_SHORTENED"]]);
+      expect(moved.detail).toContain("vendors of adobe would start on 2027-06-01, later than the current set's earliest version (from 2027-01-01)");
     });
   });
 });

@@ -77,24 +77,28 @@ function versionsNotInForce<Policies>(domain: InstallationPolicyDomain<Policies>
     }));
 }
 
+/** How a history is named in errors and matched across two sets. */
+function nameOf(history: RequiredHistory): string {
+  return history.name ?? history.path.join(".");
+}
+
 /**
- * `P1_HISTORY_SHORTENED`, one per required history that starts later in the new set than in the
- * set in force. Rules evaluate records at their own dates (P1), and records keep arriving for past
- * dates (a time entry worked in January, a month closed afterwards, a due date from an earlier
- * invoice date): under a history starting later they would find no version, for good. A history
- * may grow backwards and forwards, never lose its start. `current` and `next` are
- * the required histories of the set in force and of the new one, matched by `path`.
+ * `P1_HISTORY_SHORTENED`, one per history of the set in force (`current`) that starts later in
+ * the new set (`next`) or is missing from it. Rules evaluate records at their own dates (P1), and
+ * records keep arriving for past dates (a time entry worked in January, a month closed
+ * afterwards, a due date from an earlier invoice date): under a history starting later they would
+ * find no version, for good. A history may grow backwards and forwards, never lose its start.
+ * Histories are matched by {@link nameOf}.
  */
 function historiesShortened(current: readonly RequiredHistory[], next: readonly RequiredHistory[]): PolicyViolation[] {
-  const key = (path: readonly string[]): string => path.join("\u0000");
-  const currentByPath = new Map(current.map((history) => [key(history.path), history]));
-  return next.flatMap((history) => {
-    const currentHistory = currentByPath.get(key(history.path));
-    const kept = currentHistory === undefined ? undefined : earliestVersion(currentHistory);
+  const nextByName = new Map(next.map((history) => [nameOf(history), history]));
+  return current.flatMap((currentHistory) => {
+    const kept = earliestVersion(currentHistory);
     if (kept === undefined) return [];
-    const starts = earliestVersion(history);
+    const name = nameOf(currentHistory);
+    const history = nextByName.get(name);
+    const starts = history === undefined ? undefined : earliestVersion(history);
     if (starts !== undefined && starts.at <= kept.at) return [];
-    const name = history.path.join(".");
     const shortened =
       starts === undefined
         ? `${name} would have no version, the current set's earliest is from ${kept.effectiveFrom}`
@@ -103,7 +107,7 @@ function historiesShortened(current: readonly RequiredHistory[], next: readonly 
       {
         code: "P1_HISTORY_SHORTENED",
         message: `${shortened}: keep the earliest version (from ${kept.effectiveFrom}) and add later versions beside it`,
-        path: ["policies", ...history.path],
+        path: ["policies", ...currentHistory.path],
       },
     ];
   });
@@ -121,25 +125,31 @@ function storedVersionsAt(policies: unknown, path: readonly string[]): { readonl
 }
 
 /**
- * The required histories of the set in force now: the stored row's, else the defaults'. A row
- * that no longer parses still has dated versions: its histories are read from its JSON at the
- * defaults' paths, so repairing it with `PUT` (as its 500 asks) cannot shorten them either.
+ * The histories of the set in force now that keep their start (required and kept ones): the
+ * stored row's, else the defaults'. A row that no longer parses still has dated versions: its
+ * required histories are read from its JSON at the defaults' paths, so repairing it with `PUT`
+ * (as its 500 asks) cannot shorten them either.
  */
 function historiesInForce<Policies>(domain: InstallationPolicyDomain<Policies>, row: InstallationPoliciesRow | undefined): readonly RequiredHistory[] {
-  const defaults = domain.requiredHistories(domain.defaults);
-  if (row === undefined) return defaults;
+  if (row === undefined) return keptHistories(domain, domain.defaults);
   const parsed = domain.schema.safeParse(row.policies);
-  if (parsed.success) return domain.requiredHistories(parsed.data);
-  return defaults.map((history) => ({ path: history.path, versions: storedVersionsAt(row.policies, history.path) }));
+  if (parsed.success) return keptHistories(domain, parsed.data);
+  return domain.requiredHistories(domain.defaults).map((history) => ({ path: history.path, versions: storedVersionsAt(row.policies, history.path) }));
+}
+
+/** Every history of `policies` that keeps its start: the required ones and the domain's kept ones (a vendor's). */
+function keptHistories<Policies>(domain: InstallationPolicyDomain<Policies>, policies: Policies): readonly RequiredHistory[] {
+  return [...domain.requiredHistories(policies), ...(domain.keptHistories?.(policies) ?? [])];
 }
 
 /**
  * Both guards of a `PUT` (P1), in one 422 naming every history at fault: the new set must have
- * a version in force at `now` and must not start any history later than the set it replaces,
+ * a version of every required history in force at `now`, and must not start any history of the
+ * set it replaces (required or kept, such as a vendor's) later, nor drop it,
  * `row` (`undefined` while the defaults apply). Days count from their start in the
  * installation's zone, instants as given.
  */
 export function requireStorablePolicies<Policies>(domain: InstallationPolicyDomain<Policies>, row: InstallationPoliciesRow | undefined, next: Policies, now: Date): void {
-  const violations = [...versionsNotInForce(domain, next, now), ...historiesShortened(historiesInForce(domain, row), domain.requiredHistories(next))];
+  const violations = [...versionsNotInForce(domain, next, now), ...historiesShortened(historiesInForce(domain, row), keptHistories(domain, next))];
   if (violations.length > 0) throw ruleViolation(violations);
 }

@@ -36,12 +36,23 @@ export interface InstallationPolicyDomain<Policies> {
    * Histories that may start later (a new vendor's) are not listed.
    */
   readonly requiredHistories: (policies: Policies) => readonly RequiredHistory[];
+  /**
+   * Histories that may start later than today (a vendor not sold yet) but, once in the set in
+   * force, keep their start like the required ones: records dated before a later start (a license
+   * of that vendor) would find no version. One per vendor or marketplace; none when absent.
+   */
+  readonly keptHistories?: (policies: Policies) => readonly RequiredHistory[];
 }
 
-/** A list of versions under `policies` that must have one in force today and keep its start (P1). */
+/** A list of versions under `policies` that keeps its start (P1); a required one must also have one in force today. */
 export interface RequiredHistory {
   /** Where it stands under `policies`, e.g. `["sepa"]`. */
   readonly path: readonly string[];
+  /**
+   * What errors call it, and what matches it across two sets, when several histories share one
+   * list (`vendors of atlassian`); else `path` joined with dots.
+   */
+  readonly name?: string;
   /** Its versions: `effectiveFrom` a calendar day (`2026-01-01`) or an instant with offset. */
   readonly versions: readonly { readonly effectiveFrom: string }[];
 }

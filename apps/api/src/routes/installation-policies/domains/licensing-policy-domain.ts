@@ -2,7 +2,14 @@ import type { Executor } from "@kontor/db";
 import { DEFAULT_POLICIES, policySetSchema, type PolicySet } from "@kontor/licensing";
 import { LICENSING_STAFF_ROLES } from "../../licensing/licensing-access.js";
 import { installationPolicies } from "../installation-policies.js";
-import type { InstallationPolicyDomain } from "../policy-domain.js";
+import type { InstallationPolicyDomain, RequiredHistory } from "../policy-domain.js";
+
+/** The versions of `list` grouped by vendor, one history each (`vendors of atlassian`). */
+function historiesByVendor(list: "vendors" | "rental", versions: readonly { readonly vendorId: string; readonly effectiveFrom: string }[]): RequiredHistory[] {
+  const byVendor = new Map<string, { readonly effectiveFrom: string }[]>();
+  for (const version of versions) byVendor.set(version.vendorId, [...(byVendor.get(version.vendorId) ?? []), version]);
+  return [...byVendor].map(([vendorId, vendorVersions]) => ({ path: [list], name: `${list} of ${vendorId}`, versions: vendorVersions }));
+}
 
 /** The licensing policies (P1): vendor rules, the fulfilment policy and the rental marketplace policies. */
 export const LICENSING_POLICY_DOMAIN: InstallationPolicyDomain<PolicySet> = {
@@ -19,6 +26,8 @@ export const LICENSING_POLICY_DOMAIN: InstallationPolicyDomain<PolicySet> = {
   readers: LICENSING_STAFF_ROLES,
   // Vendor and rental policies may start later (a vendor not sold yet); fulfilment is always needed.
   requiredHistories: (policies) => [{ path: ["fulfilment"], versions: policies.fulfilment }],
+  // Once a vendor's or marketplace's policies are in the set, its licenses and rentals depend on them.
+  keptHistories: (policies) => [...historiesByVendor("vendors", policies.vendors), ...historiesByVendor("rental", policies.rental)],
 };
 
 /**
