@@ -34,10 +34,16 @@ function monthIn(now: Date, zone: string): string {
   return local.toFormat("yyyy-MM");
 }
 
-/** The months from `first` up to, not including, `current`, oldest first. */
-function monthsBefore(first: string, current: string): string[] {
+/**
+ * The months of a candidate to close, oldest first (C1, C8): from its first open month up to, not
+ * including, `current`, but never past `endMonth`, the month of the contract's end date. A
+ * candidate whose first open month lies after its end month is one only because its books still
+ * hold something (a late entry booked there after the final close): just that month, once.
+ */
+function monthsToClose(first: string, current: string, endMonth: string | null): string[] {
+  if (endMonth !== null && first > endMonth) return [first];
   const months: string[] = [];
-  for (let month = first; month < current; month = nextMonth(month)) months.push(month);
+  for (let month = first; month < current && (endMonth === null || month <= endMonth); month = nextMonth(month)) months.push(month);
   return months;
 }
 
@@ -48,6 +54,13 @@ function monthsBefore(first: string, current: string): string[] {
  * its month in one transaction ({@link closeContractMonth}) and writes the events that mail the
  * service report and bill the month. Items are idempotent: a closed month is never closed again,
  * and an item whose earlier months are still open (items ran out of order) closes those first.
+ *
+ * C1, C8 contract end: a contract with an `endDate` is planned only up to its end month (the
+ * month of the end date), never past it, so an ended contract mails no empty service report and
+ * bills nothing month after month. Once its last month is closed it is planned again only when
+ * its books hold something open (`listMonthCloseCandidates`): a back-dated entry typed in after
+ * the final close is booked into the first open month, and that one month is closed and
+ * reported once; no run of empty months follows.
  *
  * P1: `plan` reads the installation's contingent policies once (not per contract: no N+1) and
  * hands them to every item in its data, so a run closes all contracts under one snapshot. A
@@ -69,7 +82,7 @@ export const monthCloseJob: FanOutJob = {
         current = monthIn(now, candidate.zone);
         currentMonths.set(candidate.zone, current);
       }
-      for (const month of monthsBefore(candidate.firstOpenMonth, current)) {
+      for (const month of monthsToClose(candidate.firstOpenMonth, current, candidate.endMonth)) {
         items.push({ key: `${candidate.contractId}:${month}`, data: { contractId: candidate.contractId, month } });
       }
     }

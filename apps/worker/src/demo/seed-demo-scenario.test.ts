@@ -130,7 +130,7 @@ describe.each(["2026-11-30T16:00:00Z", "2027-01-01T05:30:00Z"])(`demo scenario a
     const candidates = await listMonthCloseCandidates(database.db, now, "Europe/Berlin");
     const lastMonth = timeline.previousMonthStart.slice(0, 7);
     expect(candidates).toEqual(
-      [DEMO_RENTAL_CONTRACT_ID, DEMO_MANAGED_SERVICES_ID, summary.contractId].map((contractId) => ({ contractId, firstOpenMonth: lastMonth, zone: "Europe/Berlin" })),
+      [DEMO_RENTAL_CONTRACT_ID, DEMO_MANAGED_SERVICES_ID, summary.contractId].map((contractId) => ({ contractId, firstOpenMonth: lastMonth, zone: "Europe/Berlin", endMonth: null })),
     );
     expect(summary.overdueOrder?.purchaseDueOn.localeCompare(timeline.today)).toBe(-1);
     // K11: the firewall's UTM subscription ends within the 30-day lead time, the NAS warranty does not.
