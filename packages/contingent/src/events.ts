@@ -12,6 +12,16 @@ export interface TimeEntryRecorded {
   readonly backDated: boolean;
 }
 
+/** A time entry was cancelled (C6): it is never reported or billed; a contingent gets its billed minutes back. */
+export interface TimeEntryCancelled {
+  readonly type: "time-entry-cancelled";
+  readonly contractId: string;
+  readonly entryId: string;
+  readonly bookingMonth: MonthKey;
+  readonly billedMinutes: number;
+  readonly reason: string;
+}
+
 /** The month's charged minutes reached a warning threshold of its credit (C4, default 80 % and 100 %). */
 export interface ThresholdReached {
   readonly type: "threshold-reached";
@@ -101,6 +111,7 @@ export interface MonthClosed {
 /** Every event this package emits, for the apps to persist and deliver (outbox). */
 export type ContingentEvent =
   | TimeEntryRecorded
+  | TimeEntryCancelled
   | ThresholdReached
   | BalanceExhausted
   | BalanceAdjusted

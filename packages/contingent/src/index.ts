@@ -71,6 +71,7 @@ export {
   timeEntryInputSchema,
   travelInputSchema,
   type TimeEntry,
+  type TimeEntryCancellation,
   type TimeEntryInput,
   type ValidTimeEntry,
 } from "./entries/time-entry.js";
@@ -80,6 +81,7 @@ export {
   adjustmentPostingSchema,
   creditPostingSchema,
   debitPostingSchema,
+  isWorkAdjustment,
   ledgerPostingSchema,
   signedMinutes,
   type AdjustmentPosting,
@@ -101,6 +103,12 @@ export {
   type RecordTimeEntriesResult,
   type RecordTimeEntryResult,
 } from "./ledger/record-time-entries.js";
+export {
+  cancelTimeEntry,
+  timeEntryCancellationSchema,
+  type CancelTimeEntryResult,
+  type TimeEntryCancellationInput,
+} from "./ledger/cancel-time-entry.js";
 export {
   adjustBalance,
   adjustmentInputSchema,
@@ -153,5 +161,6 @@ export type {
   MonthClosed,
   ServiceReportReady,
   ThresholdReached,
+  TimeEntryCancelled,
   TimeEntryRecorded,
 } from "./events.js";

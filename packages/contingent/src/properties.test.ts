@@ -14,6 +14,7 @@ import { billedMinutes } from "./entries/billed-minutes.js";
 import type { TimeEntryInput } from "./entries/time-entry.js";
 import { minutesToHours } from "./hours.js";
 import { adjustBalance } from "./ledger/adjust-balance.js";
+import { cancelTimeEntry } from "./ledger/cancel-time-entry.js";
 import { contractAccountSchema, openAccount, type ContractAccount } from "./ledger/contract-account.js";
 import type { LedgerPosting } from "./ledger/ledger-posting.js";
 import { postMonthlyCredits } from "./ledger/monthly-credits.js";
@@ -87,6 +88,7 @@ function simulate(
   closeDelay: number,
   check: (day: string, state: Simulation) => void = () => undefined,
   include: (action: EntryAction) => boolean = () => true,
+  cancel: (action: EntryAction) => boolean = () => false,
 ): Simulation {
   let account = openAccount(contract);
   const closed: ClosedMonth[] = [];
@@ -104,6 +106,11 @@ function simulate(
     }
     const due = indexed.filter((item) => item.recordDay === d).map((item) => toInput(contract, item.action, item.index));
     if (due.length > 0) account = unwrap(recordTimeEntries(account, due, { contract, asOf: noonOf(today), policies })).account;
+    for (const item of indexed) {
+      if (item.recordDay !== d || !cancel(item.action)) continue;
+      const input = { entryId: `P-${String(item.index)}`, reason: "Typed in by mistake" };
+      account = unwrap(cancelTimeEntry(account, input, { contract, asOf: lateOf(today), policies })).account;
+    }
     adjustments.forEach((adjustment, i) => {
       if (adjustment.day !== d || contract.kind !== "contingent") return;
       const input = { id: `A-${String(i)}`, date: today, minutes: adjustment.minutes, reason: "Goodwill" };
@@ -217,6 +224,39 @@ describe("properties (C2, C3, C5, C7, C8)", () => {
                 unwrap(statementAsOf(withoutNonBillable.account, withoutNonBillable.closed, at)).balanceMinutes,
               );
             }
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("cancelling time entries (C6, C8)", () => {
+  it("C6: entries cancelled on the day they were recorded leave every month close as if they had never been recorded; the ledger still balances", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(contingentArb, fc.constant(agreementOnly())),
+        fc.array(fc.tuple(entryActionArb, fc.boolean()), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 10 }),
+        (contract, pairs, delay) => {
+          const actions = pairs.map(([action]) => action);
+          const cancelled = new Set(pairs.filter(([, cancel]) => cancel).map(([action]) => action));
+          const withCancellations = simulate(contract, actions, [], delay, undefined, undefined, (action) => cancelled.has(action));
+          const neverRecorded = simulate(contract, actions, [], delay, undefined, (action) => !cancelled.has(action));
+          const outcome = (state: Simulation) =>
+            state.closed.map((record) => ({
+              month: record.month,
+              balance: record.statement === null ? null : [record.statement.openingMinutes, record.statement.chargedMinutes, record.statement.correctionMinutes, record.statement.closingMinutes],
+              serviceReport: record.serviceReport,
+              invoice: record.invoice,
+              flags: record.flags,
+              warnings: record.warnings,
+            }));
+          expect(JSON.stringify(outcome(withCancellations))).toBe(JSON.stringify(outcome(neverRecorded)));
+          for (const record of withCancellations.closed) {
+            const s = record.statement;
+            if (s !== null) expect(s.closingMinutes).toBe(s.openingMinutes + s.creditMinutes - s.debitMinutes + s.adjustmentMinutes);
           }
         },
       ),

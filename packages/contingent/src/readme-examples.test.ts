@@ -1,6 +1,7 @@
 /** Every example of README.md, run as written (with the context the README leaves implicit). */
 import { describe, expect, it } from "vitest";
 import {
+  cancelTimeEntry,
   closeMonth,
   consumptionSeries,
   openAccount,
@@ -192,5 +193,18 @@ describe("README examples", () => {
     const refused = setContractEnd(contract, account, { endDate: "2026-10-30" });
     expect(refused.ok ? undefined : [refused.errors[0]?.code, refused.errors[0]?.path]).toEqual(["C1_TERM_IN_CLOSED_MONTH", ["endDate"]]);
     expect(refused.ok ? "" : refused.errors[0]?.message).toContain("2026-10-31 at the earliest");
+  });
+  it("C6: cancelling a mistyped entry gives its minutes back from the day of the cancellation", () => {
+    const contract = contingentContract();
+    const base = { contractId: "K-1001", technician: "S. Wassmann", ticketRef: "T-100", workType: "remote-support", location: "remote", billable: true } as const;
+    const recorded = recordTimeEntries(openAccount(contract), [{ ...base, id: "E-14", workDate: "2026-01-14", rawMinutes: 285 }], { contract, asOf: "2026-01-14T17:00:00+01:00" });
+    if (!recorded.ok) throw new Error(recorded.errors[0]?.message);
+    const account = recorded.value.account;
+    const cancelled = cancelTimeEntry(account, { entryId: "E-14", reason: "285 statt 28 Minuten getippt" }, { contract, asOf: "2026-01-20T12:00:00+01:00" });
+    if (!cancelled.ok) throw new Error(cancelled.errors[0]?.message);
+    expect(cancelled.value.posting).toMatchObject({ cause: "entry-cancelled", minutes: 285, date: "2026-01-20" });
+    const balance = (asOf: string) => unwrap(statementAsOf(cancelled.value.account, [], { contract, asOf })).balanceMinutes;
+    expect(balance("2026-01-19T23:00:00+01:00")).toBe(600 - 285);
+    expect(balance("2026-01-20T23:00:00+01:00")).toBe(600);
   });
 });

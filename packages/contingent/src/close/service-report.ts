@@ -99,7 +99,7 @@ export interface MonthEntries {
 
 /**
  * Splits an account's open entries (in recording order) into `month`'s, as its service report
- * with the ID `id`, and the rest. Same result as filtering and {@link buildServiceReport}: when
+ * with the ID `id`, and the rest; the month's cancelled entries are left out of both. Same result as filtering and {@link buildServiceReport}: when
  * all entries belong to the month (the usual case) one pass sums them, and their order is checked
  * and, if need be, restored by merging runs ({@link sortedByWorkDate}) instead of a full sort.
  */
@@ -119,9 +119,10 @@ export function splitMonthEntries(
   let previous = "";
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as TimeEntry;
-    if (entry.bookingMonth !== month) {
-      // Some entries belong to later months: filter, then build the report the plain way.
-      const booked = entries.filter((e) => e.bookingMonth === month);
+    if (entry.bookingMonth !== month || entry.cancelled !== undefined) {
+      // Some entries belong to later months or were cancelled (C6: never reported or billed):
+      // filter, then build the report the plain way.
+      const booked = entries.filter((e) => e.bookingMonth === month && e.cancelled === undefined);
       return {
         serviceReport: buildServiceReport(contractId, customerId, month, booked, id),
         booked,

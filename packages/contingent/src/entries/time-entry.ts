@@ -46,6 +46,13 @@ export type TimeEntryInput = z.input<typeof timeEntryInputSchema>;
 /** A validated time entry before billing rules are applied. */
 export type ValidTimeEntry = z.output<typeof timeEntryInputSchema>;
 
+/** Why and when a recorded entry was cancelled (C6): a typing error, work booked on the wrong contract. */
+export interface TimeEntryCancellation {
+  /** When it was cancelled, UTC ISO. */
+  readonly at: string;
+  readonly reason: string;
+}
+
 /** A recorded time entry: the input plus what billing derived from it (C6) and when it was recorded. */
 export interface TimeEntry extends ValidTimeEntry {
   /** Minutes billed after multipliers, increment rounding and the minimum (C6). Non-billable: 0. */
@@ -54,4 +61,9 @@ export interface TimeEntry extends ValidTimeEntry {
   readonly bookingMonth: MonthKey;
   /** When the entry was recorded, UTC ISO. */
   readonly recordedAt: string;
+  /**
+   * Set once the entry is cancelled (`cancelTimeEntry`): it stays recorded (its id stays
+   * taken) but is never reported, billed or charged. Absent on every other entry.
+   */
+  readonly cancelled?: TimeEntryCancellation | undefined;
 }

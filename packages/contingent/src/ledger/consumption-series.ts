@@ -7,7 +7,7 @@ import { readInstant } from "../time/instant.js";
 import { lastDayOf, monthKeySchema, monthOf, nextMonth, type MonthKey } from "../time/month-key.js";
 import { resolveContingentContext, type CommandContext } from "./command-context.js";
 import type { ContractAccount } from "./contract-account.js";
-import type { LedgerPosting } from "./ledger-posting.js";
+import { isWorkAdjustment, type LedgerPosting } from "./ledger-posting.js";
 import { monthlyCreditsDue } from "./monthly-credits.js";
 
 /** The longest range {@link consumptionSeries} answers, in months (three years of a chart). */
@@ -136,8 +136,9 @@ function emptySums(): Sums {
 function add(sums: Sums, posting: LedgerPosting): void {
   if (posting.kind === "credit") sums.credit += posting.minutes;
   else if (posting.kind === "debit") sums.charged += posting.minutes;
-  // C6/C8: a billable entry back-dated into the month is work charged to it (its minutes are negative).
-  else if (posting.cause === "back-dated-entry") sums.charged -= posting.minutes;
+  // C6/C8: a billable entry back-dated into the month is work charged to it (its minutes are
+  // negative); a cancelled entry's reversal takes work back.
+  else if (isWorkAdjustment(posting)) sums.charged -= posting.minutes;
   else {
     sums.other += posting.minutes;
     if (posting.cause === "correction") sums.correction += posting.minutes;

@@ -19,7 +19,7 @@ export interface ContractAccount {
   readonly openingMinutes: number;
   /** C4: how many month ends in a row closed with a negative balance (reset by a correction). */
   readonly negativeMonthEnds: number;
-  /** Time entries booked into open months, in recording order. */
+  /** Time entries booked into open months, in recording order (cancelled ones included, C6). */
   readonly entries: readonly TimeEntry[];
   /** Ledger postings dated in open months, in recording order (append-only). */
   readonly postings: readonly LedgerPosting[];
@@ -29,6 +29,7 @@ const timeEntrySchema = timeEntryInputSchema.extend({
   billedMinutes: z.int().min(0),
   bookingMonth: monthKeySchema,
   recordedAt: z.string().min(1),
+  cancelled: z.strictObject({ at: z.string().min(1), reason: z.string().min(1).max(2000) }).optional(),
 });
 
 /** zod schema of a stored {@link ContractAccount}, for apps that load it from JSON. */

@@ -28,14 +28,15 @@ export const debitPostingSchema = z.strictObject({
 /**
  * A signed change with a reason (C7): `manual` (an account manager's booking), `back-dated-entry`
  * (a billable entry whose work month was already closed, booked in the first open month and
- * referencing its work date) or `correction` (C4: the deficit billed by a correction invoice,
- * credited back so the balance restarts at zero).
+ * referencing its work date), `entry-cancelled` (C6: a cancelled billable entry's minutes given
+ * back, in the month that carried it) or `correction` (C4: the deficit billed by a correction
+ * invoice, credited back so the balance restarts at zero).
  */
 export const adjustmentPostingSchema = z.strictObject({
   kind: z.literal("adjustment"),
   ...common,
   minutes: z.int(),
-  cause: z.enum(["manual", "back-dated-entry", "correction"]),
+  cause: z.enum(["manual", "back-dated-entry", "entry-cancelled", "correction"]),
   reason: z.string().min(1).max(2000),
   /** The time entry behind a back-dated adjustment. */
   entryId: z.string().min(1).nullable(),
@@ -62,6 +63,15 @@ export type AdjustmentPosting = z.output<typeof adjustmentPostingSchema>;
  * is credits − debits + adjustments over the postings dated up to that day.
  */
 export type LedgerPosting = CreditPosting | DebitPosting | AdjustmentPosting;
+
+/**
+ * Whether an adjustment is work charged to its month rather than a booking (C4, C6): a back-dated
+ * entry charges its minutes (negative), a cancelled entry's reversal takes them back (positive).
+ * The work charged is the debits minus the signed minutes of these.
+ */
+export function isWorkAdjustment(posting: AdjustmentPosting): boolean {
+  return posting.cause === "back-dated-entry" || posting.cause === "entry-cancelled";
+}
 
 /** The signed effect of a posting on the balance. */
 export function signedMinutes(posting: LedgerPosting): number {

@@ -1,5 +1,5 @@
 import type { IsoDate } from "@kontor/calendar";
-import type { LedgerPosting } from "./ledger-posting.js";
+import { isWorkAdjustment, type LedgerPosting } from "./ledger-posting.js";
 
 /** The sums of a month's postings that its statement shows (C2, C3, C4, C7), in minutes. */
 export interface MonthPostingTotals {
@@ -37,8 +37,9 @@ export function monthPostingTotals(postings: readonly LedgerPosting[], lastDay: 
       credit += posting.minutes;
     } else {
       adjustment += posting.minutes;
-      // C4: a billable entry back-dated into the month is work charged to it (its minutes are negative).
-      if (posting.cause === "back-dated-entry") charged -= posting.minutes;
+      // C4: a billable entry back-dated into the month is work charged to it (its minutes are
+      // negative); a cancelled entry's reversal takes work back (positive).
+      if (isWorkAdjustment(posting)) charged -= posting.minutes;
     }
   }
   return { credit, debit, adjustment, charged, later };

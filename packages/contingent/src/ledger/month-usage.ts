@@ -1,13 +1,14 @@
 import { monthOf, type MonthKey } from "../time/month-key.js";
-import type { LedgerPosting } from "./ledger-posting.js";
+import { isWorkAdjustment, type LedgerPosting } from "./ledger-posting.js";
 
 /**
- * The minutes charged to a month: its debits plus the billable entries back-dated into it (C4
- * warnings compare this with the month's credit). Manual adjustments and corrections are not work.
+ * The minutes charged to a month: its debits plus the billable entries back-dated into it, less
+ * cancelled entries (C4 warnings compare this with the month's credit). Manual adjustments and
+ * corrections are not work.
  */
 export function chargedMinutes(posting: LedgerPosting): number {
   if (posting.kind === "debit") return posting.minutes;
-  if (posting.kind === "adjustment" && posting.cause === "back-dated-entry") return -posting.minutes;
+  if (posting.kind === "adjustment" && isWorkAdjustment(posting)) return -posting.minutes;
   return 0;
 }
 

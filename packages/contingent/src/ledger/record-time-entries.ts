@@ -5,7 +5,7 @@ import { fail, failAll, ok, type ContingentIssue, type Result } from "../errors/
 import type { ContingentEvent } from "../events.js";
 import { policyInForce } from "../policies/policy-in-force.js";
 import { DEFAULT_POLICY_SET } from "../policies/policy-set.js";
-import { firstDayOf, lastDayOf, monthOf } from "../time/month-key.js";
+import { clampToMonth, lastDayOf, monthOf } from "../time/month-key.js";
 import { sharedString } from "../time/shared-string.js";
 import { resolveContext, type CommandContext } from "./command-context.js";
 import type { ContractAccount } from "./contract-account.js";
@@ -191,12 +191,4 @@ function recordedEvent(contractId: string, entry: TimeEntry): ContingentEvent {
     billedMinutes: entry.billedMinutes,
     backDated: monthOf(entry.workDate) !== entry.bookingMonth,
   };
-}
-
-/** `date` moved into `month`: its first day if earlier, its last day if later. */
-function clampToMonth(date: string, month: string): string {
-  const first = firstDayOf(month);
-  if (date < first) return first;
-  const last = lastDayOf(month);
-  return date > last ? last : date;
 }

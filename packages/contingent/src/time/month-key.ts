@@ -63,3 +63,11 @@ export function lastDayOf(month: MonthKey): IsoDate {
   }
   return last;
 }
+
+/** `date` moved into `month`: its first day if earlier, its last day if later. */
+export function clampToMonth(date: IsoDate, month: MonthKey): IsoDate {
+  const first = firstDayOf(month);
+  if (date < first) return first;
+  const last = lastDayOf(month);
+  return date > last ? last : date;
+}
