@@ -5,7 +5,7 @@ import { loadContractAccount, saveContractAccount, type StoredContractAccount, t
 import { insertContract } from "./contracts.js";
 import { findMonthClose, insertMonthClose } from "./month-closes.js";
 import { insertOrganization } from "./organizations.js";
-import { findRecordedEntryIds, listTimeEntries } from "./time-entries.js";
+import { findRecordedEntryIds, listTimeEntries, replaceTimeEntry } from "./time-entries.js";
 
 const NOW = new Date("2026-02-01T05:00:00Z");
 
@@ -54,6 +54,14 @@ describe(`contract accounts on ${testDatabaseKind()}`, () => {
   it("C8: a month is closed once; the second insert is a no-op", async () => {
     expect(await insertMonthClose(database.db, { contractId: "K-1", organizationId: "org-1", month: "2026-01", closed: { month: "again" } }, NOW)).toBeUndefined();
     expect((await findMonthClose(database.db, "K-1", "2026-01"))?.closed).toEqual({ month: "2026-01" });
+  });
+
+  it("C6: a replaced entry (cancelled) loads with its new document; an entry not stored is an error", async () => {
+    const cancelled = { ...entry("E-3", "2026-02-02"), cancelled: { at: "2026-02-03T09:00:00.000Z", reason: "Tippfehler" } };
+    await replaceTimeEntry(database.db, "K-1", cancelled);
+    expect((await loadContractAccount<Account>(database.db, "K-1"))?.account.entries).toEqual([cancelled]);
+    expect((await listTimeEntries(database.db, "K-1", { limit: 10 })).items.map((item) => item.entry)).toContainEqual(cancelled);
+    await expect(replaceTimeEntry(database.db, "K-1", entry("E-404", "2026-02-02"))).rejects.toThrow("time entry E-404 of contract K-1 is not stored");
   });
 
   it("an unknown contract loads as undefined", async () => {

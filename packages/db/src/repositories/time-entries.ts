@@ -33,3 +33,17 @@ export async function findRecordedEntryIds(executor: Executor, contractId: strin
     .where(and(eq(contingentTimeEntries.contractId, contractId), inArray(contingentTimeEntries.entryId, [...entryIds])));
   return rows.map((row) => row.entryId);
 }
+
+/**
+ * Replaces a recorded entry's document, e.g. with its cancellation (C6: the entry stays, marked
+ * cancelled). Call it in the transaction that locked the contract (`loadContractAccount` with
+ * `forUpdate`) and saved the account the change came from.
+ */
+export async function replaceTimeEntry(executor: Executor, contractId: string, entry: { readonly id: string }): Promise<void> {
+  const updated = await executor
+    .update(contingentTimeEntries)
+    .set({ entry })
+    .where(and(eq(contingentTimeEntries.contractId, contractId), eq(contingentTimeEntries.entryId, entry.id)))
+    .returning({ id: contingentTimeEntries.id });
+  if (updated.length !== 1) throw new Error(`time entry ${entry.id} of contract ${contractId} is not stored`);
+}

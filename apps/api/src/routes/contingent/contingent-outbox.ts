@@ -10,6 +10,8 @@ function dedupeKey(event: ContingentEvent): string {
   switch (event.type) {
     case "time-entry-recorded":
       return `${base}:entry:${event.entryId}`;
+    case "time-entry-cancelled":
+      return `${base}:entry:${event.entryId}:cancelled`;
     case "balance-exhausted":
       return `${base}:balance-exhausted:${event.entryId}`;
     case "balance-adjusted":

@@ -6,6 +6,7 @@ import { contractEndRoutes } from "./contract-end-routes.js";
 import { contractRoutes } from "./contract-routes.js";
 import { monthCloseRoutes } from "./month-close-routes.js";
 import { statementRoutes } from "./statement-routes.js";
+import { timeEntryCancellationRoutes } from "./time-entry-cancellation-routes.js";
 import { timeEntryRoutes } from "./time-entry-routes.js";
 
 /** Every contract and contingent route (C1–C9). */
@@ -13,6 +14,7 @@ export const contingentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
   await app.register(contractRoutes, deps);
   await app.register(contractEndRoutes, deps);
   await app.register(timeEntryRoutes, deps);
+  await app.register(timeEntryCancellationRoutes, deps);
   await app.register(statementRoutes, deps);
   await app.register(consumptionRoutes, deps);
   await app.register(monthCloseRoutes, deps);

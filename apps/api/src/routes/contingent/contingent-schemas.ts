@@ -20,6 +20,10 @@ export const timeEntrySchema = timeEntryInputSchema
     billedMinutes: z.int().min(0).describe("C6: after multipliers, increment rounding and the minimum; 0 for non-billable entries (C5)"),
     bookingMonth: monthKeySchema,
     recordedAt: z.string(),
+    cancelled: z
+      .object({ at: z.string(), reason: z.string() })
+      .optional()
+      .describe("C6: set once the entry is cancelled; it is then never reported or billed"),
   })
   .meta({ id: "TimeEntry" });
 
@@ -28,6 +32,7 @@ export const contingentEventSchema = z
   .looseObject({
     type: z.enum([
       "time-entry-recorded",
+      "time-entry-cancelled",
       "threshold-reached",
       "balance-exhausted",
       "balance-adjusted",

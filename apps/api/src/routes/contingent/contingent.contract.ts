@@ -57,6 +57,13 @@ export const contingentContract: EndpointContract = {
         crossTenant: { expect: 404 },
       },
       {
+        method: "POST",
+        route: "/v1/contracts/:id/time-entries/:entryId/cancellation",
+        request: { url: `${base}/time-entries/E-CONTRACT-1/cancellation`, body: { reason: "Tippfehler" } },
+        badInput: { request: { url: `${base}/time-entries/E-CONTRACT-1/cancellation`, body: { reason: "" } }, field: "body.reason" },
+        crossTenant: { expect: 404 },
+      },
+      {
         method: "GET",
         route: "/v1/contracts/:id/time-entries",
         request: { url: `${base}/time-entries` },
