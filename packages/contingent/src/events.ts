@@ -79,8 +79,8 @@ export interface CorrectionInvoiceDue {
   readonly trigger: CorrectionTrigger;
 }
 
-/** Why a correction was billed (C3, C4). */
-export type CorrectionTrigger = "consecutive-negative-month-ends" | "deficit-below-limit" | "overdraft-not-allowed";
+/** Why a correction was billed (C3, C4; `contract-end`: C1, the last month of the term settles any deficit). */
+export type CorrectionTrigger = "consecutive-negative-month-ends" | "deficit-below-limit" | "overdraft-not-allowed" | "contract-end";
 
 /** C4: a flag for the account manager: overbooked (negative month end) or oversized (balance too large). */
 export interface AccountManagerFlagRaised {

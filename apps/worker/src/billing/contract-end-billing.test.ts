@@ -28,8 +28,10 @@ const AFTER_LATE_ENTRY = new Date("2026-06-04T06:00:00Z");
 const JULY = new Date("2026-07-02T06:00:00Z");
 
 const CONTINGENT_ID = "ct-ende-kontingent";
+const DEFICIT_ID = "ct-ende-defizit";
 const RENTAL_ID = "ct-ende-miete";
 const CONTINGENT_CUSTOMER = testCustomer({ id: "org-ende-kontingent", name: "Ende Kontingent GmbH" });
+const DEFICIT_CUSTOMER = testCustomer({ id: "org-ende-defizit", name: "Ende Defizit GmbH" });
 const RENTAL_CUSTOMER = testCustomer({ id: "org-ende-miete", name: "Ende Miete KG" });
 
 /** 10 hours a month for 950.00 EUR from 1 January to 28 February 2026 (C1 term, C2). */
@@ -42,6 +44,9 @@ const CONTINGENT: ContractInput = {
   terms: TEST_COOPERATION_TERMS,
   contingent: { monthlyMinutes: 600, monthlyPrice: "950.00", hourlyRate: "95.00" },
 };
+
+/** The same contingent for a customer who used 14 hours in February, its last month. */
+const DEFICIT: ContractInput = { ...CONTINGENT, id: DEFICIT_ID, customerId: DEFICIT_CUSTOMER.id };
 
 /** All IT rented for 500.00 EUR a month from 1 January to 28 February 2026 (C1, C8: billed by direct debit). */
 const RENTAL: ContractInput = { kind: "rental-flat-rate", id: RENTAL_ID, customerId: RENTAL_CUSTOMER.id, startDate: "2026-01-01", endDate: "2026-02-28", terms: TEST_COOPERATION_TERMS, monthlyPrice: "500.00" };
@@ -66,8 +71,10 @@ describe(`month close of contracts that have ended on ${testDatabaseKind()} (C1,
     const recordedAt = new Date("2025-12-15T09:00:00Z");
     await insertOrganization(database.db, CONTINGENT_CUSTOMER, recordedAt);
     await insertOrganization(database.db, RENTAL_CUSTOMER, recordedAt);
+    await insertOrganization(database.db, DEFICIT_CUSTOMER, recordedAt);
     const contingent = await insertTestContract(database, CONTINGENT, recordedAt);
     await insertTestContract(database, RENTAL, recordedAt);
+    const deficit = await insertTestContract(database, DEFICIT, recordedAt);
     await insertSepaMandate(
       database.db,
       { id: "sm-ende", organizationId: RENTAL_CUSTOMER.id, mandateReference: "ENDE-2026-01", debtorIban: "DE89370400440532013000", debtorName: "Ende Miete KG", signedOn: "2025-12-01", createdBy: "staff-back-office" },
@@ -75,6 +82,10 @@ describe(`month close of contracts that have ended on ${testDatabaseKind()} (C1,
     );
     // One hour in January and one in February, recorded on the last day of the term.
     await recordTestTimeEntries(database, contingent, [work("jan-1", "2026-01-14", 60, "Firewall-Regeln angepasst"), work("feb-1", "2026-02-10", 60, "Drucker eingerichtet")], new Date("2026-02-28T10:00:00Z"));
+    // January uses its 10 hours; February, the last month of the term, 14.
+    const twoHours = (month: string, days: readonly number[]) =>
+      days.map((day) => ({ ...work(`def-${month}-${String(day)}`, `2026-${month}-${String(day).padStart(2, "0")}`, 120, "Migration Fileserver"), contractId: DEFICIT_ID }));
+    await recordTestTimeEntries(database, deficit, [...twoHours("01", [12, 13, 14, 15, 16]), ...twoHours("02", [10, 11, 12, 13, 16, 17, 18])], new Date("2026-02-28T10:00:00Z"));
   });
   afterAll(() => worker.close());
 
@@ -112,7 +123,7 @@ describe(`month close of contracts that have ended on ${testDatabaseKind()} (C1,
   it("C1, C8: closed in May, a contingent that ended on 28 February closes January and February only, both billed with the monthly 950.00; no March or April, no report after February", async () => {
     const planned = await dailyRun(MAY);
     // The plan stops at the end month: no March and April items although May is the current month.
-    expect(planned).toEqual([`${CONTINGENT_ID}:2026-01`, `${CONTINGENT_ID}:2026-02`, `${RENTAL_ID}:2026-01`, `${RENTAL_ID}:2026-02`]);
+    expect(planned).toEqual([`${DEFICIT_ID}:2026-01`, `${DEFICIT_ID}:2026-02`, `${CONTINGENT_ID}:2026-01`, `${CONTINGENT_ID}:2026-02`, `${RENTAL_ID}:2026-01`, `${RENTAL_ID}:2026-02`]);
     expect(await closedMonths(CONTINGENT_ID)).toEqual(["2026-01", "2026-02"]);
     // C2: February is the term's last month and is billed with its monthly line like January.
     expect((await invoices(CONTINGENT_ID)).map(([key, document]) => [key, document.lines.map((line) => [line.kind, moneyText(line.netAmount)])])).toEqual([
@@ -123,6 +134,13 @@ describe(`month close of contracts that have ended on ${testDatabaseKind()} (C1,
     const subjects = subjectsTo(CONTINGENT_CUSTOMER.id);
     expect(subjects.filter((subject) => subject.startsWith("Servicebericht "))).toEqual([`Servicebericht SR-${CONTINGENT_ID}-2026-01 – Januar 2026`, `Servicebericht SR-${CONTINGENT_ID}-2026-02 – Februar 2026`]);
     expect(subjects.filter((subject) => subject.startsWith("Rechnung "))).toHaveLength(2);
+  });
+
+  it("C1, C4: February, the term's last month, ends 4 hours short: its invoice settles them (4 h × 95.00 = 380.00) beside the monthly 950.00", async () => {
+    expect((await invoices(DEFICIT_ID)).map(([key, document]) => [key, document.lines.map((line) => [line.kind, moneyText(line.netAmount)])])).toEqual([
+      [`contingent:${DEFICIT_ID}:2026-01`, [["monthly-contingent", "950.00 EUR"]]],
+      [`contingent:${DEFICIT_ID}:2026-02`, [["monthly-contingent", "950.00 EUR"], ["correction", "380.00 EUR"]]],
+    ]);
   });
 
   it("C1, C8: a rental flat rate that ended on 28 February gets direct-debit invoices for January and February only", async () => {

@@ -316,6 +316,36 @@ describe("closeMonth: service report, back-dated entries and closed months (C5, 
     expect(account.postings).toEqual([]);
   });
 
+  it("C1/C4: the last month of the term settles a deficit: 14 h worked on a 10-hour contingent ending 28 February bills 4 h correction (380.00)", () => {
+    const ending = contingentContract({ endDate: "2026-02-28" });
+    const { closed, account } = runMonths(ending, [
+      ["2026-01", monthOfWork("2026-01", 10)],
+      ["2026-02", monthOfWork("2026-02", 14)],
+    ]);
+    // January ends at zero; February at −240 minutes, a first negative month end the policy would carry.
+    expect(closed[1]!.statement).toMatchObject({ closingBeforeCorrectionMinutes: -240, correctionMinutes: 240, correctionTrigger: "contract-end", closingMinutes: 0 });
+    expect(closed[1]!.invoice.lines.map((l) => [l.kind, l.quantity, l.net.amount])).toEqual([
+      ["contingent-monthly", "1", "950.00"],
+      ["correction", "4", "380.00"],
+    ]);
+    expect(account.negativeMonthEnds).toBe(0);
+    // The same month of a contract that runs on stays a carried negative month end.
+    const running = runMonths(contract, [
+      ["2026-01", monthOfWork("2026-01", 10)],
+      ["2026-02", monthOfWork("2026-02", 14)],
+    ]);
+    expect(running.closed[1]!.statement).toMatchObject({ closingMinutes: -240, correctionTrigger: null });
+  });
+
+  it("C1/C4: late entries that leave a deficit after the end are settled in the month that carries them", () => {
+    const ending = contingentContract({ endDate: "2026-01-31" });
+    const { account } = runMonths(ending, [["2026-01", monthOfWork("2026-01", 10)]]);
+    const late = unwrap(recordTimeEntries(account, [entry("2026-01-30", 90)], { contract: ending, asOf: "2026-02-03T10:00:00+01:00" })).account;
+    const february = unwrap(closeMonth(late, { month: "2026-02" }, { contract: ending, asOf: asOfAfter("2026-02") })).closed;
+    expect(february.statement).toMatchObject({ creditMinutes: 0, closingBeforeCorrectionMinutes: -90, correctionTrigger: "contract-end", closingMinutes: 0 });
+    expect(february.invoice.lines.map((l) => [l.kind, l.quantity, l.net.amount])).toEqual([["correction", "1.5", "142.50"]]);
+  });
+
   it("C1: after the contract's end no monthly credit or invoice follows", () => {
     const ending = contingentContract({ endDate: "2026-01-31" });
     const { closed } = runMonths(ending, [["2026-01", []], ["2026-02", []]]);

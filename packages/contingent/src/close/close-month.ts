@@ -80,9 +80,10 @@ function inTerm(contract: Contract, month: MonthKey): boolean {
  * and `asOf`. It closes the account's first open month once that month has ended in the
  * contract's zone, and produces
  * - the statement of a contingent (opening, credit, debits, adjustments, closing), with a C4
- *   correction when the policy's trigger fires: one `correction` line bills the deficit hours at
- *   the contract rate and a `correction` adjustment credits them back, so the next month opens
- *   at zero;
+ *   correction when the policy's trigger fires, or when the last month of the term (or a month
+ *   closed after it) ends negative (`contract-end`): one `correction` line bills the deficit
+ *   hours at the contract rate and a `correction` adjustment credits them back, so the next
+ *   month opens at zero;
  * - the service report listing every entry of the month, billable or not (C5, C8);
  * - the invoice lines due: the fixed monthly amount (C2), correction, time and material for
  *   agreement-only customers (C1), travel (C6), pay-per-use usage (C9); none for rental and
@@ -249,7 +250,13 @@ function closeContingent(
   const remaining: LedgerPosting[] = later === 0 ? [] : all.filter((p) => p.date > lastDay);
   const opening = account.openingMinutes;
   const closingBefore = opening + credit - debit + adjustment;
-  const decision = decideCorrection(closingBefore, account.negativeMonthEnds, monthlyMinutes, overdraftAllowed, policy);
+  const policyDecision = decideCorrection(closingBefore, account.negativeMonthEnds, monthlyMinutes, overdraftAllowed, policy);
+  // C1/C4: no later month end can bill a deficit left at the end of the term (nor one that late
+  // entries leave after it), so the last month settles it whatever the policy's triggers say.
+  const decision =
+    policyDecision.trigger === null && closingBefore < 0 && contract.endDate !== null && month >= monthOf(contract.endDate)
+      ? { ...policyDecision, trigger: "contract-end" as const, carriedNegativeMonthEnds: 0 }
+      : policyDecision;
 
   if (inTerm(contract, month)) {
     lines.push(contingentMonthlyLine(monthlyMinutes, monthlyPrice, contract.currency, month, srId));

@@ -73,7 +73,7 @@ const monthStatementSchema = z.object({
   closingMinutes: z.int(),
   chargedMinutes: z.int(),
   negativeMonthEnds: z.int(),
-  correctionTrigger: z.enum(["consecutive-negative-month-ends", "deficit-below-limit", "overdraft-not-allowed"]).nullable(),
+  correctionTrigger: z.enum(["consecutive-negative-month-ends", "deficit-below-limit", "overdraft-not-allowed", "contract-end"]).nullable(),
   postings: z.array(ledgerPostingSchema),
 });
 
