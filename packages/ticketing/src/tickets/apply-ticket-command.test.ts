@@ -147,6 +147,41 @@ describe("ticket workflow (K1)", () => {
   });
 });
 
+describe("qualifying a ticket (K1, K2)", () => {
+  const unknownSender = () => newTicket(CREATED, { organizationId: undefined, requester: { email: "neu@mueller-gmbh.example" } });
+
+  it("K2: dispatch assigns a mail from an unknown sender to its customer and corrects incident to request; history records it", () => {
+    const result = unwrap(applyTicketCommand(unknownSender(), { type: "qualify", by: DISPATCHER, organizationId: "org-mueller", kind: "request" }, "2026-06-08T09:20:00+02:00"));
+    expect(result.ticket).toMatchObject({ organizationId: "org-mueller", kind: "request", status: "new" });
+    expect(result.events).toEqual([
+      { type: "qualified", ticketId: "t-1", seq: 2, at: "2026-06-08T07:20:00.000Z", by: DISPATCHER, organizationId: "org-mueller", kind: "request" },
+    ]);
+    expect(result.ticket.history.at(-1)).toEqual(result.events[0]);
+  });
+
+  it("O1: a branch is kept while the organization stays, dropped when the ticket moves to another customer, and can be cleared", () => {
+    const atBranch = unwrap(applyTicketCommand(newTicket(CREATED), { type: "qualify", by: DISPATCHER, branchId: "BR-MS" }, CREATED)).ticket;
+    expect(atBranch).toMatchObject({ organizationId: "org-mueller", branchId: "BR-MS" });
+    expect(unwrap(applyTicketCommand(atBranch, { type: "qualify", by: DISPATCHER, kind: "request" }, CREATED)).ticket.branchId).toBe("BR-MS");
+    const moved = unwrap(applyTicketCommand(atBranch, { type: "qualify", by: DISPATCHER, organizationId: "org-baeckerei" }, CREATED)).ticket;
+    expect(moved.organizationId).toBe("org-baeckerei");
+    expect(moved).not.toHaveProperty("branchId");
+    expect(unwrap(applyTicketCommand(atBranch, { type: "qualify", by: DISPATCHER, branchId: null }, CREATED)).ticket).not.toHaveProperty("branchId");
+  });
+
+  it("K1: qualifying as it already is records nothing; a closed ticket, a customer or an empty command are refused", () => {
+    const same = unwrap(applyTicketCommand(newTicket(CREATED), { type: "qualify", by: DISPATCHER, organizationId: "org-mueller", kind: "incident" }, CREATED));
+    expect(same.events).toEqual([]);
+    const closed = run(newTicket(CREATED), [
+      [CREATED, { type: "resolve", by: DISPATCHER }],
+      [CREATED, { type: "close", by: DISPATCHER }],
+    ]);
+    expect(applyTicketCommand(closed, { type: "qualify", by: DISPATCHER, kind: "request" }, CREATED)).toMatchObject({ ok: false, errors: [{ code: "K1_TICKET_CLOSED" }] });
+    expect(applyTicketCommand(newTicket(CREATED), { type: "qualify", by: CUSTOMER, kind: "request" }, CREATED)).toMatchObject({ ok: false, errors: [{ code: "INVALID_INPUT", path: ["by"] }] });
+    expect(applyTicketCommand(newTicket(CREATED), { type: "qualify", by: DISPATCHER }, CREATED)).toMatchObject({ ok: false, errors: [{ code: "INVALID_INPUT" }] });
+  });
+});
+
 describe("createTicket (K1)", () => {
   it("K1: opens an incident or request in status new with a ticket-created event", () => {
     const change = unwrap(

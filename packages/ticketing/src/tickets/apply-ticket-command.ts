@@ -192,6 +192,28 @@ export function applyTicketCommand(
       }
       break;
     }
+    case "qualify": {
+      if (ticket.status === "closed") {
+        return fail(issue("K1_TICKET_CLOSED", `Ticket ${ticket.number} is closed; it can no longer be qualified`, ["status"]));
+      }
+      const organizationId = cmd.organizationId ?? ticket.organizationId;
+      const kind = cmd.kind ?? ticket.kind;
+      // A branch belongs to its organization: moving the ticket to another customer drops it.
+      const keptBranch = organizationId === ticket.organizationId ? ticket.branchId : undefined;
+      const branchId = cmd.branchId === undefined ? keptBranch : (cmd.branchId ?? undefined);
+      if (organizationId === ticket.organizationId && kind === ticket.kind && branchId === ticket.branchId) break;
+      log.emit({
+        type: "qualified",
+        kind,
+        ...(organizationId === undefined ? {} : { organizationId }),
+        ...(branchId === undefined ? {} : { branchId }),
+      });
+      const qualified: Ticket = { ...next, kind };
+      delete qualified.organizationId;
+      delete qualified.branchId;
+      next = { ...qualified, ...(organizationId === undefined ? {} : { organizationId }), ...(branchId === undefined ? {} : { branchId }) };
+      break;
+    }
     case "resolve": {
       if (!canTransition(ticket.status, "resolved")) return invalidTransition(ticket, "resolved", "resolve");
       moveTo("resolved");

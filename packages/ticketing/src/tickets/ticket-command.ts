@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { actorRefSchema } from "./actor-ref.js";
 import { attachmentMetaSchema } from "./attachment.js";
-import { ticketPrioritySchema } from "./ticket-classification.js";
+import { ticketKindSchema, ticketPrioritySchema } from "./ticket-classification.js";
 
 const staffActor = actorRefSchema.refine((actor) => actor.kind !== "customer", { message: "Only staff or the system can do this" });
 
@@ -57,6 +57,23 @@ export const ticketCommandSchema = z.discriminatedUnion("type", [
       text: z.string().optional(),
     })
     .strict(),
+  /**
+   * K1, K2: dispatch qualifies a ticket: the customer a mail from an unknown sender belongs to,
+   * incident or request when the guess from the mail was wrong, the customer's branch (O1). An
+   * omitted field stays; a new organization drops the old one's branch unless one is given.
+   */
+  z
+    .object({
+      type: z.literal("qualify"),
+      by: staffActor,
+      organizationId: z.string().min(1).optional(),
+      kind: ticketKindSchema.optional(),
+      branchId: z.string().min(1).nullable().optional(),
+    })
+    .strict()
+    .refine((command) => command.organizationId !== undefined || command.kind !== undefined || command.branchId !== undefined, {
+      message: "Name the organization, the kind or the branch",
+    }),
 ]);
 
 /** A command that changes a ticket (before defaults are applied). */

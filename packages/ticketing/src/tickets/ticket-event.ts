@@ -43,6 +43,16 @@ export const ticketEventSchema = z.discriminatedUnion("type", [
     .strict(),
   z.object({ type: z.literal("priority-changed"), ...base, from: ticketPrioritySchema, to: ticketPrioritySchema }).strict(),
   z.object({ type: z.literal("feedback-given"), ...base, rating: z.number().int().min(1).max(5) }).strict(),
+  /** K1, K2: dispatch qualified the ticket; the customer, kind and branch it has from now on. */
+  z
+    .object({
+      type: z.literal("qualified"),
+      ...base,
+      organizationId: z.string().min(1).optional(),
+      kind: ticketKindSchema,
+      branchId: z.string().min(1).optional(),
+    })
+    .strict(),
 ]);
 
 /** One entry of a ticket's history (and the event a command emits). */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { findUser, listTicketAttachments, type KontorTransaction, type TicketRow } from "@kontor/db";
-import { ticketCommandSchema, ticketCommentSchema, type AccessAction, type TicketCommand } from "@kontor/ticketing";
+import { findOrganization, findUser, listTicketAttachments, type KontorTransaction, type TicketRow } from "@kontor/db";
+import { ticketCommandSchema, ticketCommentSchema, ticketKindSchema, type AccessAction, type Organization, type Ticket, type TicketCommand } from "@kontor/ticketing";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -36,6 +36,14 @@ const commentBodySchema = z.object({
 const assignmentBodySchema = z.object({ assigneeId: z.string().min(1).max(100).describe("Staff user id of the technician (K6)") });
 
 const feedbackBodySchema = giveFeedback.omit({ by: true, type: true });
+
+const qualificationBodySchema = z
+  .object({
+    kind: ticketKindSchema.optional().describe("Incident or request (K1), when the guess from the mail was wrong"),
+    organizationId: z.string().min(1).max(100).optional().describe("The customer the ticket belongs to (K2: a mail from an unknown sender)"),
+    branchId: z.string().min(1).max(100).nullable().optional().describe("One of that customer's branches (O1), or null for the company"),
+  })
+  .refine((body) => body.organizationId !== undefined || body.kind !== undefined || body.branchId !== undefined, { message: "Name the organization, the kind or the branch" });
 
 /**
  * The `can()` action a workflow command needs (K10): staff work tickets; a customer may only
@@ -140,6 +148,51 @@ export const ticketCommandRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, d
         request.params.id,
         (who) => statusAction(who, request.body.type),
         (who) => [{ ...request.body, by: actorRefOf(who) }],
+      ),
+  );
+
+  app.post(
+    "/v1/tickets/:id/qualification",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "Qualify a ticket (K1, K2: dispatch): the customer a mail from an unknown sender belongs to, incident or request, the customer's branch (O1)",
+        description:
+          "Omitted fields stay; a new organization drops the old one's branch unless `branchId` names one of the new one's. " +
+          "An unknown organization is 400 `unknown_organization` on `body.organizationId`, a branch the customer does not have 400 `unknown_branch` on `body.branchId`; " +
+          "a closed ticket is 422 `K1_TICKET_CLOSED`. From then on the ticket counts for that customer: its portal, its statistics (K13) and its SLA (K7).",
+        params: idParamsSchema,
+        body: qualificationBodySchema,
+        response: { 200: ticketViewSchema, ...standardErrorResponses },
+      },
+    },
+    async (request) =>
+      commandTicket(
+        deps,
+        request,
+        request.params.id,
+        () => "ticket:assign",
+        async (who, tx, row) => {
+          const { organizationId, kind, branchId } = request.body;
+          const targetId = organizationId ?? (row.document as Ticket).organizationId;
+          let organization: Organization | undefined;
+          if (targetId !== undefined) {
+            organization = (await findOrganization(tx, targetId))?.record as Organization | undefined;
+            if (organization === undefined) throw badRequest(fieldError("body", ["organizationId"], "unknown_organization", "is not a customer"));
+          }
+          if (typeof branchId === "string" && organization?.branches.some((branch) => branch.id === branchId) !== true) {
+            throw badRequest(fieldError("body", ["branchId"], "unknown_branch", "is not a branch of the ticket's organization"));
+          }
+          return [
+            {
+              type: "qualify",
+              by: actorRefOf(who),
+              ...(organizationId === undefined ? {} : { organizationId }),
+              ...(kind === undefined ? {} : { kind }),
+              ...(branchId === undefined ? {} : { branchId }),
+            },
+          ];
+        },
       ),
   );
 

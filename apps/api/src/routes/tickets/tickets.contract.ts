@@ -70,6 +70,13 @@ export const ticketsContract: EndpointContract = {
       },
       {
         method: "POST",
+        route: "/v1/tickets/:id/qualification",
+        request: { url: `${ticketUrl}/qualification`, body: { kind: "incident" } },
+        badInput: { request: { url: `${ticketUrl}/qualification`, body: { kind: "complaint" } }, field: "body.kind" },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "POST",
         route: "/v1/tickets/:id/status",
         request: { url: `${ticketUrl}/status`, body: { type: "record-customer-contact", via: "phone" } },
         badInput: { request: { url: `${ticketUrl}/status`, body: { type: "record-customer-contact", via: "pigeon" } }, field: "body.via" },
