@@ -106,6 +106,8 @@ export async function loadIntakeContext(
     directory,
     zone,
     policies,
+    // K2: only a release by staff assigns an organization; a person has judged the mail.
+    releasedByStaff: assigned !== undefined,
     findTicketByNumber: (number) => byNumber.get(number),
     findTicketByMessageId: (messageId) => {
       const number = ticketNumberOfOurId(messageId, settings);

@@ -94,7 +94,7 @@ describe("releasing quarantined mail back into intake (K2, K3)", () => {
     await intakeSettled(database);
 
     const decided = await findInboundMail(database.db, quarantined.id);
-    expect(decided).toMatchObject({ status: "ticket-created", reasonCode: "K2_NEW_TICKET", assignedOrganizationId: "org-mueller", sender: "max.muster@gmail.com" });
+    expect(decided).toMatchObject({ status: "ticket-created", reasonCode: "K2_RELEASED_BY_STAFF", assignedOrganizationId: "org-mueller", sender: "max.muster@gmail.com" });
     const tickets = await allTickets();
     expect(tickets).toHaveLength(1);
     const ticket = tickets[0];
@@ -149,5 +149,28 @@ describe("releasing quarantined mail back into intake (K2, K3)", () => {
     await sendToSupport(listener, { from: "anna.becker@mueller-gmbh.de", subject: "VPN-Zugang für Azubi", text: "Bitte einen VPN-Zugang für unseren neuen Azubi einrichten." });
     await intakeSettled(database);
     expect(await allTickets()).toHaveLength(2);
+  });
+
+  it("K2: an incident written like a note for the account manager is kept unprocessed; released by staff it becomes Müller's ticket instead of being kept again", async () => {
+    const before = (await allTickets()).length;
+    await sendToSupport(listener, {
+      from: "Anna Becker <anna.becker@mueller-gmbh.de>",
+      subject: "z. Hd. Herrn Schulte",
+      text: "Hallo Herr Schulte,\nunser Server ist seit 7 Uhr ausgefallen, niemand kann arbeiten.",
+    });
+    await intakeSettled(database);
+    const kept = await inboundMailsWithStatus(database.db, "kept");
+    expect(kept.map((row) => row.reasonCode)).toEqual(["K2_NOT_A_TICKET"]);
+    const [mail] = kept;
+    if (mail === undefined) throw new Error("no kept mail");
+    expect(await allTickets()).toHaveLength(before);
+
+    await release(mail.id, "org-mueller");
+    await intakeSettled(database);
+
+    const decided = await findInboundMail(database.db, mail.id);
+    expect(decided).toMatchObject({ status: "ticket-created", reasonCode: "K2_RELEASED_BY_STAFF" });
+    const ticket = (await allTickets()).find((candidate) => candidate.id === decided?.ticketId);
+    expect(ticket).toMatchObject({ organizationId: "org-mueller", kind: "incident", subject: "z. Hd. Herrn Schulte", requester: { email: "anna.becker@mueller-gmbh.de" } });
   });
 });

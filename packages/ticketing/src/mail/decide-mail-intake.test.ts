@@ -270,6 +270,26 @@ describe("K2: new mail to the support address", () => {
   });
 });
 
+describe("K2: mail staff released", () => {
+  const released = (extra: Partial<MailIntakeContext> = {}) => context(PRINTER_TICKET, { releasedByStaff: true, ...extra });
+
+  it("K2: a note-like incident mail staff released becomes a ticket (the audit's 'Hallo Herr Schulte, unser Server ist ausgefallen')", () => {
+    const note = mail({ subject: "z. Hd. Herrn Schulte", text: "Hallo Herr Schulte, unser Server ist seit 7 Uhr ausgefallen." });
+    expect(decideMailIntake(note, context(), AS_OF)).toMatchObject({ action: "keep-unprocessed", reason: { code: "K2_NOT_A_TICKET" } });
+    expect(decideMailIntake(note, released(), AS_OF)).toMatchObject({ action: "create-ticket", reason: { code: "K2_RELEASED_BY_STAFF" }, ticket: { organizationId: MUELLER.id } });
+  });
+
+  it("K2/K4: released, a spam-flagged mail or one held by the sender's rate limit is decided on its content; an auto-reply still never becomes a ticket", () => {
+    expect(decideMailIntake(mail({ headers: { "X-Spam-Flag": "YES" } }), released(), AS_OF)).toMatchObject({ action: "create-ticket", reason: { code: "K2_RELEASED_BY_STAFF" } });
+    const minuteBefore = (minutes: number): string => new Date(Date.parse(AS_OF) - minutes * 60_000).toISOString();
+    const storm = createIntakeHistory(Array.from({ length: 30 }, (_, index) => ({ receivedAt: minuteBefore(index + 1), sender: ANNA.email })));
+    expect(decideMailIntake(mail({}), context(PRINTER_TICKET, { history: storm }), AS_OF)).toMatchObject({ reason: { code: "K4_SENDER_RATE_LIMIT" } });
+    expect(decideMailIntake(mail({}), released({ history: storm }), AS_OF).action).toBe("create-ticket");
+    const autoReply = mail({ headers: { "Auto-Submitted": "auto-replied" } });
+    expect(decideMailIntake(autoReply, released(), AS_OF)).toMatchObject({ action: "ignore", reason: { code: "K4_AUTO_REPLY" } });
+  });
+});
+
 describe("K4: rate limits stop mail storms", () => {
   const minutesBefore = (minutes: number): string => new Date(Date.parse(AS_OF) - minutes * 60_000).toISOString();
 

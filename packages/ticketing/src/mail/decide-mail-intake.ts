@@ -44,6 +44,12 @@ export interface MailIntakeContext {
   readonly ticketNumberFormat?: TicketNumberFormat;
   /** Zone of the reopen window's days (default `Europe/Berlin`). */
   readonly zone?: string;
+  /**
+   * K2: staff looked at this mail (kept or quarantined) and released it to an organization. A
+   * person has judged it: the spam flag, the rate limits and the note-for-a-person check no
+   * longer hold it back; loops and automatic mail (K4) still never become tickets.
+   */
+  readonly releasedByStaff?: boolean;
 }
 
 const MS_PER_MINUTE = 60_000;
@@ -126,7 +132,9 @@ function requesterOf(mail: ParsedMail, sender: string, directory: OrganizationDi
  * quarantine; threading by In-Reply-To/References (our Message-IDs first), then by subject tag
  * only for a sender of the ticket's organization (K3) → append (per-ticket rate limit →
  * quarantine; closed or past the reopen window → follow-up ticket); unknown sender per policy;
- * a note for a person → keep unprocessed (K2); otherwise a new ticket (K2).
+ * a note for a person → keep unprocessed (K2); otherwise a new ticket (K2). A mail staff
+ * released (`context.releasedByStaff`) skips the spam flag, the rate limits and the note check:
+ * it threads or becomes a ticket (`K2_RELEASED_BY_STAFF`).
  *
  * @param mail the parsed message (validated with `parsedMailSchema`)
  * @param context lookups, settings, recent intake and policies
@@ -156,8 +164,9 @@ export function decideMailIntake(mail: ParsedMail, context: MailIntakeContext, a
     };
   }
 
+  const released = context.releasedByStaff === true;
   const spamFlag = headerValue(mail.headers, "x-spam-flag");
-  if (spamFlag !== undefined && SPAM_FLAG.test(spamFlag)) {
+  if (!released && spamFlag !== undefined && SPAM_FLAG.test(spamFlag)) {
     return { action: "quarantine", reason: reason("K2_SPAM", "The spam filter flagged the mail"), receivedAt };
   }
 
@@ -169,7 +178,7 @@ export function decideMailIntake(mail: ParsedMail, context: MailIntakeContext, a
   const policy = policyResult.value;
   const limits = policy.intake;
   const history = context.history ?? EMPTY_INTAKE_HISTORY;
-  if (countInWindow(history.all, asOfMs, limits.global.windowMinutes * MS_PER_MINUTE) >= limits.global.maxMails) {
+  if (!released && countInWindow(history.all, asOfMs, limits.global.windowMinutes * MS_PER_MINUTE) >= limits.global.maxMails) {
     return {
       action: "quarantine",
       reason: reason("K4_GLOBAL_RATE_LIMIT", `More than ${limits.global.maxMails} mails in ${limits.global.windowMinutes} minutes (mail storm)`),
@@ -177,7 +186,7 @@ export function decideMailIntake(mail: ParsedMail, context: MailIntakeContext, a
     };
   }
   const senderTimes = history.bySender.get(sender);
-  if (senderTimes !== undefined && countInWindow(senderTimes, asOfMs, limits.perSender.windowMinutes * MS_PER_MINUTE) >= limits.perSender.maxMails) {
+  if (!released && senderTimes !== undefined && countInWindow(senderTimes, asOfMs, limits.perSender.windowMinutes * MS_PER_MINUTE) >= limits.perSender.maxMails) {
     return {
       action: "quarantine",
       reason: reason("K4_SENDER_RATE_LIMIT", `More than ${limits.perSender.maxMails} mails from ${sender} in ${limits.perSender.windowMinutes} minutes`),
@@ -219,7 +228,7 @@ export function decideMailIntake(mail: ParsedMail, context: MailIntakeContext, a
 
   if (target !== undefined) {
     const ticketTimes = history.byTicket.get(target.id);
-    if (ticketTimes !== undefined && countInWindow(ticketTimes, asOfMs, limits.perTicket.windowMinutes * MS_PER_MINUTE) >= limits.perTicket.maxMails) {
+    if (!released && ticketTimes !== undefined && countInWindow(ticketTimes, asOfMs, limits.perTicket.windowMinutes * MS_PER_MINUTE) >= limits.perTicket.maxMails) {
       return {
         action: "quarantine",
         reason: reason("K4_TICKET_RATE_LIMIT", `More than ${limits.perTicket.maxMails} mails on ${target.number} in ${limits.perTicket.windowMinutes} minutes`),
@@ -266,7 +275,7 @@ export function decideMailIntake(mail: ParsedMail, context: MailIntakeContext, a
   }
 
   const accountManager = senderOrganizationId === undefined ? undefined : directory.organizations.get(senderOrganizationId)?.accountManager;
-  const note = personalNoteSignal(mail.subject, text, accountManager);
+  const note = released ? undefined : personalNoteSignal(mail.subject, text, accountManager);
   if (note !== undefined) {
     return {
       action: "keep-unprocessed",
@@ -278,8 +287,9 @@ export function decideMailIntake(mail: ParsedMail, context: MailIntakeContext, a
 
   return {
     action: "create-ticket",
-    reason:
-      foreignTagTicket === undefined
+    reason: released
+      ? reason("K2_RELEASED_BY_STAFF", "Released by staff; opened as an incident or request")
+      : foreignTagTicket === undefined
         ? reason("K2_NEW_TICKET", "New incident or request")
         : reason("K3_TAG_SENDER_NOT_IN_ORGANIZATION", `Subject names ${foreignTagTicket.number}, but ${sender} does not belong to its organization`),
     receivedAt,

@@ -5,6 +5,7 @@ import type { Requester } from "../tickets/ticket.js";
 /** Stable codes of every intake outcome; each names the rule that decided it. */
 export type MailIntakeCode =
   | "K2_NEW_TICKET"
+  | "K2_RELEASED_BY_STAFF"
   | "K2_NOT_A_TICKET"
   | "K2_UNKNOWN_SENDER"
   | "K2_NO_SENDER"
