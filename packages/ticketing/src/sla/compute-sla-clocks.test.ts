@@ -85,22 +85,30 @@ describe("computeSlaClocks across the DST changes", () => {
     expect(report.firstResponse.dueAt).toBe("2026-10-26T10:00:00.000Z");
   });
 
-  const allWeek = unwrap(
-    createSlaTerms({
-      calendar: "DE-NW",
-      businessHours: {
-        zone: "Europe/Berlin",
-        weekly: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((day) => [day, [{ start: "00:00", end: "24:00" }]])),
-      },
-      targets: { normal: { firstResponseMinutes: 240, resolutionMinutes: 600 } },
-    }),
-  );
+  const allWeekInput = {
+    calendar: "DE-NW",
+    businessHours: {
+      zone: "Europe/Berlin",
+      weekly: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((day) => [day, [{ start: "00:00", end: "24:00" }]])),
+    },
+    targets: { normal: { firstResponseMinutes: 240, resolutionMinutes: 600 } },
+  } as const;
+  const allWeek = unwrap(createSlaTerms(allWeekInput));
 
   it("K7: a 24/7 clock counts the short spring night as 4 real hours (23:00 CET → 04:00 CEST)", () => {
     const ticket = newTicket("2026-03-28T23:00:00+01:00");
     const report = unwrap(computeSlaClocks(ticket.history, allWeek, "2026-03-29T05:00:00+02:00"));
     expect(report.firstResponse.breachedAt).toBe("2026-03-29T02:00:00.000Z");
     expect(report.firstResponse.elapsedMinutes).toBe(300);
+  });
+
+  it("K7: 24/7 without a holiday calendar runs through Easter Monday; with DE-NW the holiday is closed", () => {
+    const roundTheClock = unwrap(createSlaTerms({ ...allWeekInput, calendar: null, targets: { normal: { firstResponseMinutes: 60, resolutionMinutes: 600 } } }));
+    const ticket = newTicket("2026-04-06T10:00:00+02:00");
+    const report = unwrap(computeSlaClocks(ticket.history, roundTheClock, "2026-04-06T12:00:00+02:00"));
+    expect(report.firstResponse).toMatchObject({ elapsedMinutes: 120, breachedAt: "2026-04-06T09:00:00.000Z" });
+    const withHolidays = unwrap(createSlaTerms({ ...allWeekInput, targets: { normal: { firstResponseMinutes: 60, resolutionMinutes: 600 } } }));
+    expect(unwrap(computeSlaClocks(ticket.history, withHolidays, "2026-04-06T12:00:00+02:00")).firstResponse.elapsedMinutes).toBe(0);
   });
 
   it("K7: a 24/7 clock counts the long autumn night as 4 real hours (23:00 CEST → 02:00 CET)", () => {

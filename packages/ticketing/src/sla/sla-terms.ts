@@ -3,6 +3,7 @@ import {
   businessHours,
   businessHoursInputSchema,
   calendarRefSchema,
+  type BusinessCalendar,
   type BusinessHours,
   type TimeRangeInput,
   type WeekdayKey,
@@ -27,10 +28,12 @@ export type SlaTarget = z.infer<typeof slaTargetSchema>;
  * zod schema of the reaction times of a cooperation agreement or contract (K7): the customer's
  * holiday calendar (e.g. `DE-NW`), weekly business hours in a zone, and targets per priority
  * (`normal` is required and is the fallback for priorities without their own target).
+ * `calendar: null` keeps no holidays: service agreed round the clock ("24/7", seed 004's
+ * monitoring) runs on public holidays too.
  */
 export const slaTermsInputSchema = z
   .object({
-    calendar: calendarRefSchema,
+    calendar: calendarRefSchema.nullable(),
     businessHours: businessHoursInputSchema,
     targets: z
       .object({
@@ -52,9 +55,20 @@ export interface SlaTerms {
   readonly targets: z.output<typeof slaTermsInputSchema>["targets"];
 }
 
+/** A calendar without holidays or weekend days, for `calendar: null`: every day is a working day. */
+const NO_HOLIDAYS: BusinessCalendar = Object.freeze({
+  id: "none",
+  weekendDays: Object.freeze([]),
+  holidays: () => [],
+  isHoliday: () => false,
+  holidayEpochDays: () => [],
+  isHolidayEpochDay: () => false,
+});
+
 /**
  * Validates reaction times and binds the weekly hours to the customer's holiday calendar via
- * `@kontor/calendar` (holidays are closed all day; DST handled there).
+ * `@kontor/calendar` (holidays are closed all day; DST handled there); without a calendar
+ * (`null`) no day is a holiday.
  */
 export function createSlaTerms(input: SlaTermsInput): Result<SlaTerms> {
   const parsed = parseWith(slaTermsInputSchema, input);
@@ -67,7 +81,7 @@ export function createSlaTerms(input: SlaTermsInput): Result<SlaTerms> {
     if (ranges !== undefined) weekly[key] = ranges;
   }
   try {
-    const hours = businessHours({ weekly, ...(zone === undefined ? {} : { zone }) }, parsed.value.calendar);
+    const hours = businessHours({ weekly, ...(zone === undefined ? {} : { zone }) }, parsed.value.calendar ?? NO_HOLIDAYS);
     return ok({ hours, targets: parsed.value.targets });
   } catch (error) {
     const message = error instanceof Error ? error.message : "Invalid business hours";

@@ -107,6 +107,15 @@ describe("K7 reaction times from contracts", () => {
     expect(weeklyMinutes(terms)).toEqual([long, long, long, long, long, [[540, 720]], []]);
   });
 
+  it("K7: a 24/7 agreement (seed 004: monitoring \"rund um die Uhr\") keeps no holidays; office hours keep the customer's calendar", () => {
+    const monitoring = contract("KV-24", "cooperation-agreement", "24/7", [{ priority: "critical", firstResponseBusinessMinutes: 60, resolutionBusinessMinutes: 480 }]);
+    const office = contract("KV-8", "cooperation-agreement", "Mo–Fr 08:00–17:00", DEMO_TIMES);
+    // Easter Monday 2026-04-06 is a holiday in every German state.
+    expect(contractSlaTerms(MUELLER, [monitoring], "2026-04-06").hours.calendar.isHoliday("2026-04-06")).toBe(false);
+    expect(contractSlaTerms(MUELLER, [monitoring, office], "2026-04-06").hours.calendar.isHoliday("2026-04-06")).toBe(false);
+    expect(contractSlaTerms(MUELLER, [office], "2026-04-06").hours.calendar.isHoliday("2026-04-06")).toBe(true);
+  });
+
   it("K7: the resolver picks the contracts of the ticket's day in the organization's zone and builds each set of terms once", () => {
     const march = contract("K-1", "contingent", "Mo–Fr 08:00–17:00", DEMO_TIMES, { startDate: "2026-03-01" });
     const termsOf = contractSlaTermsResolver(new Map([[MUELLER.id, [march]]]));

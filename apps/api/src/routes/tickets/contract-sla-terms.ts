@@ -233,10 +233,12 @@ function termsOf(organization: Organization, counted: readonly Contract[]): SlaT
     for (const day of WEEKDAYS) union[day] = mergeRanges(union[day]);
     weekly = weeklyInput(union);
   }
+  // Service agreed round the clock ("24/7") runs on public holidays too: no holiday calendar.
+  const aroundTheClock = weeks.some((week) => WEEKDAYS.every((day) => week[day].some(([start, end]) => start === 0 && end === 1440)));
   return unwrap(
     createSlaTerms({
       // Validated by `createSlaTerms`: an unknown calendar is its rule violation, not ours.
-      calendar: organization.calendarId as SlaTermsInput["calendar"],
+      calendar: aroundTheClock ? null : (organization.calendarId as SlaTermsInput["calendar"]),
       businessHours: { zone: organization.zone, weekly },
       targets: strictestTargets(counted.flatMap((contract) => contract.terms.responseTimes)),
     }),
