@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { credentials, users } from "../schema/core.js";
 import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
@@ -92,9 +92,58 @@ export async function updateUser(
   return row;
 }
 
-/** Disables a user: their tokens stop working at once. */
-export async function disableUser(executor: Executor, id: string, now: Date): Promise<void> {
-  await executor.update(users).set({ disabledAt: now, updatedAt: now }).where(eq(users.id, id));
+/** What {@link disableUser} did. */
+export interface DisabledUser {
+  /** The user as stored after the call: `disabledAt` is the instant of the first disabling. */
+  readonly user: UserRow;
+  /** Whether this call disabled the user; `false` when they were disabled already. */
+  readonly disabledNow: boolean;
+  /** How many of the user's credentials (API, session and login tokens) this call revoked. */
+  readonly revokedCredentials: number;
+}
+
+/**
+ * Disables a user (offboarding) and revokes every credential they hold: their tokens stop
+ * working at once and stay revoked if the user is enabled again. Idempotent: disabling a
+ * disabled user keeps the first `disabledAt` (and revokes whatever credential is still open).
+ * `undefined` for an unknown id. Two statements: run it in the transaction that records it.
+ */
+export async function disableUser(executor: Executor, id: string, now: Date): Promise<DisabledUser | undefined> {
+  const [changed] = await executor
+    .update(users)
+    .set({ disabledAt: now, updatedAt: now })
+    .where(and(eq(users.id, id), isNull(users.disabledAt)))
+    .returning();
+  const user = changed ?? (await findUser(executor, id));
+  if (user === undefined) return undefined;
+  const revokedCredentials = await revokeUserCredentials(executor, id, now);
+  return { user, disabledNow: changed !== undefined, revokedCredentials };
+}
+
+/**
+ * Enables a disabled user again. Their old credentials stay revoked ({@link disableUser}): they
+ * need new tokens. Idempotent; `enabledNow` is `false` when the user was not disabled.
+ * `undefined` for an unknown id.
+ */
+export async function enableUser(executor: Executor, id: string, now: Date): Promise<{ readonly user: UserRow; readonly enabledNow: boolean } | undefined> {
+  const [changed] = await executor
+    .update(users)
+    .set({ disabledAt: null, updatedAt: now })
+    .where(and(eq(users.id, id), isNotNull(users.disabledAt)))
+    .returning();
+  if (changed !== undefined) return { user: changed, enabledNow: true };
+  const user = await findUser(executor, id);
+  return user === undefined ? undefined : { user, enabledNow: false };
+}
+
+/** Revokes every credential of a user that is not revoked yet (all their sessions at once). Returns how many. */
+export async function revokeUserCredentials(executor: Executor, userId: string, now: Date): Promise<number> {
+  const rows = await executor
+    .update(credentials)
+    .set({ revokedAt: now })
+    .where(and(eq(credentials.userId, userId), isNull(credentials.revokedAt)))
+    .returning({ id: credentials.id });
+  return rows.length;
 }
 
 /** A credential as created: the secret is shown once and stored only as a hash. */

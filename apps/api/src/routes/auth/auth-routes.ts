@@ -9,6 +9,7 @@ import { ProblemError, conflict, notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
 import { isUniqueViolation } from "../../http/unique-violation.js";
+import { deactivateUser, deactivatedAtSchema, reactivateUser, refuseDeactivated, toUserAccount, userAccountSchema, userStateChangeBodySchema } from "./user-deactivation.js";
 
 const SESSION_HOURS = 12;
 const LOGIN_TOKEN_MINUTES = 30;
@@ -34,11 +35,16 @@ const staffUserInputSchema = z.object({
 });
 
 const staffUserSchema = staffUserInputSchema.extend({ id: z.string() });
+const deactivatedStaffUserSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), deactivatedAt: deactivatedAtSchema });
 
 /**
  * Sign-in and tokens (K10): an administrator creates staff users and issues one-time login
  * tokens (valid 30 minutes, once) or long-lived API tokens; a login token is exchanged for a
  * 12-hour session token. Only SHA-256 hashes of secrets are stored.
+ *
+ * Offboarding (K10, K12): an administrator deactivates a staff user, which revokes all their
+ * tokens at once (portal users: `portal-user-routes.ts`), and may reactivate any user, who then
+ * needs new tokens; a deactivated user gets none.
  */
 export const authRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.post(
@@ -113,6 +119,50 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
     },
   );
 
+  app.post(
+    "/v1/staff-users/:id/deactivation",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Deactivate (offboard) a staff user (admin): all their tokens are revoked at once (K12: no more credential reads)",
+        description:
+          "Idempotent: a deactivated user answers as stored, with the first `deactivatedAt`. Deactivating yourself is 409 `USER_SELF_DEACTIVATION`. " +
+          "Recorded as the history event `user.deactivated` (who, when). Tickets and audit entries of the user stay.",
+        params: idParamsSchema,
+        body: userStateChangeBodySchema,
+        response: { 200: deactivatedStaffUserSchema, ...standardErrorResponses },
+      },
+    },
+    async (request) => {
+      const who = requireStaff(request, ["admin"], "staff users");
+      const user = await findUser(deps.database.db, request.params.id);
+      if (user?.kind !== "staff") throw notFound(`Staff user ${request.params.id}`);
+      const row = await deactivateUser(deps, who, user);
+      const name = (row.profile as { name?: unknown } | null)?.name;
+      return { id: row.id, email: row.email, name: typeof name === "string" ? name : "", role: row.role, deactivatedAt: row.disabledAt?.toISOString() ?? null };
+    },
+  );
+
+  app.post(
+    "/v1/users/:id/reactivation",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Reactivate a deactivated staff or portal user (admin); their old tokens stay revoked: issue new ones",
+        description: "Idempotent: an active user answers as stored. Recorded as the history event `user.reactivated` (who, when).",
+        params: idParamsSchema,
+        body: userStateChangeBodySchema,
+        response: { 200: userAccountSchema, ...standardErrorResponses },
+      },
+    },
+    async (request) => {
+      const who = requireStaff(request, ["admin"], "users");
+      const user = await findUser(deps.database.db, request.params.id);
+      if (user === undefined) throw notFound(`User ${request.params.id}`);
+      return toUserAccount(await reactivateUser(deps, who, user));
+    },
+  );
+
   for (const kind of ["login-token", "api-token"] as const) {
     app.post(
       `/v1/users/:id/${kind}s`,
@@ -120,6 +170,7 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
         schema: {
           tags: ["auth"],
           summary: kind === "login-token" ? "Issue a one-time login token for a user (admin)" : "Issue a long-lived API token for a user (admin)",
+          description: "A deactivated user gets none: 409 `USER_DEACTIVATED` (reactivate them first).",
           params: idParamsSchema,
           body: z.object({ name: z.string().min(1).max(100).default(kind) }),
           response: { 201: tokenSchema, ...standardErrorResponses },
@@ -129,6 +180,7 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
         requireStaff(request, ["admin"], "user credentials");
         const user = await findUser(deps.database.db, request.params.id);
         if (user === undefined || principalOf(user, "") === undefined) throw notFound(`User ${request.params.id}`);
+        refuseDeactivated(user);
         const now = deps.clock.now();
         const issued = await issueCredential(
           deps.database.db,

@@ -46,6 +46,20 @@ export const organizationsContract: EndpointContract = {
         badInput: { request: { url: "/v1/staff-users", body: { email: "new@kontor.test", name: "New", role: "intern" } }, field: "body.role" },
         crossTenant: { expect: 404 },
       },
+      {
+        method: "POST",
+        route: "/v1/staff-users/:id/deactivation",
+        request: { url: `/v1/staff-users/${api.users.technician}/deactivation`, body: {} },
+        badInput: { request: { url: `/v1/staff-users/${"x".repeat(101)}/deactivation`, body: {} }, field: "params.id" },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "POST",
+        route: "/v1/users/:id/reactivation",
+        request: { url: `/v1/users/${api.users.muellerReporter}/reactivation`, body: {} },
+        badInput: { request: { url: `/v1/users/${"x".repeat(101)}/reactivation`, body: {} }, field: "params.id" },
+        crossTenant: { expect: 404 },
+      },
       ...(["login-tokens", "api-tokens"] as const).map((kind) => ({
         method: "POST" as const,
         route: `/v1/users/:id/${kind}`,
@@ -112,6 +126,13 @@ export const organizationsContract: EndpointContract = {
         route: "/v1/organizations/:id/portal-users/:userId",
         request: { url: `/v1/organizations/${mueller}/portal-users/${api.users.muellerReporter}`, body: { ...portalUser, email: "ben.wolf@mueller-gmbh.de" } },
         badInput: { request: { url: `/v1/organizations/${mueller}/portal-users/${api.users.muellerReporter}`, body: { ...portalUser, email: "ben" } }, field: "body.email" },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "POST",
+        route: "/v1/organizations/:id/portal-users/:userId/deactivation",
+        request: { url: `/v1/organizations/${mueller}/portal-users/${api.users.muellerReporter}/deactivation`, body: {} },
+        badInput: { request: { url: `/v1/organizations/${mueller}/portal-users/${"x".repeat(101)}/deactivation`, body: {} }, field: "params.userId" },
         crossTenant: { expect: 404 },
       },
     ];
