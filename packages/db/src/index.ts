@@ -19,6 +19,7 @@ export * from "./repositories/license-quotes.js";
 export * from "./repositories/license-orders.js";
 export * from "./repositories/licenses.js";
 export * from "./repositories/rental-subscriptions.js";
+export * from "./repositories/outbox-dedupe-keys.js";
 export * from "./repositories/tickets.js";
 export * from "./repositories/ticket-attachments.js";
 export * from "./repositories/ticket-number-sequences.js";

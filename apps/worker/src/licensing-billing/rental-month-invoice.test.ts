@@ -48,14 +48,14 @@ beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startCaptureSmtpServer();
   await insertOrganization(database.db, MUELLER, new Date("2026-01-01T00:00:00Z"));
-  // M5: 18 users from 2026-02-05, 40 from 2026-03-10, 25 from 2026-03-20; 5 Teams Phone add-ons from 2026-03-12.
+  // M5: 18 users from 2026-03-02, 40 from 2026-03-10, 25 from 2026-03-20; 5 Teams Phone add-ons from 2026-03-12.
   let rental = valueOf(
     placeRentalOrder(
       { subscriptionId: "R-growing", customerId: MUELLER.id, zone: MUELLER.zone, productId: "m365-business-standard", quantity: 18, consents: { termsAndLicenseConditions: true, vendorAccountCreation: true } },
-      { asOf: "2026-02-05T10:00:00+01:00", catalog: CATALOG },
+      { asOf: "2026-03-02T10:00:00+01:00", catalog: CATALOG },
     ),
   );
-  rental = valueOf(provisionRental(rental, { asOf: "2026-02-06T10:00:00+01:00" }));
+  rental = valueOf(provisionRental(rental, { asOf: "2026-03-03T10:00:00+01:00" }));
   rental = valueOf(changeRentalQuantity(rental, { newTotal: 40 }, { asOf: "2026-03-10T10:00:00+01:00" }));
   rental = valueOf(bookAddOn(rental, { addOnId: "teams-phone", quantity: 5 }, { asOf: "2026-03-12T10:00:00+01:00", catalog: CATALOG }));
   rental = valueOf(changeRentalQuantity(rental, { newTotal: 25 }, { asOf: "2026-03-20T10:00:00+01:00" }));
