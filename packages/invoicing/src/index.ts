@@ -111,7 +111,14 @@ export { lineVatFromTaxDetermination } from "./documents/line-vat-from-tax.js";
 export { composeInvoice, type ComposeInvoiceOptions } from "./documents/compose-invoice.js";
 export { finalizeInvoice, finalizeOptionsSchema, type FinalizeOptions } from "./documents/finalize-invoice.js";
 export { addInvoiceLines, removeInvoiceLine, reviseInvoice } from "./documents/revise-invoice.js";
-export { composeCreditNote, creditNoteInputSchema, type CreditNoteInput } from "./documents/compose-credit-note.js";
+export {
+  composeCreditNote,
+  creditNoteInputSchema,
+  earlierCreditNoteSchema,
+  type ComposeCreditNoteOptions,
+  type CreditNoteInput,
+  type EarlierCreditNote,
+} from "./documents/compose-credit-note.js";
 export type { InvoiceTotals, VatBreakdownEntry } from "./totals/invoice-totals.js";
 export { calculateInvoiceTotals, type TotalsLine } from "./totals/calculate-invoice-totals.js";
 

@@ -100,6 +100,13 @@ describe("README examples", () => {
     expect(credit.value.precedingInvoice).toEqual({ number: "RE-2026-000123", issueDate: "2026-01-15" });
     expect(credit.value.totals.grandTotal.toFixed()).toBe("23.78");
 
+    const tooMuch = composeCreditNote(
+      invoice.value,
+      { issueDate: "2026-01-21", reason: "Weitere Lizenzen", lines: [{ lineId: "1", quantity: "11" }] },
+      { earlierCreditNotes: [credit.value] },
+    );
+    expect(tooMuch.ok ? "composed" : `${tooMuch.errors[0]?.code} at ${tooMuch.errors[0]?.path.join(".")}`).toBe("CREDIT_EXCEEDS_INVOICE at lines.0.quantity");
+
     const deliveryNote = composeDeliveryNote({
       number: "LS-2026-000017",
       issueDate: "2026-01-15",

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVOICE_NUMBER_SERIES } from "@kontor/invoicing";
 import type { DatabaseHandle } from "../connection/database.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
-import { findInvoice, findInvoicePdf, findInvoiceXml, insertInvoiceDraft, listInvoices, lockInvoice, markInvoiceFinalized } from "./invoices.js";
+import { findInvoice, findInvoicePdf, findInvoiceXml, insertInvoiceDraft, listCreditNotesOf, listInvoices, lockInvoice, markInvoiceFinalized } from "./invoices.js";
 import { issueDocumentNumber } from "./number-series.js";
 import { insertOrganization } from "./organizations.js";
 
@@ -61,5 +61,18 @@ describe(`invoices repository on ${testDatabaseKind()}`, () => {
     expect(second.next).toBeUndefined();
     const finalizedOfA = await listInvoices(database.db, { limit: 10, organizationId: "org-a", status: "finalized" });
     expect(finalizedOfA.items.map((row) => row.id)).toEqual(["inv-1"]);
+  });
+
+  it("lists the credit notes of an invoice, drafts and finalized, in creation order, without PDF or XML", async () => {
+    await insertInvoiceDraft(database.db, { id: "cn-2", organizationId: "org-a", type: "credit-note", document: { n: 2 }, precedingInvoiceId: "inv-1" }, new Date(NOW.getTime() + 20));
+    await insertInvoiceDraft(database.db, { id: "cn-1", organizationId: "org-a", type: "credit-note", document: { n: 1 }, precedingInvoiceId: "inv-1" }, new Date(NOW.getTime() + 10));
+    await markInvoiceFinalized(database.db, "cn-1", { number: "RK-2026-000001", document: { n: 1 }, pdf: PDF_BYTES, xml: "x" }, NOW);
+    // Neither a correction invoice nor another invoice's credit note counts.
+    await insertInvoiceDraft(database.db, { id: "ci-1", organizationId: "org-a", type: "corrected-invoice", document: {}, precedingInvoiceId: "inv-1" }, NOW);
+    await insertInvoiceDraft(database.db, { id: "cn-other", organizationId: "org-a", type: "credit-note", document: {}, precedingInvoiceId: "inv-dup" }, NOW);
+    const notes = await listCreditNotesOf(database.db, "inv-1");
+    expect(notes.map((row) => [row.id, row.status])).toEqual([["cn-1", "finalized"], ["cn-2", "draft"]]);
+    expect(notes[0]).not.toHaveProperty("pdf");
+    expect(await listCreditNotesOf(database.db, "inv-b-0")).toEqual([]);
   });
 });

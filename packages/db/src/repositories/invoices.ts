@@ -80,6 +80,20 @@ export async function lockInvoice(tx: KontorTransaction, id: string): Promise<In
 }
 
 /**
+ * Every credit note (draft or finalized) that references `precedingInvoiceId`, in creation
+ * order, without PDF and XML: one query on the `preceding_invoice_id` index. Read it after
+ * {@link lockInvoice} on the original, so a concurrent credit note is either committed and seen
+ * here or waits for the lock.
+ */
+export async function listCreditNotesOf(executor: Executor, precedingInvoiceId: string): Promise<InvoiceSummaryRow[]> {
+  return executor
+    .select(summaryColumns)
+    .from(invoices)
+    .where(and(eq(invoices.precedingInvoiceId, precedingInvoiceId), eq(invoices.type, "credit-note")))
+    .orderBy(asc(invoices.createdAt), asc(invoices.id));
+}
+
+/**
  * Numbers a draft and stores its final document, PDF and XML. Only a draft changes; returns
  * `undefined` when the invoice is unknown or finalized already.
  */

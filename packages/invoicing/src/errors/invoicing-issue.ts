@@ -42,6 +42,11 @@ export type InvoicingErrorCode =
   | "PRECEDING_INVOICE_MISSING"
   /** A credit note credits a line that is not on the original invoice or more than was billed. */
   | "CREDIT_LINE_INVALID"
+  /**
+   * Together with the invoice's earlier credit notes (drafts included), a credit note would
+   * credit a line for more than was invoiced: the amount and VAT would be reduced twice.
+   */
+  | "CREDIT_EXCEEDS_INVOICE"
   /** A document has no lines. */
   | "LINES_EMPTY"
   /** Two lines share one line ID (BT-126 must be unique). */

@@ -5,8 +5,20 @@ import { z } from "zod";
 import { instantSchema } from "../../http/route-schemas.js";
 import type { StoredInvoiceDocument } from "./stored-invoice.js";
 
-/** Body of POST /v1/invoices: the `@kontor/invoicing` input and the organization billed. */
+/**
+ * Body of POST /v1/invoices: the `@kontor/invoicing` input and the organization billed. Only
+ * invoices (380): a credit note is composed from its stored, finalized invoice by
+ * POST /v1/invoices/{id}/credit-notes, which ties it to that invoice (`precedingInvoiceId`) and
+ * keeps the credited quantities within the invoiced ones. A credit note or correction invoice
+ * composed here would reference any number it was given.
+ */
 export const createInvoiceBodySchema = invoiceInputSchema.extend({
+  type: z
+    .literal("invoice", {
+      error: "only invoices are composed here; compose a credit note from the stored, finalized invoice with POST /v1/invoices/{id}/credit-notes",
+    })
+    .default("invoice")
+    .describe("Always `invoice` (380); credit notes: POST /v1/invoices/{id}/credit-notes"),
   organizationId: z.string().min(1).max(100).describe("The customer organization the document is for"),
   // P1/T1: net days left open are the installation's (its payment-terms policy in force on the
   // issue date), not the package schema's default of 30, so the body keeps them open.

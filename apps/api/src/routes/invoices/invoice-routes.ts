@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { insertInvoiceDraft, listInvoices } from "@kontor/db";
+import { insertInvoiceDraft, listCreditNotesOf, listInvoices, lockInvoice } from "@kontor/db";
 import { composeCreditNote, composeInvoice } from "@kontor/invoicing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -7,7 +7,7 @@ import type { ApiDeps } from "../../app/api-deps.js";
 import { organizationScope, requireAccess, requireStaff } from "../../auth/access.js";
 import { unwrap } from "../../http/domain-result.js";
 import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../http/pagination.js";
-import { conflict } from "../../http/problem.js";
+import { conflict, notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
 import { visibleOrganization } from "../organizations/organization-routes.js";
@@ -32,7 +32,7 @@ export const invoiceRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
     {
       schema: {
         tags: ["invoices"],
-        summary: "Compose a draft invoice for an organization (T5 totals, T1 due date, T3 reverse charge checks)",
+        summary: "Compose a draft invoice for an organization (T5 totals, T1 due date, T3 reverse charge checks); credit notes come from POST /v1/invoices/{id}/credit-notes",
         body: createInvoiceBodySchema,
         response: { 201: invoiceResponseSchema, ...standardErrorResponses },
       },
@@ -114,7 +114,7 @@ export const invoiceRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
     {
       schema: {
         tags: ["invoices"],
-        summary: "Compose a draft credit note for all or some lines of a finalized invoice (BG-3 reference)",
+        summary: "Compose a draft credit note for all or some lines of a finalized invoice (BG-3 reference); with the earlier ones it credits no line for more than was invoiced",
         params: idParamsSchema,
         body: createCreditNoteBodySchema,
         response: { 201: invoiceResponseSchema, ...standardErrorResponses },
@@ -122,14 +122,26 @@ export const invoiceRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
     },
     async (request, reply) => {
       requireStaff(request, INVOICE_WRITERS, "Invoice");
-      const original = await visibleInvoice(deps, request, request.params.id);
-      const document = unwrap(recomposeDocument(original.document as StoredInvoiceDocument));
-      const draft = unwrap(composeCreditNote(document, request.body));
-      const row = await insertInvoiceDraft(
-        deps.database.db,
-        { id: randomUUID(), organizationId: original.organizationId, type: draft.type, document: toStoredDocument(draft), precedingInvoiceId: original.id },
-        deps.clock.now(),
-      );
+      const { id } = await visibleInvoice(deps, request, request.params.id);
+      const now = deps.clock.now();
+      const row = await deps.database.db.transaction(async (tx) => {
+        // The original's row lock serializes its credit notes: a concurrent one waits here until
+        // this one is stored, then counts it among the earlier ones below.
+        const original = await lockInvoice(tx, id);
+        if (original === undefined) throw notFound(`Invoice ${id}`);
+        const document = unwrap(recomposeDocument(original.document as StoredInvoiceDocument));
+        // Every earlier credit note, drafts included (they are finalized later): together they
+        // credit no line for more than was invoiced (422 CREDIT_EXCEEDS_INVOICE).
+        const earlier = await listCreditNotesOf(tx, original.id);
+        const draft = unwrap(
+          composeCreditNote(document, request.body, { earlierCreditNotes: earlier.map((note) => note.document as StoredInvoiceDocument) }),
+        );
+        return insertInvoiceDraft(
+          tx,
+          { id: randomUUID(), organizationId: original.organizationId, type: draft.type, document: toStoredDocument(draft), precedingInvoiceId: original.id },
+          now,
+        );
+      });
       return reply.status(201).header("location", `/v1/invoices/${row.id}`).send(toInvoiceResponse(row));
     },
   );

@@ -193,4 +193,68 @@ describe(`invoices on ${testDatabaseKind()}`, () => {
     const refused = await api.request({ method: "POST", url: `/v1/invoices/${open.id}/credit-notes`, payload: { issueDate: "2026-11-30", reason: "x" }, token: api.tokens.backOffice });
     expect(expectProblem(refused, 422).code).toBe("INVOICE_NOT_FINALIZED");
   });
+
+  async function creditNote(id: string, payload: Record<string, unknown>) {
+    return api.request({ method: "POST", url: `/v1/invoices/${id}/credit-notes`, payload: { issueDate: "2026-11-30", reason: "Gutschrift", ...payload }, token: api.tokens.backOffice });
+  }
+
+  it("CREDIT_EXCEEDS_INVOICE: the audit's double full credit of 351.86 EUR gives 201, then 422 naming the lines", async () => {
+    const original = await draft();
+    expect((await finalize(original.id)).statusCode).toBe(200);
+    const first = await creditNote(original.id, {});
+    expect(first.statusCode, first.body).toBe(201);
+    const credit = first.json<InvoiceBody>();
+    expect([credit.totals.lineNetTotal.amount, credit.totals.taxTotal.amount, credit.totals.grandTotal.amount]).toEqual(["299.42", "52.44", "351.86"]);
+    expect((await finalize(credit.id)).json<InvoiceBody>().number).toMatch(/^RK-2026-\d{6}$/);
+
+    const again = expectProblem(await creditNote(original.id, {}), 422, "body.lines");
+    expect(again.code).toBe("CREDIT_EXCEEDS_INVOICE");
+    expect(again.detail).toContain("Line 1 of invoice");
+    expect(again.detail).toContain("was invoiced for 12 and is credited for 12 already: nothing is left to credit");
+    const named = expectProblem(await creditNote(original.id, { lines: [{ lineId: "3", quantity: "1" }] }), 422, "body.lines.0.quantity");
+    expect(named.code).toBe("CREDIT_EXCEEDS_INVOICE");
+    // Only the one credit note references the invoice.
+    const all = (await api.request({ method: "GET", url: "/v1/invoices?limit=200", token: api.tokens.admin })).json<{ items: InvoiceBody[] }>().items;
+    expect(all.filter((item) => item.precedingInvoiceId === original.id).map((item) => item.id)).toEqual([credit.id]);
+  });
+
+  it("CREDIT_EXCEEDS_INVOICE: draft credit notes count; 5 then the remaining 7 of 12 licenses pass, 1 more is refused", async () => {
+    const original = await draft();
+    expect((await finalize(original.id)).statusCode).toBe(200);
+    const five = await creditNote(original.id, { lines: [{ lineId: "1", quantity: "5" }] });
+    expect(five.statusCode, five.body).toBe(201);
+    // 5 × 9.99 = 49.95, 19 % = 9.4905 → 9.49, 59.44 EUR.
+    const fiveTotals = five.json<InvoiceBody>().totals;
+    expect([fiveTotals.lineNetTotal.amount, fiveTotals.taxTotal.amount, fiveTotals.grandTotal.amount]).toEqual(["49.95", "9.49", "59.44"]);
+    // Still a draft: the next credit note sees it.
+    const seven = await creditNote(original.id, { lines: [{ lineId: "1", quantity: "7" }] });
+    expect(seven.statusCode, seven.body).toBe(201);
+    // 7 × 9.99 = 69.93, 19 % = 13.2867 → 13.29, 83.22 EUR; with the first: 119.88 net, the line's invoiced amount.
+    const sevenTotals = seven.json<InvoiceBody>().totals;
+    expect([sevenTotals.lineNetTotal.amount, sevenTotals.taxTotal.amount, sevenTotals.grandTotal.amount]).toEqual(["69.93", "13.29", "83.22"]);
+
+    const more = expectProblem(await creditNote(original.id, { lines: [{ lineId: "2", quantity: "0.5" }, { lineId: "1", quantity: "1" }] }), 422, "body.lines.1.quantity");
+    expect(more.code).toBe("CREDIT_EXCEEDS_INVOICE");
+    expect(more.errors?.map((error) => [error.path, error.code])).toEqual([["body.lines.1.quantity", "CREDIT_EXCEEDS_INVOICE"]]);
+    expect(expectProblem(await creditNote(original.id, {}), 422, "body.lines").code).toBe("CREDIT_EXCEEDS_INVOICE");
+    // The other lines are still open: 1.5 h × 95.00 = 142.50, 19 % = 27.075 → 27.08, 169.58 EUR.
+    const hours = await creditNote(original.id, { lines: [{ lineId: "2" }] });
+    expect(hours.statusCode, hours.body).toBe(201);
+    expect(hours.json<InvoiceBody>().totals.grandTotal.amount).toBe("169.58");
+  });
+
+  it("BG-3: POST /v1/invoices refuses credit notes and correction invoices (400 at body.type), pointing to the credit-notes route", async () => {
+    for (const type of ["credit-note", "corrected-invoice"]) {
+      const response = await api.request({
+        method: "POST",
+        url: "/v1/invoices",
+        payload: { ...muellerInvoiceInput(), type, precedingInvoice: { number: "RE-1999-999999", issueDate: "1999-12-31" } },
+        token: api.tokens.backOffice,
+      });
+      const problem = expectProblem(response, 400, "body.type");
+      expect(problem.detail).toContain("POST /v1/invoices/{id}/credit-notes");
+    }
+    // An invoice is composed as before, with or without naming its type.
+    expect((await draft({ ...muellerInvoiceInput(), type: "invoice" })).type).toBe("invoice");
+  });
 });
