@@ -6,13 +6,15 @@ import { INSTALLATION_ZONE, TICKET_MAIL_SETTINGS } from "./service-desk-settings
 export const TICKET_EVENT_TOPIC_PREFIX = "ticket.";
 /** Outbox topic of the K2 confirmation mail. */
 export const CONFIRMATION_MAIL_TOPIC = "mail.ticket-confirmation";
-/** Outbox topic of K5 notification mails. */
+/** Outbox topic of K5 notification mails and of the requester's mails about staff comments and status (K3). */
 export const NOTIFICATION_MAIL_TOPIC = "mail.ticket-notification";
 
 /**
  * The outbox events of a ticket change, written in the transaction that stores it: every
- * history event, the K2 confirmation to the requester (`confirm`, on creation) and the K5
- * notifications to the organization's recipients. Dedupe keys come from the events and from
+ * history event, the K2 confirmation to the requester (`confirm`, on creation), the K5
+ * notifications to the organization's recipients and the requester's mails (a public staff
+ * comment, waiting for the customer, resolved: `ticketNotifications`), the latter also for a
+ * ticket without an organization. Dedupe keys come from the events and from
  * `@kontor/ticketing`'s mails, so a retried write never sends twice.
  */
 export function ticketOutboxEvents(change: TicketChange, organization: Organization | undefined, options: { readonly confirm?: boolean } = {}): OutboxEvent[] {
@@ -29,10 +31,8 @@ export function ticketOutboxEvents(change: TicketChange, organization: Organizat
     const confirmation = ticketConfirmation(ticket, ticket.createdAt, {}, TICKET_MAIL_SETTINGS, organization?.zone ?? INSTALLATION_ZONE);
     events.push({ ...base, topic: CONFIRMATION_MAIL_TOPIC, dedupeKey: confirmation.mail.dedupeKey, payload: confirmation });
   }
-  if (organization !== undefined) {
-    for (const mail of ticketNotifications(ticket, change.events, organization, TICKET_MAIL_SETTINGS)) {
-      events.push({ ...base, topic: NOTIFICATION_MAIL_TOPIC, dedupeKey: mail.dedupeKey, payload: mail });
-    }
+  for (const mail of ticketNotifications(ticket, change.events, organization, TICKET_MAIL_SETTINGS)) {
+    events.push({ ...base, topic: NOTIFICATION_MAIL_TOPIC, dedupeKey: mail.dedupeKey, payload: mail });
   }
   return events;
 }
