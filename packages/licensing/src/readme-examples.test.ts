@@ -149,6 +149,32 @@ describe("README examples", () => {
     expect(plan.ok && [plan.value.total.toFixed(), plan.value.requiresManualReview]).toEqual(["3421.53", true]);
   });
 
+  it("L11: a co-termed quote", () => {
+    const coTermed = createQuote(
+      {
+        kind: "data-center",
+        quoteId: "Q-2026-003",
+        cart: [{ productId: "jira-dc", userTier: 500 }],
+        resellerBuysForCustomer: true,
+        reseller: { fullName: "Petra Schmidt", email: "petra@kontor.example" },
+        customer: { fullName: "Max Müller", email: "max@muster.example" },
+        termsAccepted: true,
+        coTermTargetEnd: "2027-06-30",
+      },
+      { asOf: "2026-11-16T10:00:00+01:00", catalog },
+    );
+    if (coTermed.ok) {
+      const [line] = coTermed.value.lines;
+      console.log(line?.amount.toFixed(), line?.description, coTermed.value.requiresManualReview);
+      // "13002.74" "Jira Data Center, 500 users, 2026-11-16 – 2027-06-30 (co-termed: -139/365 days)" true
+    }
+    expect(coTermed.ok && [coTermed.value.lines[0]?.amount.toFixed(), coTermed.value.lines[0]?.description, coTermed.value.requiresManualReview]).toEqual([
+      "13002.74",
+      "Jira Data Center, 500 users, 2026-11-16 – 2027-06-30 (co-termed: -139/365 days)",
+      true,
+    ]);
+  });
+
   it("M1–M7: a rental", () => {
     const placed = placeRentalOrder(
       {

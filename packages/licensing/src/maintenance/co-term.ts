@@ -2,7 +2,7 @@ import { addTermYears, type IsoDate, termDays } from "@kontor/calendar";
 import { Money, moneySchema } from "@kontor/money";
 import { z } from "zod";
 import { parseWith } from "../errors/from-zod.js";
-import { type LicensingError, licensingError } from "../errors/licensing-error.js";
+import { type FieldPath, type LicensingError, licensingError } from "../errors/licensing-error.js";
 import { type LicensingResult, fail, failAll, ok } from "../errors/result.js";
 import { vendorPolicyOn } from "../policies/policy-set.js";
 import { type RuleContext, resolveContext } from "../policies/rule-context.js";
@@ -71,6 +71,12 @@ export interface CoTermPlan {
   readonly policyId: string;
 }
 
+/** L11: a co-term target must lie after `today` (`L11_TARGET_IN_PAST` at `path`). */
+export function checkTargetAfterToday(targetEnd: IsoDate, today: IsoDate, path: FieldPath): LicensingError[] {
+  if (targetEnd > today) return [];
+  return [licensingError("L11_TARGET_IN_PAST", `The target end ${targetEnd} must be after ${today}`, path, { today })];
+}
+
 function adjust(license: { licenseId: string; currentEnd: IsoDate; annualPrice: Money }, targetEnd: IsoDate): CoTermAdjustment {
   const days = daysFromTo(license.currentEnd, targetEnd);
   if (days === 0) {
@@ -124,14 +130,7 @@ export function coTerm(input: CoTermInput, context: RuleContext): LicensingResul
   const [head] = request.licenses;
   if (head === undefined) return fail(licensingError("L11_NO_LICENSES", "Co-terming needs at least one license", ["licenses"]));
   const currency = head.annualPrice.currency;
-  const errors: LicensingError[] = [];
-  if (request.targetEnd <= time.today) {
-    errors.push(
-      licensingError("L11_TARGET_IN_PAST", `The target end ${request.targetEnd} must be after ${time.today}`, ["targetEnd"], {
-        today: time.today,
-      }),
-    );
-  }
+  const errors: LicensingError[] = [...checkTargetAfterToday(request.targetEnd, time.today, ["targetEnd"])];
   const seen = new Set<string>();
   request.licenses.forEach((license, i) => {
     if (seen.has(license.licenseId)) {

@@ -51,7 +51,8 @@ export function confirmationDocument(order: Order, confirmedOn: IsoDate): Confir
   return {
     ...common,
     items: order.lines.map((line) => ({
-      description: `${line.productName}, ${line.userTier} users (${line.action})`,
+      // L11: a co-termed line names the period it is priced for.
+      description: `${line.productName}, ${line.userTier} users (${line.action})${line.period === null ? "" : `, ${line.period.from} – ${line.period.to}`}`,
       quantity: String(line.quantity),
       amount: line.amount,
     })),

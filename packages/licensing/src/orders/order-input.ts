@@ -1,5 +1,6 @@
 import { moneySchema } from "@kontor/money";
 import { z } from "zod";
+import { termPeriodSchema } from "../maintenance/term-period.js";
 import { discountEligibilitySchema } from "../policies/discount-eligibility.js";
 import { licenseActionSchema } from "../reseller/license-action.js";
 import { purchaseRouteSchema } from "../reseller/purchase-route.js";
@@ -48,6 +49,11 @@ export const licenseOrderLineInputSchema = z
      * tier applies (renewals: its renewal price) less the customer's discount; upgrades need it.
      */
     unitPrice: moneySchema.optional(),
+    /**
+     * L11: in a co-termed order, the period the quoted `unitPrice` covers (the quote line's
+     * `period`, ending on `coTermTargetEnd`). Only with `unitPrice`.
+     */
+    period: termPeriodSchema.optional(),
   })
   .strict();
 
@@ -65,7 +71,11 @@ export const licenseOrderInputSchema = z
     requestedPurchaseDate: dateSchema.optional(),
     /** L4: may also be registered later, but before the purchase. */
     technicalContact: technicalContactInputSchema.optional(),
-    /** L11: co-term the ordered licenses to this end date (puts the order into review, L10). */
+    /**
+     * L11: co-term the ordered licenses to this end date: lines priced here are priced pro rata
+     * by day to it (new licenses from the requested purchase date or today; renewals and
+     * upgrades need their quoted `unitPrice`), and the order goes into review (L10).
+     */
     coTermTargetEnd: dateSchema.optional(),
     /** L10: the vendor flagged the order for manual review. */
     manualReviewRequired: z.boolean().default(false),

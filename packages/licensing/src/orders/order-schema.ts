@@ -2,6 +2,7 @@ import { moneySchema } from "@kontor/money";
 import { z } from "zod";
 import { billingModelSchema } from "../catalog/billing-model.js";
 import { editionSchema } from "../catalog/edition.js";
+import { termPeriodSchema } from "../maintenance/term-period.js";
 import { dateSchema, instantStringSchema } from "../time/zone-fields.js";
 import { LICENSE_ORDER_STATUSES, type LicenseOrder, type Order, SERVICE_ORDER_STATUSES, type ServiceOrder } from "./order.js";
 
@@ -30,6 +31,8 @@ const licenseOrderLineSchema = z
     quantity: z.number().int().positive(),
     sen: z.string().nullable(),
     siteUrl: z.string().nullable(),
+    // L11; orders stored before co-termed lines were priced have no period.
+    period: termPeriodSchema.nullable().default(null),
     listAmount: moneySchema,
     discountPercent: z.string(),
     discount: moneySchema,

@@ -2,6 +2,7 @@ import type { IsoDate } from "@kontor/calendar";
 import type { Money } from "@kontor/money";
 import type { BillingModel } from "../catalog/billing-model.js";
 import type { Edition } from "../catalog/edition.js";
+import type { TermPeriod } from "../maintenance/term-period.js";
 import type { LineAmount } from "../quotes/line-amount.js";
 import type { LicenseAction } from "../reseller/license-action.js";
 
@@ -61,6 +62,12 @@ export interface LicenseOrderLine extends LineAmount {
   readonly quantity: number;
   readonly sen: string | null;
   readonly siteUrl: string | null;
+  /**
+   * L11: the period a line of a co-termed order is priced for, from its first day to the
+   * co-term target (the day after the last day); `null` when the order is not co-termed, the line
+   * has no yearly term, or a quoted line came without its period.
+   */
+  readonly period: TermPeriod | null;
 }
 
 /** Why an order waits for manual review (L10): the vendor flagged it, or it co-terms licenses (L11). */

@@ -1,10 +1,14 @@
+import type { IsoDate } from "@kontor/calendar";
 import { Money } from "@kontor/money";
 import { findProduct, findTier } from "../catalog/catalog-lookup.js";
 import { isSelfManaged } from "../catalog/edition.js";
 import type { Product } from "../catalog/product.js";
+import type { UserTier } from "../catalog/user-tier.js";
 import { parseWith } from "../errors/from-zod.js";
 import { type LicensingError, licensingError } from "../errors/licensing-error.js";
 import { type LicensingResult, fail, failAll, ok } from "../errors/result.js";
+import { checkCoTermTarget, coTermNewLicense } from "../maintenance/co-term-line.js";
+import type { TermPeriod } from "../maintenance/term-period.js";
 import { type AppliedDiscount, discountFor } from "../policies/discount.js";
 import { DEFAULT_POLICIES, vendorPolicyOn } from "../policies/policy-set.js";
 import type { CatalogRuleContext } from "../policies/rule-context.js";
@@ -24,30 +28,81 @@ export type ReceiveOrderContext = Omit<CatalogRuleContext, "zone">;
 type ParsedLicenseOrder = z.output<typeof licenseOrderInputSchema>;
 type ParsedLine = ParsedLicenseOrder["lines"][number];
 
+/** L11: what the lines of a co-termed order are priced to: the target, from the day a new license starts. */
+interface OrderCoTerm {
+  readonly targetEnd: IsoDate;
+  /** The expected first day of a new license: the requested purchase date, else today (L3). */
+  readonly startsOn: IsoDate;
+  readonly time: EvaluationTime;
+  readonly context: ReceiveOrderContext;
+}
+
+/** L11 + L15: a new license's first term from `startsOn`, priced pro rata to the target; `null` without a yearly term. */
+function coTermedNewLine(
+  line: ParsedLine,
+  product: Product,
+  tier: UserTier,
+  coTerm: OrderCoTerm,
+  discount: AppliedDiscount,
+): LicensingResult<{ amounts: LineAmount; period: TermPeriod } | null> {
+  const ruleContext = { asOf: coTerm.time.instant, zone: coTerm.time.zone, catalog: coTerm.context.catalog, policies: coTerm.context.policies ?? DEFAULT_POLICIES };
+  const coTermed = coTermNewLicense(line.lineId, product, tier, coTerm.startsOn, coTerm.targetEnd, ruleContext, ["coTermTargetEnd"]);
+  if (!coTermed.ok) return coTermed;
+  if (coTermed.value === null) return ok(null);
+  return ok({ amounts: lineAmount(coTermed.value.unitPrice, line.quantity, discount), period: coTermed.value.period });
+}
+
 function priceLine(
   line: ParsedLine,
   product: Product,
   discount: AppliedDiscount,
   path: readonly (string | number)[],
+  coTerm: OrderCoTerm | null,
 ): LicensingResult<LicenseOrderLine> {
   const tier = findTier(product, line.userTier, [...path, "userTier"]);
   if (!tier.ok) return tier;
   let amounts: LineAmount;
+  let period: TermPeriod | null = null;
+  if (line.period !== undefined && line.unitPrice === undefined) {
+    return fail(licensingError("INVALID_INPUT", "A period is only taken with the quoted unitPrice it covers (L11)", [...path, "period"]));
+  }
   if (line.unitPrice !== undefined) {
     if (line.unitPrice.currency !== product.currency) {
       return fail(
         licensingError("CATALOG_CURRENCY_MISMATCH", `Expected a price in ${product.currency}`, [...path, "unitPrice", "currency"]),
       );
     }
-    // A quoted price is final: the quote already applied the discount.
+    if (coTerm !== null && line.period !== undefined && line.period.to !== coTerm.targetEnd) {
+      return fail(
+        licensingError("INVALID_INPUT", `The quoted period ends on ${line.period.to}, not on the co-term target ${coTerm.targetEnd} (L11)`, [...path, "period", "to"]),
+      );
+    }
+    // A quoted price is final: the quote already applied the discount (and co-terming, L11).
     amounts = lineAmount(line.unitPrice, line.quantity, { eligibility: null, percent: "0" });
+    period = line.period ?? null;
   } else if (line.action === "upgrade") {
     return fail(
       licensingError("INVALID_INPUT", "An upgrade line needs the quoted unitPrice (priced pro rata by day, L19)", [...path, "unitPrice"]),
     );
+  } else if (coTerm !== null && line.action === "renewal") {
+    // The order line does not know the maintenance end the renewal starts from; the quote does.
+    return fail(
+      licensingError(
+        "INVALID_INPUT",
+        "A renewal line of a co-termed order needs the quoted unitPrice (priced pro rata by day from its current end, L11)",
+        [...path, "unitPrice"],
+      ),
+    );
   } else {
-    const price = line.action === "renewal" ? (tier.value.renewalPrice ?? tier.value.price) : tier.value.price;
-    amounts = lineAmount(price, line.quantity, discount);
+    const coTermed = coTerm === null ? ok(null) : coTermedNewLine(line, product, tier.value, coTerm, discount);
+    if (!coTermed.ok) return coTermed;
+    if (coTermed.value === null) {
+      const price = line.action === "renewal" ? (tier.value.renewalPrice ?? tier.value.price) : tier.value.price;
+      amounts = lineAmount(price, line.quantity, discount);
+    } else {
+      amounts = coTermed.value.amounts;
+      period = coTermed.value.period;
+    }
   }
   return ok({
     lineId: line.lineId,
@@ -60,6 +115,7 @@ function priceLine(
     quantity: line.quantity,
     sen: line.sen ?? null,
     siteUrl: line.siteUrl ?? null,
+    period,
     ...amounts,
   });
 }
@@ -112,6 +168,14 @@ function receiveLicenseOrder(
       ]),
     );
   }
+  // L11: the target is checked once; lines are co-termed only to a valid one (no repeated errors).
+  const targetErrors =
+    order.coTermTargetEnd === undefined ? [] : checkCoTermTarget(order.coTermTargetEnd, time.today, policy.value, ["coTermTargetEnd"]);
+  errors.push(...targetErrors);
+  const coTerm: OrderCoTerm | null =
+    order.coTermTargetEnd !== undefined && targetErrors.length === 0
+      ? { targetEnd: order.coTermTargetEnd, startsOn: order.requestedPurchaseDate ?? time.today, time, context }
+      : null;
   const discount = discountFor(order.eligibility, policy.value);
   const lines: LicenseOrderLine[] = [];
   order.lines.forEach((line, i) => {
@@ -124,7 +188,11 @@ function receiveLicenseOrder(
     }
     errors.push(...checkProductOrderable(product, line.action, policy.value, time.today, path));
     errors.push(...missingRenewalItems(order, line, product, i));
-    const priced = priceLine(line, product, discount, path);
+    if (line.period !== undefined && order.coTermTargetEnd === undefined) {
+      errors.push(licensingError("INVALID_INPUT", "Only lines of a co-termed order (coTermTargetEnd) carry a period (L11)", [...path, "period"]));
+      return;
+    }
+    const priced = priceLine(line, product, discount, path, coTerm);
     if (priced.ok) lines.push(priced.value);
     else errors.push(...priced.errors);
   });
@@ -210,6 +278,10 @@ function receiveServiceOrder(order: z.output<typeof serviceOrderInputSchema>, ti
  * `asOf` (P1): L6 two-tier route, L12 cloud monthly, L16 ended products (with the date), L9
  * identification of renewals and upgrades, L3 requested purchase day not in the past; lines
  * are priced from the catalog with the customer's discount (L14) unless a quoted price is given.
+ * L11: with `coTermTargetEnd` (after today, within the policy's maintenance cap) new licenses
+ * priced here run from the requested purchase date (or today) to the target, priced pro rata by
+ * day; quoted lines keep their price and period; a renewal needs its quoted price. The order
+ * goes into review when the policy says so (L10).
  * The customer's confirmation requirements (L1) are taken now: they can only come with the order.
  * Days are counted in the customer's zone (`customer.zone`, default `Europe/Berlin`).
  */

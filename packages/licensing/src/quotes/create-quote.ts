@@ -1,3 +1,4 @@
+import type { IsoDate } from "@kontor/calendar";
 import { Money } from "@kontor/money";
 import { findProduct, findTier } from "../catalog/catalog-lookup.js";
 import type { Catalog } from "../catalog/catalog.js";
@@ -5,6 +6,7 @@ import type { Product } from "../catalog/product.js";
 import { parseWith } from "../errors/from-zod.js";
 import { type LicensingError, licensingError } from "../errors/licensing-error.js";
 import { type LicensingResult, failAll, ok } from "../errors/result.js";
+import { checkCoTermTarget, coTermLine, coTermNewLicense, coTermNote } from "../maintenance/co-term-line.js";
 import { renewMaintenance } from "../maintenance/maintenance-renewal.js";
 import { priceTierUpgrade } from "../maintenance/tier-upgrade.js";
 import { type AppliedDiscount, discountFor } from "../policies/discount.js";
@@ -59,9 +61,45 @@ function kindMismatch(request: ParsedQuoteRequest, product: Product, path: reado
   return [licensingError("INVALID_INPUT", `${product.name} is a ${product.edition} product, not ${wanted}`, [...path, "productId"])];
 }
 
-function newLicenseLine(line: RequestedLine, product: Product, lineNo: number, discount: AppliedDiscount): LicensingResult<QuoteLine> {
+/** L11: where co-termed lines are priced to, or `null` without a (valid) co-term target. */
+type CoTermTarget = IsoDate | null;
+
+const CO_TERM_PATH = ["coTermTargetEnd"] as const;
+
+function newLicenseLine(
+  line: RequestedLine,
+  product: Product,
+  lineNo: number,
+  discount: AppliedDiscount,
+  catalog: Catalog,
+  context: ResolvedContext,
+  target: CoTermTarget,
+): LicensingResult<QuoteLine> {
   const tier = findTier(product, line.userTier, [...line.path, "userTier"]);
   if (!tier.ok) return tier;
+  if (target !== null) {
+    // L11 + L15: the license's first term from today (the quote's day), moved to the target end.
+    const ruleContext = { asOf: context.time.instant, zone: context.time.zone, policies: context.policies, catalog };
+    const coTermed = coTermNewLicense(String(lineNo), product, tier.value, context.time.today, target, ruleContext, CO_TERM_PATH);
+    if (!coTermed.ok) return coTermed;
+    // Products without a yearly term (monthly) have nothing to co-term: priced as usual.
+    if (coTermed.value !== null) {
+      const { period, adjustment, unitPrice } = coTermed.value;
+      return ok({
+        lineNo,
+        productId: product.id,
+        productName: product.name,
+        edition: product.edition,
+        billingModel: product.billingModel,
+        action: "new",
+        userTier: line.userTier,
+        quantity: line.quantity,
+        period,
+        description: `${product.name}, ${line.userTier} users, ${period.from} – ${period.to} (${coTermNote(adjustment)})`,
+        ...lineAmount(unitPrice, line.quantity, discount),
+      });
+    }
+  }
   return ok({
     lineNo,
     productId: product.id,
@@ -83,6 +121,7 @@ function existingLicenseLine(
   catalog: Catalog,
   context: ResolvedContext,
   discount: AppliedDiscount,
+  target: CoTermTarget,
 ): LicensingResult<QuoteLine> {
   const ruleContext = { asOf: context.time.instant, zone: context.time.zone, policies: context.policies, catalog };
   const base = { lineNo: 1, productId: product.id, productName: product.name, edition: product.edition, billingModel: product.billingModel, quantity: 1 };
@@ -92,6 +131,32 @@ function existingLicenseLine(
       ruleContext,
     );
     if (!renewal.ok) return renewal;
+    if (target !== null) {
+      // L11: the renewal runs from the previous end to the target instead of its normal end.
+      const coTermed = coTermLine(
+        {
+          lineId: "1",
+          vendorId: product.vendorId,
+          term: { from: renewal.value.previousEnd, to: renewal.value.newEnd },
+          price: renewal.value.amount,
+          shorteningAnnualPrice: renewal.value.pricePerStep,
+          extensionAnnualPrice: renewal.value.pricePerStep,
+          targetEnd: target,
+        },
+        ruleContext,
+        CO_TERM_PATH,
+      );
+      if (!coTermed.ok) return coTermed;
+      const { period, adjustment, unitPrice } = coTermed.value;
+      return ok({
+        ...base,
+        action: "renewal",
+        userTier: request.userTier,
+        period,
+        description: `${product.name}, ${request.userTier} users, renewal ${period.from} – ${period.to} (${coTermNote(adjustment)})`,
+        ...lineAmount(unitPrice, 1, discount),
+      });
+    }
     return ok({
       ...base,
       action: "renewal",
@@ -113,6 +178,35 @@ function existingLicenseLine(
     ruleContext,
   );
   if (!upgrade.ok) return upgrade;
+  if (target !== null) {
+    // L11 + L19: upgraded from its effective day, and the license (at the new tier) moved from its term end to the target.
+    const tier = findTier(product, request.toTier, ["toTier"]);
+    if (!tier.ok) return tier;
+    const coTermed = coTermLine(
+      {
+        lineId: "1",
+        vendorId: product.vendorId,
+        term: { from: upgrade.value.effectiveOn, to: upgrade.value.termEnd },
+        price: upgrade.value.charge,
+        // Days given back were paid at tier prices (old price + the upgrade's difference); days added are renewed.
+        shorteningAnnualPrice: tier.value.price,
+        extensionAnnualPrice: tier.value.renewalPrice ?? tier.value.price,
+        targetEnd: target,
+      },
+      ruleContext,
+      CO_TERM_PATH,
+    );
+    if (!coTermed.ok) return coTermed;
+    const { period, adjustment, unitPrice } = coTermed.value;
+    return ok({
+      ...base,
+      action: "upgrade",
+      userTier: request.toTier,
+      period,
+      description: `${product.name}, upgrade ${request.fromTier} → ${request.toTier} users, ${upgrade.value.daysCharged}/${upgrade.value.daysInTerm} days, to ${period.to} (${coTermNote(adjustment)})`,
+      ...lineAmount(unitPrice, 1, discount),
+    });
+  }
   return ok({
     ...base,
     action: "upgrade",
@@ -137,6 +231,13 @@ function policyChecks(request: ParsedQuoteRequest, policy: VendorPolicy): readon
  * L12 cloud monthly, L16 ended products with the date). The quote is valid for the policy's
  * validity period (L8: 30 days) counted in the customer's zone, carries the customer's discount
  * (L14) and asks for manual review when co-terming is requested (L11 → L10).
+ *
+ * L11: with `coTermTargetEnd` every line with a yearly term is priced pro rata by day to the
+ * target ({@link coTermLine}, using `coTerm`): a new license from the quote's day, a renewal from
+ * the previous end, an upgrade from its term end; the line's `period` ends on the target and its
+ * description names the period and the days. The target must lie after today and within the
+ * policy's maintenance cap (`L11_TARGET_IN_PAST`, `L15_MAINTENANCE_CAP_EXCEEDED`) and after the
+ * first day of each line's period (`L11_TARGET_BEFORE_START`), all at `coTermTargetEnd`.
  */
 export function createQuote(request: QuoteRequest, context: CatalogRuleContext): LicensingResult<Quote> {
   const parsed = parseWith(quoteRequestSchema, request);
@@ -159,6 +260,10 @@ export function createQuote(request: QuoteRequest, context: CatalogRuleContext):
   const policy = vendorPolicyOn(policies, vendorId, time.today);
   if (!policy.ok) return failAll([...errors, ...policy.errors]);
   errors.push(...policyChecks(input, policy.value));
+  // L11: the target is checked once; lines are co-termed only to a valid one (no repeated errors).
+  const targetErrors = input.coTermTargetEnd === undefined ? [] : checkCoTermTarget(input.coTermTargetEnd, time.today, policy.value, CO_TERM_PATH);
+  errors.push(...targetErrors);
+  const target: CoTermTarget = input.coTermTargetEnd !== undefined && targetErrors.length === 0 ? input.coTermTargetEnd : null;
 
   const discount = discountFor(input.eligibility, policy.value);
   const lines: QuoteLine[] = [];
@@ -170,14 +275,14 @@ export function createQuote(request: QuoteRequest, context: CatalogRuleContext):
     if (input.kind === "renewal" || input.kind === "upgrade") {
       // Availability (L16) and tiers are checked by the renewal and upgrade rules themselves.
       const mismatch = kindMismatch(input, product, line.path);
-      const priced = mismatch.length > 0 ? failAll(mismatch) : existingLicenseLine(input, product, context.catalog, resolved.value, discount);
+      const priced = mismatch.length > 0 ? failAll(mismatch) : existingLicenseLine(input, product, context.catalog, resolved.value, discount, target);
       if (priced.ok) lines.push(priced.value);
       else errors.push(...priced.errors);
       continue;
     }
     const unavailable = checkProductOrderable(product, "new", policy.value, time.today, line.path);
     errors.push(...(unavailable.length > 0 ? unavailable : kindMismatch(input, product, line.path)));
-    const priced = newLicenseLine(line, product, lines.length + 1, discount);
+    const priced = newLicenseLine(line, product, lines.length + 1, discount, context.catalog, resolved.value, target);
     if (priced.ok) lines.push(priced.value);
     else errors.push(...priced.errors);
   }

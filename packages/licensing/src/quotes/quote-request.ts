@@ -23,7 +23,10 @@ const commonFields = {
   purchaseRoute: purchaseRouteSchema,
   /** L6: asking for a reseller discount is refused when the vendor gives none. */
   resellerDiscountRequested: z.boolean().default(false),
-  /** L11: the end date the quoted licenses should be co-termed to (a note that triggers review). */
+  /**
+   * L11: the end date the quoted licenses are co-termed to (the day after the last day): each
+   * line is priced pro rata by day to it, and the quote asks for manual review (L10).
+   */
   coTermTargetEnd: dateSchema.optional(),
   notes: z.string().optional(),
 };

@@ -19,7 +19,10 @@ export interface QuoteLine extends LineAmount {
   /** The user tier quoted (after an upgrade: the new tier, L19). */
   readonly userTier: number;
   readonly quantity: number;
-  /** The period a renewal or upgrade covers; `null` for new licenses. */
+  /**
+   * The period a renewal or upgrade covers, or a co-termed new license (L11: from the quote's day
+   * to the target end); `null` for other new licenses. `to` is the day after the last day.
+   */
   readonly period: TermPeriod | null;
   readonly description: string;
 }
@@ -39,7 +42,7 @@ export interface Quote {
   readonly lines: readonly QuoteLine[];
   readonly total: Money;
   readonly discount: AppliedDiscount;
-  /** L10/L11: co-terming notes and similar requests need a manual review before purchase. */
+  /** L10/L11: co-terming and similar requests need a manual review before purchase (policy `coTermingRequiresReview`). */
   readonly requiresManualReview: boolean;
   readonly coTermTargetEnd: IsoDate | null;
   readonly notes: string | null;

@@ -57,9 +57,22 @@ function localDay(instant: string, zone: string): string {
   return unwrap(readEvaluationTime(instant, zone)).today;
 }
 
-/** L11: a co-termed order aligns every term it sets to the target end (approved in review, L10). */
-function coTermed(term: TermPeriod | null, order: LicenseOrder): TermPeriod | null {
-  if (term === null || order.coTermTargetEnd === null || order.coTermTargetEnd <= term.from) return term;
+/**
+ * L11: a co-termed order aligns every term it sets to the target end (approved in review, L10),
+ * as its lines were priced (pro rata by day). A target not after the term's first day cannot be
+ * honoured and is a 422 `L11_TARGET_BEFORE_START` (before, the normal term was kept silently).
+ */
+function coTermed(term: TermPeriod | null, order: LicenseOrder, line: LicenseOrderLine): TermPeriod | null {
+  if (term === null || order.coTermTargetEnd === null) return term;
+  if (order.coTermTargetEnd <= term.from) {
+    throw ruleViolation([
+      {
+        code: "L11_TARGET_BEFORE_START",
+        message: `Line ${line.lineId}: the co-term target ${order.coTermTargetEnd} is not after ${term.from}, the first day of the term`,
+        path: [],
+      },
+    ]);
+  }
   return { from: term.from, to: order.coTermTargetEnd };
 }
 
@@ -114,7 +127,8 @@ function newLicense(delivery: LicenseDelivery, line: LicenseOrderLine, purchased
       siteUrl: line.siteUrl,
       purchasedAt: order.purchasedAt,
       paidOn: order.paidOn,
-      term: coTermed(initial.term, order),
+      // L11: a co-termed line stores the period it was quoted and invoiced for (first day – target).
+      term: order.coTermTargetEnd !== null && line.period !== null ? line.period : coTermed(initial.term, order, line),
     },
   };
 }
@@ -136,7 +150,7 @@ function renewedRecord(delivery: LicenseDelivery, line: LicenseOrderLine, record
   const renewal = unwrap(
     renewMaintenance({ productId: line.productId, userTier: line.userTier, currentEnd: previousEnd, steps }, { asOf: purchasedAt, zone: order.customer.zone, catalog: delivery.catalog, policies: delivery.policies }),
   );
-  const term = coTermed({ from: renewal.previousEnd, to: renewal.newEnd }, order);
+  const term = coTermed({ from: renewal.previousEnd, to: renewal.newEnd }, order, line);
   return { ...record, userTier: line.userTier, term, previousTerm: record.term ?? null, lastChange: { orderId: order.orderId, lineId: line.lineId, action: "renewal", effectiveOn: renewal.previousEnd } };
 }
 
@@ -150,7 +164,7 @@ function upgradedRecord(delivery: LicenseDelivery, line: LicenseOrderLine, recor
   }
   // L18: cloud annual upgrades take effect from the payment date; self-managed ones on purchase.
   const effectiveOn = isSelfManaged(line.edition) ? localDay(purchasedAt, order.customer.zone) : (order.paidOn ?? localDay(purchasedAt, order.customer.zone));
-  const term = coTermed(record.term ?? (quoted.kind === "upgrade" ? (quoted.term ?? null) : null), order);
+  const term = coTermed(record.term ?? (quoted.kind === "upgrade" ? (quoted.term ?? null) : null), order, line);
   return { ...record, userTier: line.userTier, term, lastChange: { orderId: order.orderId, lineId: line.lineId, action: "upgrade", effectiveOn, fromTier: record.userTier ?? null } };
 }
 
@@ -162,8 +176,9 @@ function upgradedRecord(delivery: LicenseDelivery, line: LicenseOrderLine, recor
  * tier (L19), each keeping the license id and original purchaser and taking the newly delivered
  * key. Cloud annual renewals and upgrades take effect from the payment date (L18): without one at
  * delivery they are applied when payment is recorded (`phase: "payment"`). A co-termed order's
- * terms end on its target (L11). A line naming no (or several) stored licenses is a 422; a
- * license changed meanwhile a 409, rolling the delivery back.
+ * terms end on its target (L11), as its lines were priced: a new license stores its line's
+ * priced `period`; a target not after a term's first day is a 422. A line naming no (or several)
+ * stored licenses is a 422; a license changed meanwhile a 409, rolling the delivery back.
  */
 export async function applyLicenseDelivery(executor: Executor, delivery: LicenseDelivery, now: Date): Promise<void> {
   const { order } = delivery;
