@@ -14,6 +14,7 @@ import {
   listCredentialReads,
   openAccessCredentialSecret,
   updateAccessCredential,
+  withdrawCredentialAccessOf,
   type NewCredentialRead,
 } from "./access-credentials.js";
 import { insertOrganization } from "./organizations.js";
@@ -101,6 +102,23 @@ describe(`access credentials on ${testDatabaseKind()} (K12)`, () => {
     const own = await listCredentialAccessRequests(database.db, { credentialId: "cred-3", portalUserId: "pu-anna", limit: 1 });
     const rest = await listCredentialAccessRequests(database.db, { credentialId: "cred-3", portalUserId: "pu-anna", limit: 1, after: own.next });
     expect([own.items.map((row) => row.id), rest.items.map((row) => row.id), rest.next]).toEqual([["req-1"], ["req-3"], undefined]);
+  });
+
+  it("K12: withdrawing a user's access revokes their approvals and rejects their pending requests; other users keep theirs", async () => {
+    await insertUser(database.db, { kind: "portal", id: "pu-clara", organizationId: "org-mueller", role: "portal-manager", email: "pu-clara@mueller-gmbh.de", profile: {} }, NOW);
+    await insertAccessCredential(database.db, credential("cred-withdraw"), NOW);
+    const approved = await insertCredentialAccessRequest(database.db, { id: "car-w-1", credentialId: "cred-withdraw", portalUserId: "pu-clara", reason: "Portfreigabe" }, NOW);
+    await decideCredentialAccessRequest(database.db, approved.id, { to: "approved", by: "staff-technician", validUntil: at(60 * 24) }, NOW);
+    await insertCredentialAccessRequest(database.db, { id: "car-w-2", credentialId: "cred-1", portalUserId: "pu-clara", reason: "Noch eine" }, NOW);
+    const ben = await insertCredentialAccessRequest(database.db, { id: "car-w-3", credentialId: "cred-withdraw", portalUserId: "pu-ben", reason: "Ben" }, NOW);
+    await decideCredentialAccessRequest(database.db, ben.id, { to: "approved", by: "staff-technician", validUntil: at(60 * 24) }, NOW);
+
+    expect(await withdrawCredentialAccessOf(database.db, "pu-clara", "staff-admin", at(5))).toBe(2);
+    expect(await findCredentialAccessRequest(database.db, "car-w-1")).toMatchObject({ status: "revoked", revokedBy: "staff-admin", revokedAt: at(5) });
+    expect(await findCredentialAccessRequest(database.db, "car-w-2")).toMatchObject({ status: "rejected", decidedBy: "staff-admin" });
+    expect(await approvedCredentialAccessRequests(database.db, "cred-withdraw", "pu-clara")).toEqual([]);
+    expect((await approvedCredentialAccessRequests(database.db, "cred-withdraw", "pu-ben")).map((row) => row.id)).toEqual(["car-w-3"]);
+    expect(await withdrawCredentialAccessOf(database.db, "pu-clara", "staff-admin", at(6))).toBe(0);
   });
 
   it("K12: of concurrent decisions on one pending request exactly one wins", async () => {

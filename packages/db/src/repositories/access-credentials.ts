@@ -235,6 +235,25 @@ export async function revokeCredentialApprovals(executor: Executor, credentialId
     .returning();
 }
 
+/**
+ * Ends every access of a portal user to stored credentials (K12), e.g. because the user was
+ * deactivated: approved requests are revoked and pending ones rejected, by `by`. A user
+ * reactivated later asks again. Returns how many requests changed.
+ */
+export async function withdrawCredentialAccessOf(executor: Executor, portalUserId: string, by: string, now: Date): Promise<number> {
+  const revoked = await executor
+    .update(credentialAccessRequests)
+    .set({ status: "revoked", revokedBy: by, revokedAt: now })
+    .where(and(eq(credentialAccessRequests.portalUserId, portalUserId), eq(credentialAccessRequests.status, "approved")))
+    .returning({ id: credentialAccessRequests.id });
+  const rejected = await executor
+    .update(credentialAccessRequests)
+    .set({ status: "rejected", decidedBy: by, decidedAt: now })
+    .where(and(eq(credentialAccessRequests.portalUserId, portalUserId), eq(credentialAccessRequests.status, "pending")))
+    .returning({ id: credentialAccessRequests.id });
+  return revoked.length + rejected.length;
+}
+
 /** An audit row to write (K12); `dedupeKey` identifies the attempt. */
 export type NewCredentialRead = Omit<CredentialReadRow, "id">;
 

@@ -66,7 +66,7 @@ describe(`deactivating staff users on ${testDatabaseKind()} (K10, K12)`, () => {
     expect(reads.json<{ items: { actorId: string; granted: boolean }[] }>().items).toEqual([expect.objectContaining({ actorId: tom.id, granted: true })]);
     const [event, ...more] = await eventsOf(tom.id, "user.deactivated");
     expect(more).toEqual([]);
-    expect(event?.payload).toEqual({ userId: tom.id, kind: "staff", organizationId: null, deactivatedBy: api.users.admin, deactivatedAt: "2026-11-16T09:00:00.000Z", revokedCredentials: 1 });
+    expect(event?.payload).toEqual({ userId: tom.id, kind: "staff", organizationId: null, deactivatedBy: api.users.admin, deactivatedAt: "2026-11-16T09:00:00.000Z", revokedCredentials: 1, withdrawnCredentialAccess: 0 });
   });
 
   it("K10: an admin cannot deactivate themself: 409 USER_SELF_DEACTIVATION, and the admin keeps access", async () => {

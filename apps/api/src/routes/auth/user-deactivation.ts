@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { appendToOutbox, disableUser, enableUser, type UserRow } from "@kontor/db";
+import { appendToOutbox, disableUser, enableUser, withdrawCredentialAccessOf, type UserRow } from "@kontor/db";
 import { z } from "zod";
 import type { ApiDeps } from "../../app/api-deps.js";
 import type { Principal } from "../../auth/principal.js";
@@ -33,9 +33,10 @@ export function toUserAccount(row: UserRow): z.output<typeof userAccountSchema> 
 }
 
 /**
- * Deactivates (offboards) `target` for `who`, who is allowed to: the user is disabled and all
- * their tokens are revoked in one transaction with the history event `user.deactivated`
- * (who, when). Idempotent: a deactivated user answers as stored, with the first
+ * Deactivates (offboards) `target` for `who`, who is allowed to: the user is disabled, all
+ * their tokens are revoked and (a portal user) their access to stored credentials is withdrawn
+ * (K12: approvals revoked, pending requests rejected), in one transaction with the history event
+ * `user.deactivated` (who, when). Idempotent: a deactivated user answers as stored, with the first
  * `deactivatedAt`, and nothing is recorded again. Nobody deactivates themself (409
  * `USER_SELF_DEACTIVATION`): an administrator would lock the installation's last door, a portal
  * manager their own.
@@ -48,6 +49,8 @@ export async function deactivateUser(deps: ApiDeps, who: Principal, target: User
   return deps.database.db.transaction(async (tx) => {
     const result = await disableUser(tx, target.id, now);
     if (result === undefined) throw notFound(`User ${target.id}`);
+    // K12: approvals to read stored credentials end with the person; back, they ask again.
+    const withdrawnCredentialAccess = target.kind === "portal" ? await withdrawCredentialAccessOf(tx, target.id, who.userId, now) : 0;
     if (result.disabledNow) {
       await appendToOutbox(
         tx,
@@ -65,6 +68,7 @@ export async function deactivateUser(deps: ApiDeps, who: Principal, target: User
               deactivatedBy: who.userId,
               deactivatedAt: now.toISOString(),
               revokedCredentials: result.revokedCredentials,
+              withdrawnCredentialAccess,
             },
           },
         ],

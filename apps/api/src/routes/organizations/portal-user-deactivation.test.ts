@@ -1,4 +1,4 @@
-import { outboxEventsOf } from "@kontor/db";
+import { decideCredentialAccessRequest, findCredentialAccessRequest, insertAccessCredential, insertCredentialAccessRequest, outboxEventsOf } from "@kontor/db";
 import { testDatabaseKind } from "@kontor/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem } from "../../testing/expect-problem.js";
@@ -74,7 +74,24 @@ describe(`deactivating portal users on ${testDatabaseKind()} (O2, K10)`, () => {
       deactivatedBy: api.users.muellerManager,
       deactivatedAt: "2026-11-16T09:00:00.000Z",
       revokedCredentials: 1,
+      withdrawnCredentialAccess: 0,
     });
+  });
+
+  it("K12: a deactivated portal manager's approval to read Müller's firewall password is revoked, a pending request rejected", async () => {
+    const manager = await newMuellerUser("portal-manager");
+    const now = api.clock.now();
+    await insertAccessCredential(api.database.db, { id: "cred-offboarding", organizationId: api.organizations.mueller, assetId: null, label: "Firewall FW01 admin", username: "admin", secret: "Fw!Adm1n-2026", createdBy: api.users.technician }, now);
+    await insertCredentialAccessRequest(api.database.db, { id: "car-offboarding-1", credentialId: "cred-offboarding", portalUserId: manager.id, reason: "Portfreigabe" }, now);
+    await decideCredentialAccessRequest(api.database.db, "car-offboarding-1", { to: "approved", by: api.users.technician, validUntil: null }, now);
+    await insertAccessCredential(api.database.db, { id: "cred-offboarding-2", organizationId: api.organizations.mueller, assetId: null, label: "NAS admin", username: "admin", secret: "Nas!2026", createdBy: api.users.technician }, now);
+    await insertCredentialAccessRequest(api.database.db, { id: "car-offboarding-2", credentialId: "cred-offboarding-2", portalUserId: manager.id, reason: "Backup prüfen" }, now);
+
+    expect((await deactivate(manager.id, "accountManager")).statusCode).toBe(200);
+
+    expect(await findCredentialAccessRequest(api.database.db, "car-offboarding-1")).toMatchObject({ status: "revoked", revokedBy: api.users.accountManager });
+    expect(await findCredentialAccessRequest(api.database.db, "car-offboarding-2")).toMatchObject({ status: "rejected", decidedBy: api.users.accountManager });
+    expect((await deactivationEvents(manager.id))[0]?.payload).toMatchObject({ withdrawnCredentialAccess: 2 });
   });
 
   it("O2: the deactivated reporter's tickets stay: their manager still sees them, with the reporter as requester", async () => {
