@@ -136,6 +136,7 @@ export {
   type ServiceOrder,
   type ServiceOrderStatus,
   type TechnicalContact,
+  type TechnicalContactChange,
   type VendorAccountState,
 } from "./orders/order.js";
 export { licenseOrderSchema, orderSchema, serviceOrderSchema } from "./orders/order-schema.js";

@@ -25,8 +25,12 @@ import type { OrderTransition } from "./order-transition.js";
 import { confirmServiceOrder, recordCustomerContact } from "./service-order-commands.js";
 import type { z } from "zod";
 
-/** Context of {@link applyOrderCommand}: `asOf` and policies; days are counted in the order's customer zone. */
-export type OrderCommandContext = Omit<RuleContext, "zone">;
+/**
+ * Context of {@link applyOrderCommand}: `asOf` and policies; days are counted in the order's
+ * customer zone. `actor` names who applies the command (the API passes the user id); the order's
+ * history of technical contact changes records it (L4).
+ */
+export type OrderCommandContext = Omit<RuleContext, "zone"> & { readonly actor?: string };
 
 type Parsed = z.output<typeof orderCommandSchema>;
 
@@ -39,13 +43,13 @@ function applyToLicenseOrder(order: LicenseOrder, command: Parsed, env: CommandE
     case "complete-review":
       return completeReview(order, command, env);
     case "register-technical-contact":
-      return registerTechnicalContact(order, command);
+      return registerTechnicalContact(order, command, env);
     case "purchase":
       return purchaseLicenses(order, command, env);
     case "record-vendor-payment":
       return recordVendorPayment(order, command, env);
     case "record-contact-verified":
-      return recordContactVerified(order, env);
+      return recordContactVerified(order, command, env);
     case "deliver":
       return deliverLicenses(order, command, env);
     case "invoice":
@@ -100,6 +104,7 @@ export function applyOrderCommand(order: Order, command: OrderCommand, context: 
     time: time.value,
     at: toInstantString(time.value.instant),
     policies: context.policies ?? DEFAULT_POLICIES,
+    actor: context.actor ?? null,
   };
   return order.kind === "license" ? applyToLicenseOrder(order, parsed.value, env) : applyToServiceOrder(order, parsed.value, env);
 }

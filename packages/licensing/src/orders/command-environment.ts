@@ -7,4 +7,6 @@ export interface CommandEnvironment {
   /** `time.instant` as the UTC ISO string stored in state and events. */
   readonly at: string;
   readonly policies: PolicySet;
+  /** Who applies the command (the context's `actor`), recorded where a command changes a person on the order (L4); `null`: not named. */
+  readonly actor: string | null;
 }

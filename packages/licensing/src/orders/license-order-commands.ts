@@ -11,7 +11,8 @@ import type { CommandEnvironment } from "./command-environment.js";
 import { confirmationDocument } from "./confirmation-document.js";
 import { deliveryNote } from "./delivery-note.js";
 import { paymentAndVerificationEvents } from "./key-visibility.js";
-import type { LicenseOrder } from "./order.js";
+import type { LicenseOrder, TechnicalContactChange, VendorAccountState } from "./order.js";
+import type { OrderEvent } from "./order-event.js";
 import type { orderCommandSchema } from "./order-command.js";
 import type { OrderTransition } from "./order-transition.js";
 
@@ -78,22 +79,64 @@ export function completeReview(order: LicenseOrder, command: CommandOf<"complete
   });
 }
 
-/** L4: registers the technical contact; one with a vendor account counts as verified. */
+/** Whether two e-mail addresses name the same mailbox (compared without case). */
+function sameAddress(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * L4: registers (or replaces) the technical contact; one with a vendor account counts as
+ * verified. Before the purchase the contact is only noted: the vendor learns it with the purchase.
+ *
+ * After the purchase (L4, L18) the contact can be replaced while it has not verified a vendor
+ * account, for example a mistyped address that never verifies: the new contact's verification
+ * starts afresh with the events of a contact registered at the purchase (`vendor-verification-pending`;
+ * with a vendor account and payment at once `keys-visible-to-technical-contact`), preceded by
+ * `technical-contact-changed`. The replaced contact's pending verification no longer counts
+ * (`record-contact-verified` naming its address is refused). A contact who has verified is not
+ * replaced (`L4_TECHNICAL_CONTACT_VERIFIED`): the licenses are registered to that vendor
+ * account, and neither the rules (L4, L18) nor seed 001 describe a change of technical contact
+ * after that. Every change is recorded in `technicalContactChanges` with who made it.
+ */
 export function registerTechnicalContact(
   order: LicenseOrder,
   command: CommandOf<"register-technical-contact">,
+  env: CommandEnvironment,
 ): Result {
-  return ok({
-    order: {
-      ...order,
-      technicalContact: {
-        fullName: command.fullName,
-        email: command.email,
-        vendorAccount: command.hasVendorAccount ? "verified" : "none",
-      },
-    },
-    events: [],
-  });
+  const previous = order.technicalContact;
+  const afterPurchase = order.purchasedAt !== null;
+  if (afterPurchase && previous?.vendorAccount === "verified") {
+    return fail(
+      licensingError(
+        "L4_TECHNICAL_CONTACT_VERIFIED",
+        `The technical contact ${previous.email} has verified the vendor account the licenses are registered to; it can no longer be replaced`,
+        ["technicalContact", "vendorAccount"],
+        { email: previous.email },
+      ),
+    );
+  }
+  const vendorAccount: VendorAccountState = command.hasVendorAccount ? "verified" : afterPurchase ? "verification-pending" : "none";
+  const change: TechnicalContactChange = {
+    at: env.at,
+    changedBy: env.actor,
+    previousEmail: previous?.email ?? null,
+    fullName: command.fullName,
+    email: command.email,
+    afterPurchase,
+  };
+  const changed: LicenseOrder = {
+    ...order,
+    technicalContact: { fullName: command.fullName, email: command.email, vendorAccount },
+    technicalContactChanges: [...order.technicalContactChanges, change],
+  };
+  if (!afterPurchase) return ok({ order: changed, events: [] });
+  const events: OrderEvent[] = [
+    { type: "technical-contact-changed", orderId: order.orderId, at: env.at, previousEmail: change.previousEmail, email: command.email, changedBy: env.actor },
+  ];
+  if (vendorAccount === "verification-pending") {
+    events.push({ type: "vendor-verification-pending", orderId: order.orderId, at: env.at, email: command.email });
+  }
+  return ok({ order: changed, events: [...events, ...paymentAndVerificationEvents(order, changed, env.at)] });
 }
 
 /**
@@ -157,8 +200,28 @@ export function recordVendorPayment(order: LicenseOrder, command: CommandOf<"rec
   return ok({ order: paid, events: paymentAndVerificationEvents(order, paid, env.at) });
 }
 
-/** L4: the technical contact verified the vendor account; keys become visible once paid. */
-export function recordContactVerified(order: LicenseOrder, env: CommandEnvironment): Result {
+/**
+ * L4: the technical contact verified the vendor account; keys become visible once paid. A
+ * verification naming another address than the current contact's (a replaced contact's, L4) is
+ * refused with `L4_VERIFICATION_NOT_FOR_TECHNICAL_CONTACT` and changes nothing.
+ */
+export function recordContactVerified(order: LicenseOrder, command: CommandOf<"record-contact-verified">, env: CommandEnvironment): Result {
+  const contact = order.technicalContact;
+  if (command.email !== undefined && contact !== null && !sameAddress(command.email, contact.email)) {
+    const email = command.email;
+    const replaced = order.technicalContactChanges.findLast((change) => change.previousEmail !== null && sameAddress(change.previousEmail, email));
+    return fail(
+      licensingError(
+        "L4_VERIFICATION_NOT_FOR_TECHNICAL_CONTACT",
+        (replaced === undefined
+          ? `${email} is not the technical contact of order ${order.orderId} (${contact.email})`
+          : `${email} was replaced as technical contact of order ${order.orderId} by ${replaced.email} at ${replaced.at}`) +
+          "; its verification does not count",
+        ["email"],
+        { email, technicalContactEmail: contact.email },
+      ),
+    );
+  }
   if (order.technicalContact?.vendorAccount !== "verification-pending") {
     return fail(
       licensingError("L4_VERIFICATION_NOT_PENDING", "No vendor account verification is pending for the technical contact", [

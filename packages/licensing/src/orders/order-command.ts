@@ -10,7 +10,10 @@ export const orderCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("record-confirmation-sent") }).strict(),
   /** L10: the manual review finished. */
   z.object({ type: z.literal("complete-review"), approved: z.boolean(), reason: z.string().trim().min(1).optional() }).strict(),
-  /** L4: register (or replace) the technical contact before the purchase. */
+  /**
+   * L4: register (or replace) the technical contact; after the purchase only while the current
+   * contact has not verified a vendor account (the new contact's verification starts afresh).
+   */
   technicalContactInputSchema.extend({ type: z.literal("register-technical-contact") }).strict(),
   /** L3: the licenses were purchased from the vendor; `paidOn` when paid at once (L18). */
   z
@@ -18,8 +21,12 @@ export const orderCommandSchema = z.discriminatedUnion("type", [
     .strict(),
   /** L18: the vendor received the payment. */
   z.object({ type: z.literal("record-vendor-payment"), paidOn: dateSchema }).strict(),
-  /** L4: the technical contact verified the vendor account. */
-  z.object({ type: z.literal("record-contact-verified") }).strict(),
+  /**
+   * L4: the technical contact verified the vendor account. `email`: the address that verified;
+   * when given it must be the current technical contact's (a replaced contact's verification
+   * does not count). Without it, the current contact is meant.
+   */
+  z.object({ type: z.literal("record-contact-verified"), email: z.email().optional() }).strict(),
   /** L5: deliver the licenses; one key per self-managed line. */
   z
     .object({

@@ -32,6 +32,16 @@ export type OrderEvent =
     })
   /** L3: the licenses are to be purchased from the vendor on `dueOn`. */
   | (EventBase & { readonly type: "purchase-due"; readonly dueOn: IsoDate })
+  /**
+   * L4: after the purchase the technical contact was changed (a pending verification of the
+   * previous one no longer counts); `changedBy` is who changed it.
+   */
+  | (EventBase & {
+      readonly type: "technical-contact-changed";
+      readonly previousEmail: string | null;
+      readonly email: string;
+      readonly changedBy: string | null;
+    })
   /** L4: the vendor sent the technical contact a verification e-mail; keys become visible after it. */
   | (EventBase & { readonly type: "vendor-verification-pending"; readonly email: string })
   /** L4, L18: the self-managed keys are now visible to the technical contact in the vendor's portal. */

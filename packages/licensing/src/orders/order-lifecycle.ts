@@ -7,8 +7,10 @@ export type Lifecycle<S extends string> = Readonly<Record<S, Readonly<Partial<Re
 /**
  * The license order lifecycle (L1, L3–L5, L10, L18): received → confirmed → (in-review) →
  * purchase-due → purchased → delivered → invoiced; cancellable until the purchase. The
- * technical contact can be registered until the purchase; payment and the contact's
- * verification are recorded whenever they happen after it. Every other pair is rejected.
+ * technical contact can be registered until the purchase, and replaced after it while the
+ * contact has not verified a vendor account (L4, checked by the command:
+ * `L4_TECHNICAL_CONTACT_VERIFIED`); payment and the contact's verification are recorded whenever
+ * they happen after it. Every other pair is rejected.
  */
 export const LICENSE_ORDER_TRANSITIONS: Lifecycle<LicenseOrderStatus> = {
   received: { confirm: ["confirmed"], "register-technical-contact": ["received"], cancel: ["cancelled"] },
@@ -23,9 +25,19 @@ export const LICENSE_ORDER_TRANSITIONS: Lifecycle<LicenseOrderStatus> = {
     cancel: ["cancelled"],
   },
   "purchase-due": { purchase: ["purchased"], "register-technical-contact": ["purchase-due"], cancel: ["cancelled"] },
-  purchased: { deliver: ["delivered"], "record-vendor-payment": ["purchased"], "record-contact-verified": ["purchased"] },
-  delivered: { invoice: ["invoiced"], "record-vendor-payment": ["delivered"], "record-contact-verified": ["delivered"] },
-  invoiced: { "record-vendor-payment": ["invoiced"], "record-contact-verified": ["invoiced"] },
+  purchased: {
+    deliver: ["delivered"],
+    "record-vendor-payment": ["purchased"],
+    "record-contact-verified": ["purchased"],
+    "register-technical-contact": ["purchased"],
+  },
+  delivered: {
+    invoice: ["invoiced"],
+    "record-vendor-payment": ["delivered"],
+    "record-contact-verified": ["delivered"],
+    "register-technical-contact": ["delivered"],
+  },
+  invoiced: { "record-vendor-payment": ["invoiced"], "record-contact-verified": ["invoiced"], "register-technical-contact": ["invoiced"] },
   cancelled: {},
 };
 

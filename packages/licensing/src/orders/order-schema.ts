@@ -53,6 +53,21 @@ const licenseOrderObjectSchema = z
       .object({ fullName: z.string(), email: z.string(), vendorAccount: z.enum(["none", "verification-pending", "verified"]) })
       .strict()
       .nullable(),
+    // L4; orders stored before contact changes were recorded have none.
+    technicalContactChanges: z
+      .array(
+        z
+          .object({
+            at: instantStringSchema,
+            changedBy: z.string().nullable(),
+            previousEmail: z.string().nullable(),
+            fullName: z.string(),
+            email: z.string(),
+            afterPurchase: z.boolean(),
+          })
+          .strict(),
+      )
+      .default([]),
     coTermTargetEnd: dateSchema.nullable(),
     reviewReasons: z.array(z.enum(["vendor-review", "co-terming"])),
     confirmationSentAt: instantStringSchema.nullable(),

@@ -78,10 +78,11 @@ describe("order state machine (property)", () => {
     );
   });
 
-  it("cancelled and contacted orders accept nothing; invoiced ones only payment and verification records", () => {
+  it("cancelled and contacted orders accept nothing; invoiced ones only payment and verification records and (L4) a new technical contact", () => {
+    const invoicedAccepts: readonly string[] = ["record-vendor-payment", "record-contact-verified", "register-technical-contact"];
     for (const order of byStatus.filter((candidate) => ["invoiced", "cancelled", "customer-contacted"].includes(candidate.status))) {
       for (const type of ORDER_COMMAND_TYPES) {
-        if (order.status === "invoiced" && (type === "record-vendor-payment" || type === "record-contact-verified")) continue;
+        if (order.status === "invoiced" && invoicedAccepts.includes(type)) continue;
         const result = applyOrderCommand(order, COMMANDS[type][0]!, context);
         expect(result.ok).toBe(false);
       }

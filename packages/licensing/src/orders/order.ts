@@ -50,6 +50,23 @@ export interface TechnicalContact {
   readonly vendorAccount: VendorAccountState;
 }
 
+/**
+ * L4: one change of the technical contact by command, as the order's history keeps it: when, by
+ * whom, from which contact to which, and whether it came after the purchase (then the new
+ * contact's vendor verification started afresh and a pending one of the previous contact no
+ * longer counts).
+ */
+export interface TechnicalContactChange {
+  readonly at: string;
+  /** Who changed it: the `actor` of the command's context (the API passes the user id); `null` when none was named. */
+  readonly changedBy: string | null;
+  /** The e-mail of the contact before the change; `null` when the order had none. */
+  readonly previousEmail: string | null;
+  readonly fullName: string;
+  readonly email: string;
+  readonly afterPurchase: boolean;
+}
+
 /** One priced license line of an order. */
 export interface LicenseOrderLine extends LineAmount {
   readonly lineId: string;
@@ -113,6 +130,8 @@ export interface LicenseOrder extends OrderBase {
   readonly total: Money;
   readonly requestedPurchaseDate: IsoDate | null;
   readonly technicalContact: TechnicalContact | null;
+  /** L4: every change of the technical contact by command, oldest first (the contact given with the order is not one). */
+  readonly technicalContactChanges: readonly TechnicalContactChange[];
   readonly coTermTargetEnd: IsoDate | null;
   readonly reviewReasons: readonly ReviewReason[];
   readonly confirmationSentAt: string | null;

@@ -227,6 +227,7 @@ function receiveLicenseOrder(
             email: order.technicalContact.email,
             vendorAccount: order.technicalContact.hasVendorAccount ? "verified" : "none",
           },
+    technicalContactChanges: [],
     coTermTargetEnd: order.coTermTargetEnd ?? null,
     reviewReasons: reviewReasons(order, policy.value.coTermingRequiresReview),
     confirmationSentAt: null,

@@ -73,6 +73,53 @@ describe(`order routes on ${testDatabaseKind()}`, () => {
     expect(denied.code).toBe("L13_NOT_ORIGINAL_PURCHASER");
   });
 
+  it("L4 + L18: after the purchase a mistyped, unverified technical contact is replaced; only the new contact's verification makes the keys visible", async () => {
+    const typo = { fullName: "Tom Technik", email: "tom@typo.example", hasVendorAccount: false };
+    const created = await send<OrderBody>(api, "POST", "/v1/orders", api.tokens.admin, { organizationId: api.organizations.mueller, order: { ...JIRA_ORDER, technicalContact: typo } }, 201);
+    for (const body of [{ type: "confirm" }, { type: "record-confirmation-sent" }, { type: "purchase", paidOn: "2026-03-17" }]) {
+      const response = await command(created.id, body);
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const replace = { type: "register-technical-contact", fullName: "Tom Technik", email: "tom@example.com", hasVendorAccount: false };
+    const replaced = await command(created.id, replace);
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    const body = replaced.json<OrderBody & { order: { technicalContact: unknown; technicalContactChanges: unknown[] } }>();
+    expect(body.events?.map((event) => event.type)).toEqual(["technical-contact-changed", "vendor-verification-pending"]);
+    expect(body.order.status).toBe("purchased");
+    expect(body.order.technicalContact).toEqual({ fullName: "Tom Technik", email: "tom@example.com", vendorAccount: "verification-pending" });
+    // The order's history names the staff user who changed the contact (from the token, not the body).
+    expect(body.order.technicalContactChanges).toEqual([
+      { at: "2026-03-17T09:00:00.000Z", changedBy: api.users.backOffice, previousEmail: "tom@typo.example", fullName: "Tom Technik", email: "tom@example.com", afterPurchase: true },
+    ]);
+
+    // The old address verifies late: refused, nothing written.
+    const late = expectProblem(await command(created.id, { type: "record-contact-verified", email: "tom@typo.example" }), 422, "body.email");
+    expect(late.code).toBe("L4_VERIFICATION_NOT_FOR_TECHNICAL_CONTACT");
+    const unchanged = await send<OrderBody>(api, "GET", `/v1/orders/${created.id}`, api.tokens.admin, undefined, 200);
+    expect(unchanged.version).toBe(body.version);
+
+    const verified = await command(created.id, { type: "record-contact-verified", email: "tom@example.com" });
+    expect(verified.statusCode, verified.body).toBe(200);
+    expect(verified.json<OrderBody>().events?.map((event) => event.type)).toEqual(["keys-visible-to-technical-contact"]);
+
+    const outbox = await outboxEventsOf(api.database.db, "license-order", created.id);
+    expect(outbox.map((row) => [row.topic, (row.payload as { email?: string }).email ?? null])).toEqual([
+      ["licensing.order-received", null],
+      ["licensing.confirmation-to-send", null],
+      ["licensing.purchase-due", null],
+      ["licensing.vendor-verification-pending", "tom@typo.example"],
+      ["licensing.invoice-due", null],
+      ["licensing.technical-contact-changed", "tom@example.com"],
+      ["licensing.vendor-verification-pending", "tom@example.com"],
+      ["licensing.keys-visible-to-technical-contact", "tom@example.com"],
+    ]);
+    expect(outbox[5]?.payload).toMatchObject({ previousEmail: "tom@typo.example", changedBy: api.users.backOffice });
+
+    // L4: once verified, the contact is no longer replaced.
+    const again = expectProblem(await command(created.id, { ...replace, email: "someone@example.com" }), 422);
+    expect(again.code).toBe("L4_TECHNICAL_CONTACT_VERIFIED");
+  });
+
   it("lifecycle: a command the status does not allow is a 422 with ORDER_TRANSITION_NOT_ALLOWED and writes nothing", async () => {
     const created = await send<OrderBody>(api, "POST", "/v1/orders", api.tokens.admin, { organizationId: api.organizations.mueller, order: JIRA_ORDER }, 201);
     const problem = expectProblem(await command(created.id, { type: "deliver", keys: [] }), 422, "body.type");

@@ -193,7 +193,7 @@ export const orderRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
       const found = await findLicenseOrder(deps.database.db, request.params.id);
       if (found === undefined) throw notFound(`Order ${request.params.id}`);
       requireLicensingRead(request, found.organizationId, `Order ${found.id}`);
-      requireLicensingStaff(request, "Orders");
+      const who = requireLicensingStaff(request, "Orders");
       const command = request.body;
       const now = deps.clock.now();
       return deps.database.db.transaction(async (tx) => {
@@ -201,7 +201,8 @@ export const orderRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => 
         if (row === undefined) throw notFound(`Order ${found.id}`);
         const order = orderSchema.parse(row.record);
         const policies = await installationLicensingPolicies(tx);
-        const transition = unwrap(applyOrderCommand(order, command, { asOf: now.toISOString(), policies }));
+        // L4: the order's history of technical contact changes names the staff user who made them.
+        const transition = unwrap(applyOrderCommand(order, command, { asOf: now.toISOString(), policies, actor: who.userId }));
         const updated = await updateLicenseOrder(tx, row.id, { status: transition.order.status, record: orderDocument(transition.order) }, row.version, now);
         if (updated === undefined) throw conflict(`Order ${row.id} changed meanwhile; retry`, "VERSION_CONFLICT");
         const delivered = transition.order.kind === "license" && transition.order.deliveredAt !== null;
