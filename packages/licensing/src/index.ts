@@ -204,6 +204,10 @@ export { provisionRental } from "./rental/provision-rental.js";
 export { changeRentalQuantity, quantityChangeInputSchema, type QuantityChangeInput } from "./rental/change-rental-quantity.js";
 export { addOnBookingInputSchema, bookAddOn, type AddOnBookingInput } from "./rental/book-add-on.js";
 export { cancelRental } from "./rental/cancel-rental.js";
+export type { RentalAddOnEnd } from "./rental/rental-subscription.js";
+export { addOnCancellationInputSchema, cancelAddOn, type AddOnCancellationInput } from "./rental/cancel-add-on.js";
+export { withdrawRentalCancellation } from "./rental/withdraw-rental-cancellation.js";
+export { checkProductNotRented, rentalRunsOn, type RentalOrderTarget } from "./rental/running-rental.js";
 export { billableQuantity } from "./rental/billable-quantity.js";
 export {
   billingMonthSchema,

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Executor } from "../connection/database.js";
+import type { Executor, KontorTransaction } from "../connection/database.js";
 import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { rentalSubscriptions } from "../schema/licensing.js";
 
@@ -56,4 +56,23 @@ export async function updateRentalSubscription(
     .where(and(eq(rentalSubscriptions.id, id), eq(rentalSubscriptions.version, expectedVersion)))
     .returning();
   return row;
+}
+
+// Lock space of rental orders (first key of the two-key advisory lock), apart from the
+// migrator's one-key lock and the goods receipts' space 11_009.
+const RENTAL_ORDER_LOCK_SPACE = 11_013;
+
+/**
+ * M4, M5: the rentals of `productId` that `organizationId` holds, in creation order, read after
+ * taking a transaction-scoped advisory lock on the pair. Every write that can make a second
+ * running rental of the product (an order, withdrawing a cancellation) calls it first in its
+ * transaction, so a concurrent one waits until this one commits and then sees its rental.
+ */
+export async function lockRentalsOfProduct(tx: KontorTransaction, organizationId: string, productId: string): Promise<RentalSubscriptionRow[]> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${RENTAL_ORDER_LOCK_SPACE}::int4, hashtext(${`rental-order:${organizationId}:${productId}`}::text))`);
+  return tx
+    .select()
+    .from(rentalSubscriptions)
+    .where(and(eq(rentalSubscriptions.organizationId, organizationId), eq(rentalSubscriptions.productId, productId)))
+    .orderBy(asc(rentalSubscriptions.createdAt), asc(rentalSubscriptions.id));
 }

@@ -52,6 +52,9 @@ export const LICENSING_ERROR_CODES = [
   "M2_CONSENT_MISSING",
   "M5_INVALID_QUANTITY",
   "M6_PRODUCT_NOT_PROVISIONED",
+  "M4_RENTAL_ENDED",
+  "M5_PRODUCT_ALREADY_RENTED",
+  "M6_ADD_ON_NOT_BOOKED",
 ] as const;
 
 /** A stable, machine-readable error code; safe to switch on and to store. */

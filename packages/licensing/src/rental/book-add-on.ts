@@ -5,7 +5,8 @@ import { parseWith } from "../errors/from-zod.js";
 import { type LicensingResult, ok } from "../errors/result.js";
 import { toInstantString } from "../time/local-date.js";
 import { type RentalCatalogContext, rentalTime } from "./rental-command-context.js";
-import type { RentalTransition } from "./rental-event.js";
+import { bookedAddOn, reopenedAddOn } from "./rental-add-ons.js";
+import type { RentalEvent, RentalTransition } from "./rental-event.js";
 import { checkRentalAction } from "./rental-lifecycle.js";
 import type { RentalAddOn, RentalSubscription } from "./rental-subscription.js";
 
@@ -26,7 +27,9 @@ export type AddOnBookingInput = z.input<typeof addOnBookingInputSchema>;
  * M6: books an add-on for a provisioned product (`M6_PRODUCT_NOT_PROVISIONED` otherwise). The
  * choice depends on the product; a wanted add-on the product does not offer leaves the rental
  * unchanged and becomes an `add-on-request-ticket` event. Booking a booked add-on again sets its
- * new total (M5).
+ * new total (M5); booking one that is cancelled but not ended yet (M4) also withdraws its
+ * cancellation (`add-on-cancellation-withdrawn`), so its month is never billed twice. After its
+ * end date it is booked anew from the 1st of the current month.
  */
 export function bookAddOn(subscription: RentalSubscription, input: AddOnBookingInput, context: RentalCatalogContext): LicensingResult<RentalTransition> {
   const parsed = parseWith(addOnBookingInputSchema, input);
@@ -56,7 +59,8 @@ export function bookAddOn(subscription: RentalSubscription, input: AddOnBookingI
       ],
     });
   }
-  const existing = subscription.addOns.find((addOn) => addOn.addOnId === addOnId && addOn.endDate === null);
+  // Booked still: running, or cancelled with its end date not passed (then booking withdraws it).
+  const existing = bookedAddOn(subscription, addOnId, time.value.today);
   const booked: RentalAddOn =
     existing === undefined
       ? {
@@ -69,12 +73,14 @@ export function bookAddOn(subscription: RentalSubscription, input: AddOnBookingI
           quantity,
           quantityHistory: [{ at, quantity }],
         }
-      : { ...existing, quantity, quantityHistory: [...existing.quantityHistory, { at, quantity }] };
+      : { ...reopenedAddOn(existing), quantity, quantityHistory: [...existing.quantityHistory, { at, quantity }] };
+  const withdrawn: RentalEvent[] =
+    existing === undefined || existing.endDate === null ? [] : [{ type: "add-on-cancellation-withdrawn", subscriptionId: subscription.subscriptionId, at, addOnId, endDate: existing.endDate }];
   return ok({
     subscription: {
       ...subscription,
       addOns: existing === undefined ? [...subscription.addOns, booked] : subscription.addOns.map((addOn) => (addOn === existing ? booked : addOn)),
     },
-    events: [{ type: "add-on-booked", subscriptionId: subscription.subscriptionId, at, addOnId, quantity }],
+    events: [...withdrawn, { type: "add-on-booked", subscriptionId: subscription.subscriptionId, at, addOnId, quantity }],
   });
 }

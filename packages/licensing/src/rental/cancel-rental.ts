@@ -9,6 +9,7 @@ import type { RentalSubscription } from "./rental-subscription.js";
 /**
  * M4 + M7: cancels a rented product with all its licenses and add-ons. The end date is the last
  * day of the current month in the customer's zone: cancelled on 2028-02-10, it ends 2028-02-29.
+ * Until then the cancellation can be withdrawn (`withdrawRentalCancellation`).
  */
 export function cancelRental(subscription: RentalSubscription, context: RentalCommandContext): LicensingResult<RentalTransition> {
   const allowed = checkRentalAction(subscription, "cancel");
@@ -30,7 +31,7 @@ export function cancelRental(subscription: RentalSubscription, context: RentalCo
       ...subscription,
       status: "cancelled",
       endDate,
-      addOns: subscription.addOns.map((addOn) => (addOn.endDate === null ? { ...addOn, endDate } : addOn)),
+      addOns: subscription.addOns.map((addOn) => (addOn.endDate === null ? { ...addOn, endDate, endedBy: "product-cancellation" as const } : addOn)),
     },
     events: [{ type: "rental-cancelled", subscriptionId: subscription.subscriptionId, at, endDate }, ...addOnEvents],
   });

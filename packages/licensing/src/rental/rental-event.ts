@@ -1,4 +1,4 @@
-import type { RentalSubscription } from "./rental-subscription.js";
+import type { RentalStatus, RentalSubscription } from "./rental-subscription.js";
 import type { IsoDate } from "@kontor/calendar";
 import type { Money } from "@kontor/money";
 
@@ -34,8 +34,15 @@ export type RentalEvent =
     })
   /** M4, M7 */
   | (RentalEventBase & { readonly type: "rental-cancelled"; readonly endDate: IsoDate })
-  /** M7: each add-on ends with its product. */
-  | (RentalEventBase & { readonly type: "add-on-cancelled"; readonly addOnId: string; readonly endDate: IsoDate });
+  /** M4, M6, M7: an add-on ends on `endDate`, cancelled on its own or with its product. */
+  | (RentalEventBase & { readonly type: "add-on-cancelled"; readonly addOnId: string; readonly endDate: IsoDate })
+  /** M4: a cancellation was withdrawn before its end date; the rental runs on in `status`. */
+  | (RentalEventBase & { readonly type: "rental-cancellation-withdrawn"; readonly endDate: IsoDate | null; readonly status: RentalStatus })
+  /**
+   * M4, M6: an add-on's end on `endDate` is withdrawn, with its product's cancellation or by
+   * booking it again; it runs on.
+   */
+  | (RentalEventBase & { readonly type: "add-on-cancellation-withdrawn"; readonly addOnId: string; readonly endDate: IsoDate });
 
 /** The result of a change to a rental: its new state and the events it caused. */
 export interface RentalTransition {

@@ -3,16 +3,17 @@ import { type LicensingResult, fail, ok } from "../errors/result.js";
 import type { RentalStatus, RentalSubscription } from "./rental-subscription.js";
 
 /** The changes a rental accepts. */
-export type RentalAction = "provision" | "change-quantity" | "book-add-on" | "cancel";
+export type RentalAction = "provision" | "change-quantity" | "book-add-on" | "cancel-add-on" | "cancel" | "withdraw-cancellation";
 
 /**
- * Per status, the actions a rental accepts (M3). Add-ons need a provisioned product (M6);
- * a cancelled rental accepts nothing.
+ * Per status, the actions a rental accepts (M3). Add-ons need a provisioned product (M6), and so
+ * does cancelling one on its own; a cancelled rental accepts only the withdrawal of its
+ * cancellation, and that only until its end date (M4, see `withdrawRentalCancellation`).
  */
 export const RENTAL_TRANSITIONS: Readonly<Record<RentalStatus, readonly RentalAction[]>> = {
   ordered: ["provision", "change-quantity", "cancel"],
-  provisioned: ["change-quantity", "book-add-on", "cancel"],
-  cancelled: [],
+  provisioned: ["change-quantity", "book-add-on", "cancel-add-on", "cancel"],
+  cancelled: ["withdraw-cancellation"],
 };
 
 /** `ok` when `action` is allowed in the rental's status; `M6_PRODUCT_NOT_PROVISIONED` or `RENTAL_TRANSITION_NOT_ALLOWED` otherwise. */

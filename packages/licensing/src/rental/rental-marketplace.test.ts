@@ -177,9 +177,9 @@ describe("monthly rental marketplace", () => {
     ).subscription;
     const rows = myOrdersView([changed, cancelled, ordered]);
     expect(rows.map((row) => [row.subscriptionId, row.quantity, row.provisionedOn, row.startDate, row.endDate, row.actions])).toEqual([
-      ["R-3", 18, null, "2026-03-01", "2026-03-31", { changeQuantity: false, bookAddOn: false, cancel: false }],
-      ["R-1", 18, null, "2026-03-01", null, { changeQuantity: true, bookAddOn: false, cancel: true }],
-      ["R-2", 40, "2026-03-18", "2026-03-01", null, { changeQuantity: true, bookAddOn: true, cancel: true }],
+      ["R-3", 18, null, "2026-03-01", "2026-03-31", { changeQuantity: false, bookAddOn: false, cancel: false, withdrawCancellation: true }],
+      ["R-1", 18, null, "2026-03-01", null, { changeQuantity: true, bookAddOn: false, cancel: true, withdrawCancellation: false }],
+      ["R-2", 40, "2026-03-18", "2026-03-01", null, { changeQuantity: true, bookAddOn: true, cancel: true, withdrawCancellation: false }],
     ]);
     expect(rows[2]?.monthlyTotal.toFixed()).toBe("468.00");
   });

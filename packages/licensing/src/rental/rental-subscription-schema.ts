@@ -30,6 +30,7 @@ const rentalSubscriptionObjectSchema = z
           bookedAt: instantStringSchema,
           startDate: dateSchema,
           endDate: dateSchema.nullable(),
+          endedBy: z.enum(["add-on-cancellation", "product-cancellation"]).exactOptional(),
           quantity: z.number().int().positive(),
           quantityHistory: z.array(quantityChangeSchema).min(1),
         })

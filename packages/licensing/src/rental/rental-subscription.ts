@@ -1,7 +1,10 @@
 import type { IsoDate } from "@kontor/calendar";
 import type { Money } from "@kontor/money";
 
-/** Status of a rented product: ordered, provisioned by the vendor, or cancelled (runs to its end date). */
+/**
+ * Status of a rented product: ordered, provisioned by the vendor, or cancelled (runs to its end
+ * date; until then the cancellation can be withdrawn).
+ */
 export type RentalStatus = "ordered" | "provisioned" | "cancelled";
 
 /** A quantity held from instant `at` on (M5: every change sets a new total). */
@@ -9,6 +12,9 @@ export interface QuantityChange {
   readonly at: string;
   readonly quantity: number;
 }
+
+/** What ended an add-on: its own cancellation (M4, M6) or its product's (M7). */
+export type RentalAddOnEnd = "add-on-cancellation" | "product-cancellation";
 
 /** An add-on booked for a rented product (M6). */
 export interface RentalAddOn {
@@ -18,8 +24,16 @@ export interface RentalAddOn {
   readonly bookedAt: string;
   /** M4: the 1st of the month the add-on was booked in. */
   readonly startDate: IsoDate;
-  /** M7: set when the product (or the add-on) is cancelled. */
+  /**
+   * M4: the last day of the month the add-on (M6) or its product (M7) was cancelled in; billed
+   * through that month. `null` while it runs on.
+   */
   readonly endDate: IsoDate | null;
+  /**
+   * What set `endDate`; absent while it runs. Add-ons stored before add-ons could be cancelled on
+   * their own have an end date without it: their product's cancellation set it.
+   */
+  readonly endedBy?: RentalAddOnEnd;
   readonly quantity: number;
   readonly quantityHistory: readonly QuantityChange[];
 }

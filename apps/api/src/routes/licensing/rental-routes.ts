@@ -4,20 +4,27 @@ import {
   findRentalSubscription,
   insertRentalSubscription,
   listRentalSubscriptions,
+  lockRentalsOfProduct,
   updateRentalSubscription,
+  type KontorTransaction,
   type RentalSubscriptionRow,
 } from "@kontor/db";
 import {
   addOnBookingInputSchema,
+  addOnCancellationInputSchema,
   bookAddOn,
+  cancelAddOn,
   cancelRental,
   changeRentalQuantity,
+  checkProductNotRented,
   myOrdersView,
   placeRentalOrder,
   provisionRental,
   quantityChangeInputSchema,
   rentalOrderInputSchema,
   rentalSubscriptionSchema,
+  withdrawRentalCancellation,
+  type LicensingError,
   type RentalSubscription,
 } from "@kontor/licensing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -27,7 +34,7 @@ import type { ApiDeps } from "../../app/api-deps.js";
 import { organizationScope } from "../../auth/access.js";
 import { unwrap } from "../../http/domain-result.js";
 import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../http/pagination.js";
-import { conflict, forbidden, notFound } from "../../http/problem.js";
+import { conflict, fieldError, forbidden, notFound, ProblemError } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
 import { installationLicensingPolicies } from "../installation-policies/domains/licensing-policy-domain.js";
@@ -44,20 +51,50 @@ const placeBodySchema = rentalOrderInputSchema.omit({ subscriptionId: true, cust
 const rentalCommandSchema = z.discriminatedUnion("type", [
   quantityChangeInputSchema.extend({ type: z.literal("change-quantity") }),
   addOnBookingInputSchema.extend({ type: z.literal("book-add-on") }),
+  // M4, M6: one add-on ends with the month, the product runs on.
+  addOnCancellationInputSchema.extend({ type: z.literal("cancel-add-on") }),
   z.object({ type: z.literal("cancel") }).strict(),
+  // M4: until the end date the rental runs on as before.
+  z.object({ type: z.literal("withdraw-cancellation") }).strict(),
   z.object({ type: z.literal("provision") }).strict(),
 ]);
 
-function toResponse(row: RentalSubscriptionRow): z.infer<typeof rentalResponseSchema> {
+/** The "my orders" row of a rental with all its actions (M3, M4: withdrawing a cancellation). */
+const rentalOverviewSchema = rentalResponseSchema.shape.overview.extend({
+  actions: z.object({ changeQuantity: z.boolean(), bookAddOn: z.boolean(), cancel: z.boolean(), withdrawCancellation: z.boolean() }),
+});
+const rentalBodySchema = rentalResponseSchema.extend({ overview: rentalOverviewSchema });
+const rentalTransitionBodySchema = rentalTransitionResponseSchema.extend({ overview: rentalOverviewSchema });
+
+/** The rental as answered, its "my orders" row (M3) as of `now` (P2). */
+function toResponse(row: RentalSubscriptionRow, now: Date): z.infer<typeof rentalBodySchema> {
   const subscription = rentalSubscriptionSchema.parse(row.record);
-  const [overview] = myOrdersView([subscription]);
+  const [overview] = myOrdersView([subscription], now.toISOString());
   return {
     id: row.id,
     organizationId: row.organizationId,
     version: row.version,
-    subscription: row.record as z.infer<typeof rentalResponseSchema>["subscription"],
-    overview: toJson(overview) as z.infer<typeof rentalResponseSchema>["overview"],
+    subscription: row.record as z.infer<typeof rentalBodySchema>["subscription"],
+    overview: toJson(overview) as z.infer<typeof rentalBodySchema>["overview"],
   };
+}
+
+/** M4, M5: the rentals of the product the organization holds, under the lock every write that could add a second running one takes ({@link lockRentalsOfProduct}). */
+async function lockedRentalsOfProduct(tx: KontorTransaction, organizationId: string, productId: string): Promise<RentalSubscription[]> {
+  return (await lockRentalsOfProduct(tx, organizationId, productId)).map((row) => rentalSubscriptionSchema.parse(row.record));
+}
+
+/**
+ * 409 naming the rental that still runs: change its quantity or withdraw its cancellation instead
+ * (M4, M5). On an order the field is `body.productId`; a withdrawal has no such field.
+ */
+function alreadyRented(errors: readonly LicensingError[], ordered: boolean): ProblemError {
+  const [first] = errors;
+  return new ProblemError(409, "conflict", "Conflict", {
+    detail: errors.map((error) => error.message).join("; "),
+    ...(first === undefined ? {} : { code: first.code }),
+    errors: errors.map((error) => fieldError("body", ordered ? error.path : [], error.code, error.message)),
+  });
 }
 
 async function visibleRental(deps: ApiDeps, request: FastifyRequest, id: string): Promise<RentalSubscriptionRow> {
@@ -67,16 +104,20 @@ async function visibleRental(deps: ApiDeps, request: FastifyRequest, id: string)
   return row;
 }
 
-/** The monthly rental marketplace (M1–M7): placing rentals and the actions of "my orders". */
+/**
+ * The monthly rental marketplace (M1–M7): placing rentals (one running rental per organization
+ * and product, M4/M5) and the actions of "my orders".
+ */
 export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.post(
     "/v1/rental-subscriptions",
     {
       schema: {
         tags: ["licensing"],
-        summary: "Rent a product monthly: both consents required, starts on the 1st of the month (M1, M2, M4)",
+        summary:
+          "Rent a product monthly: both consents required, starts on the 1st of the month (M1, M2, M4); 409 M5_PRODUCT_ALREADY_RENTED while the organization rents it already (until a cancelled rental's end date)",
         body: placeBodySchema,
-        response: { 201: rentalResponseSchema, ...standardErrorResponses },
+        response: { 201: rentalBodySchema, ...standardErrorResponses },
       },
     },
     async (request, reply) => {
@@ -94,6 +135,10 @@ export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
         placeRentalOrder({ ...order, subscriptionId: id, customerId: organization.id, zone: organization.zone }, { asOf: now.toISOString(), catalog, policies, ...(priceList === undefined ? {} : { priceList }) }),
       );
       const row = await deps.database.db.transaction(async (tx) => {
+        // M4, M5: one running rental per product; a second order would bill its month twice.
+        const rentals = await lockedRentalsOfProduct(tx, organization.id, placed.subscription.productId);
+        const unique = checkProductNotRented(rentals, { customerId: organization.id, productId: placed.subscription.productId }, { asOf: now.toISOString() });
+        if (!unique.ok) throw alreadyRented(unique.errors, true);
         const stored = await insertRentalSubscription(
           tx,
           { id, organizationId: organization.id, productId: placed.subscription.productId, status: placed.subscription.status, record: toJson(placed.subscription) },
@@ -102,7 +147,7 @@ export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
         await appendToOutbox(tx, rentalOutboxEvents(id, stored.version, placed.events), now);
         return stored;
       });
-      return reply.status(201).header("location", `/v1/rental-subscriptions/${id}`).send(toResponse(row));
+      return reply.status(201).header("location", `/v1/rental-subscriptions/${id}`).send(toResponse(row, now));
     },
   );
 
@@ -113,7 +158,7 @@ export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
         tags: ["licensing"],
         summary: "\"My orders\": rentals with quantity, dates and available actions (M3)",
         querystring: pageQuerySchema.extend(organizationFilterSchema.shape),
-        response: { 200: pageSchema(rentalResponseSchema), ...standardErrorResponses },
+        response: { 200: pageSchema(rentalBodySchema), ...standardErrorResponses },
       },
     },
     async (request) => {
@@ -121,16 +166,17 @@ export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
       // Staff grants do not depend on the organization; a portal user is scoped to their own.
       requireLicensingRead(request, organizationId ?? "", "Rental subscriptions");
       const page = await listRentalSubscriptions(deps.database.db, { limit: request.query.limit, after: decodeCursor(request.query.cursor), organizationId });
-      return toPageBody(page, toResponse);
+      const now = deps.clock.now();
+      return toPageBody(page, (row) => toResponse(row, now));
     },
   );
 
   app.get(
     "/v1/rental-subscriptions/:id",
     {
-      schema: { tags: ["licensing"], summary: "One rental", params: idParamsSchema, response: { 200: rentalResponseSchema, ...standardErrorResponses } },
+      schema: { tags: ["licensing"], summary: "One rental", params: idParamsSchema, response: { 200: rentalBodySchema, ...standardErrorResponses } },
     },
-    async (request) => toResponse(await visibleRental(deps, request, request.params.id)),
+    async (request) => toResponse(await visibleRental(deps, request, request.params.id), deps.clock.now()),
   );
 
   app.post(
@@ -138,10 +184,11 @@ export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
     {
       schema: {
         tags: ["licensing"],
-        summary: "Change the quantity (new total, M5), book an add-on (M6), cancel (M4, M7), or record provisioning (staff)",
+        summary:
+          "Change the quantity (new total, M5), book an add-on (M6), cancel an add-on (M4, M6), cancel (M4, M7), withdraw a cancellation until its end date (M4), or record provisioning (staff)",
         params: idParamsSchema,
         body: rentalCommandSchema,
-        response: { 200: rentalTransitionResponseSchema, ...standardErrorResponses },
+        response: { 200: rentalTransitionBodySchema, ...standardErrorResponses },
       },
     },
     async (request) => {
@@ -154,6 +201,8 @@ export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
       const now = deps.clock.now();
       const catalog = command.type === "book-add-on" ? await loadCatalog(deps.database.db) : undefined;
       return deps.database.db.transaction(async (tx) => {
+        // M4, M5: a withdrawn cancellation makes the rental run on; no other rental of the product may.
+        const others = command.type === "withdraw-cancellation" ? (await lockedRentalsOfProduct(tx, found.organizationId, found.productId)).filter((other) => other.subscriptionId !== found.id) : [];
         const row = await findRentalSubscription(tx, found.id);
         if (row === undefined) throw notFound(`Rental subscription ${found.id}`);
         const subscription: RentalSubscription = rentalSubscriptionSchema.parse(row.record);
@@ -163,14 +212,22 @@ export const rentalRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =>
             ? changeRentalQuantity(subscription, { newTotal: command.newTotal }, context)
             : command.type === "book-add-on"
               ? bookAddOn(subscription, { addOnId: command.addOnId, quantity: command.quantity }, { ...context, catalog: catalog ?? (await loadCatalog(tx)) })
-              : command.type === "cancel"
-                ? cancelRental(subscription, context)
-                : provisionRental(subscription, context),
+              : command.type === "cancel-add-on"
+                ? cancelAddOn(subscription, { addOnId: command.addOnId }, context)
+                : command.type === "cancel"
+                  ? cancelRental(subscription, context)
+                  : command.type === "withdraw-cancellation"
+                    ? withdrawRentalCancellation(subscription, context)
+                    : provisionRental(subscription, context),
         );
+        if (command.type === "withdraw-cancellation") {
+          const unique = checkProductNotRented(others, { customerId: subscription.customerId, productId: subscription.productId }, context);
+          if (!unique.ok) throw alreadyRented(unique.errors, false);
+        }
         const updated = await updateRentalSubscription(tx, row.id, { status: transition.subscription.status, record: toJson(transition.subscription) }, row.version, now);
         if (updated === undefined) throw conflict(`Rental subscription ${row.id} changed meanwhile; retry`, "VERSION_CONFLICT");
         await appendToOutbox(tx, rentalOutboxEvents(row.id, updated.version, transition.events), now);
-        return { ...toResponse(updated), events: transition.events.map((event) => ({ type: event.type, at: event.at })) };
+        return { ...toResponse(updated, now), events: transition.events.map((event) => ({ type: event.type, at: event.at })) };
       });
     },
   );
