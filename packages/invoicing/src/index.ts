@@ -110,7 +110,7 @@ export type {
 export { lineVatFromTaxDetermination } from "./documents/line-vat-from-tax.js";
 export { composeInvoice, type ComposeInvoiceOptions } from "./documents/compose-invoice.js";
 export { finalizeInvoice, finalizeOptionsSchema, type FinalizeOptions } from "./documents/finalize-invoice.js";
-export { addInvoiceLines, removeInvoiceLine, reviseInvoice } from "./documents/revise-invoice.js";
+export { addInvoiceLines, redateInvoice, removeInvoiceLine, reviseInvoice } from "./documents/revise-invoice.js";
 export {
   composeCreditNote,
   creditNoteInputSchema,

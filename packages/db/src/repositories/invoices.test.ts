@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVOICE_NUMBER_SERIES } from "@kontor/invoicing";
 import type { DatabaseHandle } from "../connection/database.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
-import { findInvoice, findInvoicePdf, findInvoiceXml, insertInvoiceDraft, listCreditNotesOf, listInvoices, lockInvoice, markInvoiceFinalized } from "./invoices.js";
+import { deleteInvoiceDraft, findInvoice, findInvoicePdf, findInvoiceXml, insertInvoiceDraft, listCreditNotesOf, listInvoices, lockInvoice, markInvoiceFinalized } from "./invoices.js";
 import { issueDocumentNumber } from "./number-series.js";
 import { insertOrganization } from "./organizations.js";
 
@@ -74,5 +74,18 @@ describe(`invoices repository on ${testDatabaseKind()}`, () => {
     expect(notes.map((row) => [row.id, row.status])).toEqual([["cn-1", "finalized"], ["cn-2", "draft"]]);
     expect(notes[0]).not.toHaveProperty("pdf");
     expect(await listCreditNotesOf(database.db, "inv-b-0")).toEqual([]);
+  });
+
+  it("GoBD: deletes a draft, never a finalized document; unknown ids delete nothing", async () => {
+    await insertInvoiceDraft(database.db, { id: "inv-del", organizationId: "org-a", type: "invoice", document: { issueDate: "2026-11-30" } }, NOW);
+    const deleted = await deleteInvoiceDraft(database.db, "inv-del");
+    expect(deleted).toMatchObject({ id: "inv-del", status: "draft", number: null });
+    expect(deleted).not.toHaveProperty("pdf");
+    expect(await findInvoice(database.db, "inv-del")).toBeUndefined();
+    expect(await deleteInvoiceDraft(database.db, "inv-del")).toBeUndefined();
+    // inv-1 is finalized as RE-2026-000001: it stays, number, PDF and all.
+    expect(await deleteInvoiceDraft(database.db, "inv-1")).toBeUndefined();
+    expect((await findInvoice(database.db, "inv-1"))?.number).toBe("RE-2026-000001");
+    expect(Array.from((await findInvoicePdf(database.db, "inv-1")) ?? [])).toEqual(Array.from(PDF_BYTES));
   });
 });

@@ -115,6 +115,20 @@ export async function markInvoiceFinalized(executor: Executor, id: string, final
   return row;
 }
 
+/**
+ * Deletes a draft (drafts have no number, so none is lost: §14 Abs. 4 Nr. 4 UStG). A finalized
+ * document is never deleted (GoBD): returns `undefined` when the invoice is unknown or
+ * finalized, and the caller tells the two apart. A finalization that holds the row's lock makes
+ * this wait, then delete nothing.
+ */
+export async function deleteInvoiceDraft(executor: Executor, id: string): Promise<InvoiceSummaryRow | undefined> {
+  const [row] = await executor
+    .delete(invoices)
+    .where(and(eq(invoices.id, id), eq(invoices.status, "draft")))
+    .returning(summaryColumns);
+  return row;
+}
+
 /** Filters of {@link listInvoices}. */
 export interface InvoiceListOptions {
   readonly limit: number;

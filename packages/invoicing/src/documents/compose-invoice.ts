@@ -20,7 +20,9 @@ export interface ComposeInvoiceOptions {
    * policies it loaded. A version must be in force on the issue date (else
    * `PAYMENT_TERMS_INVALID`); when the input's payment terms give neither `netDays` nor a
    * `dueDate`, the net days are that version's on-invoice net days instead of 30, and the
-   * draft's `source` records them. Default: `@kontor/terms`' shipped policy, as before.
+   * draft's `source` records them with `netDaysFromPolicy: true` (so a draft re-dated with
+   * this option takes them from the version in force on its new date). Default:
+   * `@kontor/terms`' shipped policy, as before.
    */
   readonly paymentTermsPolicies?: readonly PaymentTermsPolicy[];
 }
@@ -37,19 +39,31 @@ export interface ComposeInvoiceOptions {
 export function composeInvoice(input: InvoiceInput, options: ComposeInvoiceOptions = {}): Result<DraftInvoice> {
   const parsed = invoiceInputSchema.safeParse(input);
   if (!parsed.success) return failure(issuesFromZod(parsed.error));
-  const policies = options.paymentTermsPolicies;
-  if (policies === undefined || input.paymentTerms?.netDays !== undefined || input.paymentTerms?.dueDate !== undefined) {
+  if (options.paymentTermsPolicies === undefined || input.paymentTerms?.netDays !== undefined || input.paymentTerms?.dueDate !== undefined) {
     return composeParsedInvoice(parsed.data, options);
   }
-  // P1: net days left open are the installation's policy's; written into the source so the
-  // same source composes to the same due date without the option.
-  const netDays = policyNetDays(parsed.data.issueDate, policies);
+  // P1: net days left open are the installation's policy's (composeParsedInvoice takes them from
+  // the version in force on the issue date); the source records them and where they came from.
+  return composeParsedInvoice({ ...parsed.data, paymentTerms: { ...parsed.data.paymentTerms, netDaysFromPolicy: true } }, options);
+}
+
+/**
+ * The source with the net days of the payment-terms policy in force on its issue date when its
+ * net days are the policy's (`netDaysFromPolicy`) and `policies` are given (P1, T1); else as it is.
+ * Written into the source, so the same source composes to the same due date without the option.
+ */
+function withPolicyNetDays(source: ParsedInvoiceInput, policies: ComposeInvoiceOptions["paymentTermsPolicies"]): Result<ParsedInvoiceInput> {
+  if (policies === undefined || source.paymentTerms.netDaysFromPolicy !== true) return success(source);
+  const netDays = policyNetDays(source.issueDate, policies);
   if (!netDays.ok) return failure(netDays.errors);
-  return composeParsedInvoice({ ...parsed.data, paymentTerms: { ...parsed.data.paymentTerms, netDays: netDays.value } }, options);
+  return success({ ...source, paymentTerms: { ...source.paymentTerms, netDays: netDays.value } });
 }
 
 /** {@link composeInvoice} for input that already passed the schema (its net days are set). */
-export function composeParsedInvoice(source: ParsedInvoiceInput, options: ComposeInvoiceOptions = {}): Result<DraftInvoice> {
+export function composeParsedInvoice(parsedSource: ParsedInvoiceInput, options: ComposeInvoiceOptions = {}): Result<DraftInvoice> {
+  const resolved = withPolicyNetDays(parsedSource, options.paymentTermsPolicies);
+  if (!resolved.ok) return failure(resolved.errors);
+  const source = resolved.value;
   const errors: InvoicingIssue[] = checkInvoiceRules(source);
   if (errors.length > 0) return failure(errors);
   try {

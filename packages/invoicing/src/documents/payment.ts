@@ -16,6 +16,15 @@ export const paymentTermsSchema = z
      * as `"DE"` or `"DE-NW"`; default `"DE"`.
      */
     calendar: z.string().min(2).max(20).default("DE"),
+    /**
+     * `true` when `netDays` are not agreed but the on-invoice net days of the payment-terms
+     * policy in force on the issue date (T1, P1). `composeInvoice` sets it when the input leaves
+     * the net days (and the due date) open and `paymentTermsPolicies` are passed. Composing with
+     * `paymentTermsPolicies` takes the net days from the version in force on the issue date again
+     * (so re-dating a draft, `redateInvoice`, follows the policy of the new day); without the
+     * option the recorded `netDays` apply, so the same source gives the same document.
+     */
+    netDaysFromPolicy: z.boolean().optional(),
     /** An agreed due date that overrides the net days (BT-9). */
     dueDate: isoDateSchema.optional(),
     /** Payment terms text (BT-20); default "Zahlbar ohne Abzug bis <due date>." */

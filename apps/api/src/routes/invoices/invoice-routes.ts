@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { insertInvoiceDraft, listCreditNotesOf, listInvoices, lockInvoice } from "@kontor/db";
+import { deleteInvoiceDraft, findInvoice, insertInvoiceDraft, listCreditNotesOf, listInvoices, lockInvoice } from "@kontor/db";
 import { composeCreditNote, composeInvoice } from "@kontor/invoicing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -17,6 +17,14 @@ import { installationTermsPolicies } from "../installation-policies/domains/term
 import { recomposeDocument, toStoredDocument, type StoredInvoiceDocument } from "./stored-invoice.js";
 import { INVOICE_WRITERS, visibleInvoice } from "./visible-invoice.js";
 
+/** 409 for deleting a finalized document: it is kept for good (§14b UStG, GoBD). */
+function finalizedStays(id: string, number: string | null) {
+  return conflict(
+    `Invoice ${id} is finalized as ${number ?? "?"} and is never deleted (GoBD); correct it with a credit note (POST /v1/invoices/${id}/credit-notes)`,
+    "INVOICE_FINALIZED",
+  );
+}
+
 const listQuerySchema = pageQuerySchema.extend({
   organizationId: z.string().min(1).max(100).optional().describe("Staff only: one organization's invoices (portal users always see their own)"),
   status: z.enum(["draft", "finalized"]).optional().describe("Staff only: drafts or finalized documents (portal users see finalized ones)"),
@@ -24,7 +32,8 @@ const listQuerySchema = pageQuerySchema.extend({
 
 /**
  * Invoices, credit notes and correction invoices (`@kontor/invoicing`): drafts composed with
- * T5 totals and due dates, finalized with a gap-free number, PDF/A-3 and XRechnung XML.
+ * T5 totals and due dates, deleted while drafts, finalized on the day they are issued with a
+ * gap-free number of that year, PDF/A-3 and XRechnung XML.
  */
 export const invoiceRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.post(
@@ -32,7 +41,8 @@ export const invoiceRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
     {
       schema: {
         tags: ["invoices"],
-        summary: "Compose a draft invoice for an organization (T5 totals, T1 due date, T3 reverse charge checks); credit notes come from POST /v1/invoices/{id}/credit-notes",
+        summary:
+          "Compose a draft invoice for an organization (T5 totals, T1 due date, T3 reverse charge checks; issue and due date are set again when it is finalized); credit notes come from POST /v1/invoices/{id}/credit-notes. A draft is changed by DELETE and POST again",
         body: createInvoiceBodySchema,
         response: { 201: invoiceResponseSchema, ...standardErrorResponses },
       },
@@ -91,12 +101,40 @@ export const invoiceRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
     async (request) => toInvoiceResponse(await visibleInvoice(deps, request, request.params.id)),
   );
 
+  app.delete(
+    "/v1/invoices/:id",
+    {
+      schema: {
+        tags: ["invoices"],
+        summary:
+          "Delete a draft (it has no number, so none is lost); a finalized invoice is never deleted (409 INVOICE_FINALIZED, GoBD: correct it with a credit note). A draft is changed by deleting it and composing it again",
+        params: idParamsSchema,
+        response: { 204: z.null(), ...standardErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      requireStaff(request, INVOICE_WRITERS, "Invoice");
+      const row = await visibleInvoice(deps, request, request.params.id);
+      const deleted = await deleteInvoiceDraft(deps.database.db, row.id);
+      if (deleted === undefined) {
+        // Finalized meanwhile (or before): it stays. Deleted meanwhile: gone, as for an unknown id.
+        const current = await findInvoice(deps.database.db, row.id);
+        if (current === undefined) throw notFound(`Invoice ${row.id}`);
+        throw finalizedStays(current.id, current.number);
+      }
+      // send(null), not send(): the Idempotency-Key hook stores only a serialized body, so a
+      // retried delete with the same key replays this 204 instead of answering 404.
+      return reply.status(204).send(null);
+    },
+  );
+
   app.post(
     "/v1/invoices/:id/finalization",
     {
       schema: {
         tags: ["invoices"],
-        summary: "Finalize a draft: next gap-free number, PDF/A-3 and XRechnung XML stored once, event invoice.finalized",
+        summary:
+          "Finalize a draft: dated the day it is issued (installation zone; due date and policy net days from that day, T1; supply period kept), next gap-free number of that year, PDF/A-3 and XRechnung XML stored once, event invoice.finalized",
         params: idParamsSchema,
         response: { 200: invoiceResponseSchema, ...standardErrorResponses },
       },

@@ -17,6 +17,8 @@ export const invoicesContract: EndpointContract = {
     const finalization = await api.request({ method: "POST", url: `/v1/invoices/${finalizedId}/finalization`, token: api.tokens.backOffice });
     if (finalization.statusCode !== 200) throw new Error(`finalization: ${finalization.body}`);
     const draftId = await createDraft(api);
+    // Its own draft: no contract check deletes it (401, 400 and the foreign tenant's 404 leave it).
+    const deletableId = await createDraft(api);
     const tooLong = "x".repeat(101);
     return [
       {
@@ -45,6 +47,13 @@ export const invoicesContract: EndpointContract = {
         badInput: { request: { url: `/v1/invoices/${tooLong}${suffix}` }, field: "params.id" },
         crossTenant: { expect: 404 as const },
       })),
+      {
+        method: "DELETE",
+        route: "/v1/invoices/:id",
+        request: { url: `/v1/invoices/${deletableId}` },
+        badInput: { request: { url: `/v1/invoices/${tooLong}` }, field: "params.id" },
+        crossTenant: { expect: 404 },
+      },
       {
         method: "POST",
         route: "/v1/invoices/:id/finalization",

@@ -80,7 +80,9 @@ describe(`invoices on ${testDatabaseKind()}`, () => {
     expect(response.statusCode, response.body).toBe(200);
     const finalized = response.json<InvoiceBody>();
     expect(finalized.number).toMatch(/^RE-2026-\d{6}$/);
-    expect(finalized).toMatchObject({ status: "finalized", version: 2, finalizedAt: "2026-11-26T08:15:00.000Z" });
+    // BT-2: dated the day it is issued, not the draft's 2026-11-25; net 30 from 2026-11-26 ends on
+    // Saturday 2026-12-26 (2nd Christmas Day) → Monday 2026-12-28.
+    expect(finalized).toMatchObject({ status: "finalized", version: 2, finalizedAt: "2026-11-26T08:15:00.000Z", issueDate: "2026-11-26", dueDate: "2026-12-28" });
     expect(finalized.totals.grandTotal.amount).toBe("351.86");
 
     const events = await outboxEventsOf(api.database.db, "invoice", body.id);
@@ -180,11 +182,14 @@ describe(`invoices on ${testDatabaseKind()}`, () => {
     });
     expect(response.statusCode, response.body).toBe(201);
     const credit = response.json<InvoiceBody>();
-    // 2 × 9.99 = 19.98 net, 19 % = 3.7962 → 3.80, total 23.78.
-    expect(credit).toMatchObject({ type: "credit-note", status: "draft", precedingInvoiceId: original.id, precedingInvoice: { number, issueDate: "2026-11-25" } });
+    // 2 × 9.99 = 19.98 net, 19 % = 3.7962 → 3.80, total 23.78. The invoice was issued on the
+    // day it was finalized (2026-11-26), not on its draft's 2026-11-25.
+    expect(credit).toMatchObject({ type: "credit-note", status: "draft", precedingInvoiceId: original.id, precedingInvoice: { number, issueDate: "2026-11-26" } });
     expect([credit.totals.lineNetTotal.amount, credit.totals.taxTotal.amount, credit.totals.grandTotal.amount]).toEqual(["19.98", "3.80", "23.78"]);
     const finalized = (await finalize(credit.id)).json<InvoiceBody>();
     expect(finalized.number).toBe("RK-2026-000001");
+    // A draft dated ahead (2026-11-30) is issued on the day it is finalized too.
+    expect(finalized.issueDate).toBe("2026-11-26");
     const xml = (await api.request({ method: "GET", url: `/v1/invoices/${credit.id}/xml`, token: api.tokens.backOffice })).body;
     expect(xml).toContain("<ram:TypeCode>381</ram:TypeCode>");
     expect(xml).toContain(`<ram:IssuerAssignedID>${number}</ram:IssuerAssignedID>`);
