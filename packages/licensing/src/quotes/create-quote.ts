@@ -6,7 +6,7 @@ import type { Product } from "../catalog/product.js";
 import { parseWith } from "../errors/from-zod.js";
 import { type LicensingError, licensingError } from "../errors/licensing-error.js";
 import { type LicensingResult, failAll, ok } from "../errors/result.js";
-import { checkCoTermTarget, coTermLine, coTermNewLicense, coTermNote } from "../maintenance/co-term-line.js";
+import { checkCoTermTarget, coTermLine, coTermNewLicense, coTermNote, type CoTermLineInput } from "../maintenance/co-term-line.js";
 import { renewMaintenance } from "../maintenance/maintenance-renewal.js";
 import { priceTierUpgrade } from "../maintenance/tier-upgrade.js";
 import { type AppliedDiscount, discountFor } from "../policies/discount.js";
@@ -131,39 +131,18 @@ function existingLicenseLine(
       ruleContext,
     );
     if (!renewal.ok) return renewal;
-    if (target !== null) {
-      // L11: the renewal runs from the previous end to the target instead of its normal end.
-      const coTermed = coTermLine(
-        {
-          lineId: "1",
-          vendorId: product.vendorId,
-          term: { from: renewal.value.previousEnd, to: renewal.value.newEnd },
-          price: renewal.value.amount,
-          shorteningAnnualPrice: renewal.value.pricePerStep,
-          extensionAnnualPrice: renewal.value.pricePerStep,
-          targetEnd: target,
-        },
-        ruleContext,
-        CO_TERM_PATH,
-      );
-      if (!coTermed.ok) return coTermed;
-      const { period, adjustment, unitPrice } = coTermed.value;
-      return ok({
-        ...base,
-        action: "renewal",
-        userTier: request.userTier,
-        period,
-        description: `${product.name}, ${request.userTier} users, renewal ${period.from} – ${period.to} (${coTermNote(adjustment)})`,
-        ...lineAmount(unitPrice, 1, discount),
-      });
-    }
+    const { amount, pricePerStep } = renewal.value;
+    // L11: a co-termed renewal runs from the previous end to the target instead of its normal end.
+    const priced = termPrice({ term: { from: renewal.value.previousEnd, to: renewal.value.newEnd }, price: amount, shorteningAnnualPrice: pricePerStep, extensionAnnualPrice: pricePerStep }, target);
+    if (!priced.ok) return priced;
+    const { period, note, unitPrice } = priced.value;
     return ok({
       ...base,
       action: "renewal",
       userTier: request.userTier,
-      period: { from: renewal.value.previousEnd, to: renewal.value.newEnd },
-      description: `${product.name}, ${request.userTier} users, renewal ${renewal.value.previousEnd} – ${renewal.value.newEnd}`,
-      ...lineAmount(renewal.value.amount, 1, discount),
+      period,
+      description: `${product.name}, ${request.userTier} users, renewal ${period.from} – ${period.to}${note}`,
+      ...lineAmount(unitPrice, 1, discount),
     });
   }
   const upgrade = priceTierUpgrade(
@@ -178,43 +157,40 @@ function existingLicenseLine(
     ruleContext,
   );
   if (!upgrade.ok) return upgrade;
-  if (target !== null) {
-    // L11 + L19: upgraded from its effective day, and the license (at the new tier) moved from its term end to the target.
-    const tier = findTier(product, request.toTier, ["toTier"]);
-    if (!tier.ok) return tier;
-    const coTermed = coTermLine(
-      {
-        lineId: "1",
-        vendorId: product.vendorId,
-        term: { from: upgrade.value.effectiveOn, to: upgrade.value.termEnd },
-        price: upgrade.value.charge,
-        // Days given back were paid at tier prices (old price + the upgrade's difference); days added are renewed.
-        shorteningAnnualPrice: tier.value.price,
-        extensionAnnualPrice: tier.value.renewalPrice ?? tier.value.price,
-        targetEnd: target,
-      },
-      ruleContext,
-      CO_TERM_PATH,
-    );
-    if (!coTermed.ok) return coTermed;
-    const { period, adjustment, unitPrice } = coTermed.value;
-    return ok({
-      ...base,
-      action: "upgrade",
-      userTier: request.toTier,
-      period,
-      description: `${product.name}, upgrade ${request.fromTier} → ${request.toTier} users, ${upgrade.value.daysCharged}/${upgrade.value.daysInTerm} days, to ${period.to} (${coTermNote(adjustment)})`,
-      ...lineAmount(unitPrice, 1, discount),
-    });
-  }
+  const tier = findTier(product, request.toTier, ["toTier"]);
+  if (!tier.ok) return tier;
+  // L11 + L19: upgraded from its effective day, and the license (at the new tier) moved from its term end to the target.
+  const priced = termPrice(
+    {
+      term: { from: upgrade.value.effectiveOn, to: upgrade.value.termEnd },
+      price: upgrade.value.charge,
+      // Days given back were paid at tier prices (old price + the upgrade's difference); days added are renewed.
+      shorteningAnnualPrice: tier.value.price,
+      extensionAnnualPrice: tier.value.renewalPrice ?? tier.value.price,
+    },
+    target,
+  );
+  if (!priced.ok) return priced;
+  const { period, note, unitPrice } = priced.value;
   return ok({
     ...base,
     action: "upgrade",
     userTier: request.toTier,
-    period: { from: upgrade.value.effectiveOn, to: upgrade.value.termEnd },
-    description: `${product.name}, upgrade ${request.fromTier} → ${request.toTier} users, ${upgrade.value.daysCharged}/${upgrade.value.daysInTerm} days`,
-    ...lineAmount(upgrade.value.charge, 1, discount),
+    period,
+    description: `${product.name}, upgrade ${request.fromTier} → ${request.toTier} users, ${upgrade.value.daysCharged}/${upgrade.value.daysInTerm} days${target === null ? "" : `, to ${period.to}`}${note}`,
+    ...lineAmount(unitPrice, 1, discount),
   });
+
+  /** The line's period and price: as bought, or co-termed to `target` (L11) with the adjustment noted. */
+  function termPrice(
+    line: Pick<CoTermLineInput, "term" | "price" | "shorteningAnnualPrice" | "extensionAnnualPrice">,
+    coTermTarget: CoTermTarget,
+  ): LicensingResult<{ readonly period: CoTermLineInput["term"]; readonly note: string; readonly unitPrice: Money }> {
+    if (coTermTarget === null) return ok({ period: line.term, note: "", unitPrice: line.price });
+    const coTermed = coTermLine({ ...line, lineId: "1", vendorId: product.vendorId, targetEnd: coTermTarget }, ruleContext, CO_TERM_PATH);
+    if (!coTermed.ok) return coTermed;
+    return ok({ period: coTermed.value.period, note: ` (${coTermNote(coTermed.value.adjustment)})`, unitPrice: coTermed.value.unitPrice });
+  }
 }
 
 function policyChecks(request: ParsedQuoteRequest, policy: VendorPolicy): readonly LicensingError[] {
