@@ -77,6 +77,8 @@ function newLicenseLine(
 ): LicensingResult<QuoteLine> {
   const tier = findTier(product, line.userTier, [...line.path, "userTier"]);
   if (!tier.ok) return tier;
+  const usersText = `${product.name}, ${line.userTier} users`;
+  let priced: Pick<QuoteLine, "period" | "description"> & { readonly unitPrice: Money } = { period: null, description: usersText, unitPrice: tier.value.price };
   if (target !== null) {
     // L11 + L15: the license's first term from today (the quote's day), moved to the target end.
     const ruleContext = { asOf: context.time.instant, zone: context.time.zone, policies: context.policies, catalog };
@@ -85,19 +87,7 @@ function newLicenseLine(
     // Products without a yearly term (monthly) have nothing to co-term: priced as usual.
     if (coTermed.value !== null) {
       const { period, adjustment, unitPrice } = coTermed.value;
-      return ok({
-        lineNo,
-        productId: product.id,
-        productName: product.name,
-        edition: product.edition,
-        billingModel: product.billingModel,
-        action: "new",
-        userTier: line.userTier,
-        quantity: line.quantity,
-        period,
-        description: `${product.name}, ${line.userTier} users, ${period.from} – ${period.to} (${coTermNote(adjustment)})`,
-        ...lineAmount(unitPrice, line.quantity, discount),
-      });
+      priced = { period, description: `${usersText}, ${period.from} – ${period.to} (${coTermNote(adjustment)})`, unitPrice };
     }
   }
   return ok({
@@ -109,9 +99,9 @@ function newLicenseLine(
     action: "new",
     userTier: line.userTier,
     quantity: line.quantity,
-    period: null,
-    description: `${product.name}, ${line.userTier} users`,
-    ...lineAmount(tier.value.price, line.quantity, discount),
+    period: priced.period,
+    description: priced.description,
+    ...lineAmount(priced.unitPrice, line.quantity, discount),
   });
 }
 
