@@ -13,6 +13,7 @@ export * from "./repositories/organizations.js";
 export * from "./repositories/users.js";
 export * from "./runtime/clock.js";
 export * from "./repositories/invoices.js";
+export * from "./repositories/invoice-payments.js";
 export * from "./security/secret-seal.js";
 export * from "./repositories/licensing-catalog.js";
 export * from "./repositories/license-quotes.js";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { bytea } from "./bytea.js";
 import { organizations } from "./core.js";
 
@@ -35,5 +35,42 @@ export const invoices = pgTable(
     index("invoices_created_idx").on(t.createdAt, t.id),
     index("invoices_organization_idx").on(t.organizationId, t.status, t.createdAt, t.id),
     index("invoices_preceding_idx").on(t.precedingInvoiceId).where(sql`preceding_invoice_id IS NOT NULL`),
+    /** The overdue list: finalized invoices and correction invoices by (due date, id) (migration 0025). */
+    index("invoices_payable_due_idx")
+      .on(sql`(document -> 'paymentTerms' ->> 'dueDate')`, t.id)
+      .where(sql`status = 'finalized' AND type IN ('invoice', 'corrected-invoice')`),
   ],
+);
+
+/**
+ * Payments received on finalized invoices and correction invoices (migration
+ * `0025_invoice_payments.sql`). `amount` is a `numeric` read and written as an exact decimal
+ * string (P3: never a JS number), in `currency`; `receivedOn` is the ISO day the money arrived.
+ * A payment is recorded once and never updated or deleted (GoBD).
+ */
+export const invoicePayments = pgTable(
+  "invoice_payments",
+  {
+    id: text("id").primaryKey(),
+    invoiceId: text("invoice_id")
+      .notNull()
+      .references(() => invoices.id),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** A positive decimal string, e.g. `"119.00"`. */
+    amount: numeric("amount").notNull(),
+    /** ISO 4217, e.g. `"EUR"`. */
+    currency: text("currency").notNull(),
+    /** `YYYY-MM-DD`: the bank statement's value date. */
+    receivedOn: date("received_on", { mode: "string" }).notNull(),
+    /** A `@kontor/invoicing` payment method, e.g. `"bank-transfer"`. */
+    method: text("method").notNull(),
+    /** Bank statement text or card transaction id. */
+    reference: text("reference"),
+    /** The id of the user who recorded it; `null` when the system did. */
+    recordedBy: text("recorded_by"),
+    recordedAt: instant("recorded_at").notNull(),
+  },
+  (t) => [index("invoice_payments_invoice_idx").on(t.invoiceId, t.receivedOn, t.id)],
 );

@@ -1,0 +1,176 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Executor } from "../connection/database.js";
+import { invoicePayments, invoices } from "../schema/invoicing.js";
+
+/** A stored payment of an invoice; `amount` is an exact decimal string with at least two decimals (`"119.00"`). */
+export type InvoicePaymentRow = typeof invoicePayments.$inferSelect;
+
+/** What recording one payment stores; the instant is the caller's `now`. */
+export interface NewInvoicePayment {
+  readonly id: string;
+  /** A finalized invoice or correction invoice (checked by the caller under its row lock). */
+  readonly invoiceId: string;
+  /** The invoice's organization. */
+  readonly organizationId: string;
+  /** A positive decimal string (P3: never a JS number); the table refuses zero and negatives. */
+  readonly amount: string;
+  /** ISO 4217, the invoice's currency. */
+  readonly currency: string;
+  /** `YYYY-MM-DD`: the day the money arrived. */
+  readonly receivedOn: string;
+  /** A `@kontor/invoicing` payment method, e.g. `"bank-transfer"`. */
+  readonly method: string;
+  readonly reference: string | null;
+  /** The id of the user recording it; `null` when the system does. */
+  readonly recordedBy: string | null;
+}
+
+/**
+ * Stores a payment at `now`. Payments are never updated or deleted. Call it in the transaction
+ * that locked the invoice (`lockInvoice`) and checked the payment against its open amount
+ * (`@kontor/invoicing`'s `recordPayment`). An unknown invoice or organization fails on the
+ * foreign key.
+ */
+export async function insertInvoicePayment(executor: Executor, payment: NewInvoicePayment, now: Date): Promise<InvoicePaymentRow> {
+  const [row] = await executor
+    .insert(invoicePayments)
+    .values({
+      id: payment.id,
+      invoiceId: payment.invoiceId,
+      organizationId: payment.organizationId,
+      amount: payment.amount,
+      currency: payment.currency,
+      receivedOn: payment.receivedOn,
+      method: payment.method,
+      reference: payment.reference,
+      recordedBy: payment.recordedBy,
+      recordedAt: now,
+    })
+    .returning();
+  if (row === undefined) throw new Error("insert returned no row");
+  return withDecimalAmount(row);
+}
+
+/** Every payment of an invoice in the order the money arrived: by `received_on`, then id (one index scan). */
+export async function listPaymentsOf(executor: Executor, invoiceId: string): Promise<InvoicePaymentRow[]> {
+  const rows = await executor
+    .select()
+    .from(invoicePayments)
+    .where(eq(invoicePayments.invoiceId, invoiceId))
+    .orderBy(asc(invoicePayments.receivedOn), asc(invoicePayments.id));
+  return rows.map(withDecimalAmount);
+}
+
+/**
+ * An overdue invoice with its open amount. Amounts are exact decimal strings with at least two
+ * decimals (`"119.00"`), in `currency` (the currency of its `totals.amountDue`).
+ */
+export interface OverdueInvoiceRow {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly number: string;
+  readonly currency: string;
+  /** `YYYY-MM-DD`, from `document.paymentTerms.dueDate`. */
+  readonly dueDate: string;
+  /** `document.totals.amountDue`. */
+  readonly amountDue: string;
+  /** The sum of the invoice's payments. */
+  readonly paid: string;
+  /** The sum of `totals.amountDue` of the invoice's finalized credit notes. */
+  readonly credited: string;
+  /** `amountDue − paid − credited`, always above zero here. */
+  readonly open: string;
+}
+
+/** Filters and page of {@link listOverdueInvoices}. */
+export interface OverdueInvoiceListOptions {
+  /** `YYYY-MM-DD`: invoices due before this day are overdue. */
+  readonly asOf: string;
+  readonly limit: number;
+  /** The (due date, id) of the last row of the previous page. */
+  readonly after?: { readonly dueDate: string; readonly id: string } | undefined;
+  readonly organizationId?: string | undefined;
+}
+
+/**
+ * Finalized invoices and correction invoices with an open amount whose due date
+ * (`document->'paymentTerms'->>'dueDate'`) is before `asOf`, at most `limit`, ordered and
+ * keyset-paged by (due date, id): ask for `limit + 1` to learn whether another page follows.
+ *
+ * One statement, no query per invoice: the open amount is `document->'totals'->'amountDue'->>'amount'`
+ * minus the sum of the invoice's payments minus the sum of `totals.amountDue` of its
+ * finalized credit notes (`type = 'credit-note'`, `preceding_invoice_id` = the invoice; drafts do
+ * not count), each sum a correlated subquery on its index (`invoice_payments_invoice_idx`,
+ * `invoices_preceding_idx`). The candidates come from the partial index
+ * `invoices_payable_due_idx` in page order, so a page stops after `limit` overdue rows. Drafts
+ * and credit notes are never listed. Dates compare as ISO strings.
+ */
+export async function listOverdueInvoices(executor: Executor, options: OverdueInvoiceListOptions): Promise<OverdueInvoiceRow[]> {
+  // Every column is qualified by an explicit alias: the same table is read twice (invoices and
+  // their credit notes), and drizzle leaves columns of a one-table select unqualified.
+  const dueDate = sql`(invoice.document -> 'paymentTerms' ->> 'dueDate')`;
+  const after = options.after === undefined ? sql`` : sql` and (${dueDate}, invoice.id) > (${options.after.dueDate}::text, ${options.after.id}::text)`;
+  const organization = options.organizationId === undefined ? sql`` : sql` and invoice.organization_id = ${options.organizationId}::text`;
+  // Status and types as literals, not parameters: they must imply the partial index's predicate.
+  const candidates = sql`(
+    select invoice.id, invoice.organization_id, invoice.number,
+           invoice.document -> 'totals' -> 'amountDue' ->> 'currency' as currency,
+           ${dueDate} as due_date,
+           (invoice.document -> 'totals' -> 'amountDue' ->> 'amount')::numeric as amount_due,
+           (select coalesce(sum(payment.amount), 0) from ${invoicePayments} as payment where payment.invoice_id = invoice.id) as paid,
+           (select coalesce(sum((credit.document -> 'totals' -> 'amountDue' ->> 'amount')::numeric), 0)
+              from ${invoices} as credit
+             where credit.preceding_invoice_id = invoice.id and credit.type = 'credit-note' and credit.status = 'finalized') as credited
+      from ${invoices} as invoice
+     where invoice.status = 'finalized' and invoice.type in ('invoice', 'corrected-invoice')
+       and ${dueDate} < ${options.asOf}::text${after}${organization}
+  ) as candidate`;
+  const open = sql`(candidate.amount_due - candidate.paid - candidate.credited)`;
+  const rows = await executor
+    .select({
+      id: sql<string>`candidate.id`,
+      organizationId: sql<string>`candidate.organization_id`,
+      number: sql<string | null>`candidate.number`,
+      currency: sql<string>`candidate.currency`,
+      dueDate: sql<string>`candidate.due_date`,
+      // As text: both drivers hand back the exact digits.
+      amountDue: sql<string>`candidate.amount_due::text`,
+      paid: sql<string>`candidate.paid::text`,
+      credited: sql<string>`candidate.credited::text`,
+      open: sql<string>`${open}::text`,
+    })
+    .from(candidates)
+    .where(sql`${open} > 0`)
+    .orderBy(sql`candidate.due_date`, sql`candidate.id`)
+    .limit(options.limit);
+  return rows.map((row) => {
+    // A finalized document always has its number (a table CHECK).
+    if (row.number === null) throw new Error(`finalized invoice ${row.id} has no number`);
+    return {
+      id: row.id,
+      organizationId: row.organizationId,
+      number: row.number,
+      currency: row.currency,
+      dueDate: row.dueDate,
+      amountDue: decimalString(row.amountDue),
+      paid: decimalString(row.paid),
+      credited: decimalString(row.credited),
+      open: decimalString(row.open),
+    };
+  });
+}
+
+function withDecimalAmount(row: InvoicePaymentRow): InvoicePaymentRow {
+  return { ...row, amount: decimalString(row.amount) };
+}
+
+/**
+ * A `numeric` as Money accepts it: trailing zeros beyond the second decimal dropped, at least two
+ * decimals (`"119"` and `"119.0000"` become `"119.00"`, `"0.125"` stays).
+ */
+function decimalString(value: string): string {
+  const match = /^(-?\d+)(?:\.(\d*))?$/.exec(value);
+  if (match === null) throw new Error(`not a decimal: ${value}`);
+  const [, whole = "0", fraction = ""] = match;
+  return `${whole}.${fraction.replace(/0+$/, "").padEnd(2, "0")}`;
+}
