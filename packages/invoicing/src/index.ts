@@ -2,7 +2,8 @@
  * `@kontor/invoicing`: invoices, credit notes and correction invoices with the content §14 UStG
  * requires, gap-free document numbering, EN 16931 e-invoices in UN/CEFACT CII syntax
  * (XRechnung 3) and PDF documents — invoice and credit note as PDF/A-3 with the embedded
- * `factur-x.xml`, order confirmation (L1), delivery note (L5) and service report (C8).
+ * `factur-x.xml`, order confirmation (L1), delivery note (L5) and service report (C8);
+ * payments, open amounts and T6 late-payment claims of finalized invoices.
  *
  * The default DejaVu fonts for the PDFs come from the subpath `@kontor/invoicing/fonts`.
  *
@@ -119,6 +120,19 @@ export {
   type CreditNoteInput,
   type EarlierCreditNote,
 } from "./documents/compose-credit-note.js";
+export { PAYMENT_METHODS, type PaymentMethod } from "./payments/payment-method.js";
+export { paymentInputSchema, type PaymentInput } from "./payments/payment-input.js";
+export type { RecordedPayment } from "./payments/recorded-payment.js";
+export type { InvoiceCredit } from "./payments/invoice-credit.js";
+export { payableInvoiceOf, type PayableInvoice } from "./payments/payable-invoice.js";
+export { invoiceBalance, type InvoiceBalance } from "./payments/invoice-balance.js";
+export { recordPayment, type RecordPaymentContext } from "./payments/record-payment.js";
+export {
+  latePaymentClaim,
+  type LatePaymentClaim,
+  type LatePaymentClaimOptions,
+  type LatePaymentSegment,
+} from "./payments/late-payment-claim.js";
 export type { InvoiceTotals, VatBreakdownEntry } from "./totals/invoice-totals.js";
 export { calculateInvoiceTotals, type TotalsLine } from "./totals/calculate-invoice-totals.js";
 

@@ -6,16 +6,21 @@ import {
   composeInvoice,
   finalizeInvoice,
   INVOICE_NUMBER_SERIES,
+  latePaymentClaim,
   nextDocumentNumber,
+  payableInvoiceOf,
+  recordPayment,
   renderDeliveryNotePdf,
   renderInvoicePdf,
   reviseInvoice,
   writeCiiInvoice,
+  type InvoiceCredit,
+  type RecordedPayment,
 } from "./index.js";
 
 // The examples of README.md, statement for statement; console output becomes expectations.
 describe("README examples", () => {
-  it("compose, number and finalize; write XML; render PDFs; credit note and delivery note", () => {
+  it("compose, number and finalize; write XML; render PDFs; credit note and delivery note; payments and T6 claim", () => {
     const draft = composeInvoice({
       issueDate: "2026-01-15",
       seller: {
@@ -121,5 +126,53 @@ describe("README examples", () => {
     if (!deliveryNote.ok) throw new Error("no delivery note");
     const deliveryPdf = renderDeliveryNotePdf(deliveryNote.value, { fonts: loadDejaVuFonts() });
     expect(deliveryPdf.length > 0).toBe(true);
+
+    // Payments and late-payment claims (T6)
+    const payable = payableInvoiceOf(invoice.value);
+    if (!payable.ok) throw new Error("not payable");
+    expect([payable.value.amountDue.toFixed(), payable.value.dueDate]).toEqual(["351.86", "2026-02-16"]);
+
+    const credits: InvoiceCredit[] = [{ number: "RK-2026-000001", issueDate: "2026-01-20", amount: credit.value.totals.amountDue }];
+    const payments: RecordedPayment[] = [];
+
+    const first = recordPayment(
+      payable.value,
+      payments,
+      credits,
+      { amount: { amount: "200.00", currency: "EUR" }, receivedOn: "2026-03-03", method: "bank-transfer", reference: "RE-2026-000123" },
+      { id: "pay-1", today: "2026-03-04" },
+    );
+    if (!first.ok) throw new Error("not recorded");
+    payments.push(first.value.payment);
+    expect([first.value.balance.status, first.value.balance.open.toFixed()]).toEqual(["partially-paid", "128.08"]);
+
+    const overpaid = recordPayment(
+      payable.value,
+      payments,
+      credits,
+      { amount: { amount: "200.00", currency: "EUR" }, receivedOn: "2026-03-18", method: "paypal" },
+      { id: "pay-2", today: "2026-03-18" },
+    );
+    expect(overpaid.ok ? "recorded" : overpaid.errors[0]?.code).toBe("PAYMENT_EXCEEDS_OPEN_AMOUNT");
+    expect(overpaid.ok ? "" : overpaid.errors[0]?.message).toContain("128.08 EUR");
+
+    const rest = recordPayment(
+      payable.value,
+      payments,
+      credits,
+      { amount: { amount: "128.08", currency: "EUR" }, receivedOn: "2026-03-18", method: "bank-transfer" },
+      { id: "pay-2", today: "2026-03-18" },
+    );
+    if (!rest.ok) throw new Error("not recorded");
+    payments.push(rest.value.payment);
+    expect([rest.value.balance.status, rest.value.balance.settledOn]).toEqual(["paid", "2026-03-18"]);
+
+    const claim = latePaymentClaim(payable.value, payments, credits, "2026-03-31");
+    if (!claim.ok || claim.value === null) throw new Error("no claim");
+    expect(claim.value.segments.map((s) => `${s.from}..${s.until} on ${s.principal.toFixed()}: ${s.interest.interest.toFixed()}`)).toEqual([
+      "2026-02-17..2026-03-03 on 328.08: 1.38",
+      "2026-03-04..2026-03-18 on 128.08: 0.54",
+    ]);
+    expect([claim.value.interest.toFixed(), claim.value.flatFee?.toFixed()]).toEqual(["1.92", "40.00"]);
   });
 });

@@ -58,7 +58,23 @@ export type InvoicingErrorCode =
   /** A period ends before it starts. */
   | "PERIOD_INVALID"
   /** The payment terms cannot be turned into a due date. */
-  | "PAYMENT_TERMS_INVALID";
+  | "PAYMENT_TERMS_INVALID"
+  /** Payments are recorded against finalized (numbered) documents only; a draft is not owed. */
+  | "PAYMENT_INVOICE_NOT_FINALIZED"
+  /** A credit note (or a document with a negative amount due) is refunded, not paid. */
+  | "PAYMENT_NOT_PAYABLE_TYPE"
+  /** A payment amount is zero or negative (a stored credit is negative). */
+  | "PAYMENT_NOT_POSITIVE"
+  /** A payment or credit is in another currency than the invoice. */
+  | "PAYMENT_CURRENCY_MISMATCH"
+  /** A payment is dated before the invoice's issue date. */
+  | "PAYMENT_BEFORE_INVOICE"
+  /** A payment is dated after today (P2: today is an input, never the clock). */
+  | "PAYMENT_IN_FUTURE"
+  /** A payment is more than the invoice's open amount (a paid invoice has 0 open); the message names the open amount. */
+  | "PAYMENT_EXCEEDS_OPEN_AMOUNT"
+  /** T6: the late-payment policies have no policy or base rate for a day of the claim. */
+  | "T6_BASE_RATE_UNKNOWN";
 
 /** One problem: a stable code, a message for people and the path of the offending field. */
 export interface InvoicingIssue {
