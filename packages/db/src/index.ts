@@ -14,6 +14,7 @@ export * from "./repositories/users.js";
 export * from "./runtime/clock.js";
 export * from "./repositories/invoices.js";
 export * from "./repositories/invoice-payments.js";
+export * from "./repositories/invoice-settlement.js";
 export * from "./security/secret-seal.js";
 export * from "./repositories/licensing-catalog.js";
 export * from "./repositories/license-quotes.js";
