@@ -16,6 +16,7 @@ export const invoicesContract: EndpointContract = {
     const finalizedId = await createDraft(api);
     const finalization = await api.request({ method: "POST", url: `/v1/invoices/${finalizedId}/finalization`, token: api.tokens.backOffice });
     if (finalization.statusCode !== 200) throw new Error(`finalization: ${finalization.body}`);
+    const { issueDate } = finalization.json<{ issueDate: string }>();
     const draftId = await createDraft(api);
     // Its own draft: no contract check deletes it (401, 400 and the foreign tenant's 404 leave it).
     const deletableId = await createDraft(api);
@@ -67,6 +68,35 @@ export const invoicesContract: EndpointContract = {
         request: { url: `/v1/invoices/${finalizedId}/credit-notes`, body: { issueDate: "2026-11-30", reason: "Zwei Lizenzen zu viel berechnet." } },
         badInput: { request: { url: `/v1/invoices/${finalizedId}/credit-notes`, body: { issueDate: "2026-11-30", reason: "" } }, field: "body.reason" },
         crossTenant: { expect: 404 },
+      },
+      {
+        method: "POST",
+        route: "/v1/invoices/:id/payments",
+        request: { url: `/v1/invoices/${finalizedId}/payments`, body: { amount: { amount: "1.00", currency: "EUR" }, receivedOn: issueDate, method: "bank-transfer" } },
+        badInput: {
+          request: { url: `/v1/invoices/${finalizedId}/payments`, body: { amount: { amount: "1.00", currency: "EUR" }, receivedOn: issueDate, method: "cash" } },
+          field: "body.method",
+        },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "GET",
+        route: "/v1/invoices/:id/payments",
+        request: { url: `/v1/invoices/${finalizedId}/payments` },
+        badInput: { request: { url: `/v1/invoices/${finalizedId}/payments?asOf=2026-02-30` }, field: "query.asOf" },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "GET",
+        route: "/v1/invoices/overdue",
+        request: { url: "/v1/invoices/overdue?asOf=2099-01-01" },
+        badInput: { request: { url: "/v1/invoices/overdue?limit=0" }, field: "query.limit" },
+        crossTenant: {
+          expect: 200,
+          assertFiltered: (response) => {
+            expect(response.json<{ items: { organizationId: string }[] }>().items.filter((item) => item.organizationId === api.organizations.mueller)).toEqual([]);
+          },
+        },
       },
     ];
   },

@@ -1,0 +1,230 @@
+import { randomUUID } from "node:crypto";
+import { isoDateSchema } from "@kontor/calendar";
+import {
+  appendToOutbox,
+  insertInvoicePayment,
+  listOverdueInvoices,
+  loadInvoiceSettlement,
+  lockInvoice,
+  payableInvoiceOfRow,
+  type InvoiceSummaryRow,
+} from "@kontor/db";
+import { invoiceBalance, latePaymentClaim, recordPayment, type PayableInvoice } from "@kontor/invoicing";
+import { Money } from "@kontor/money";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { DateTime } from "luxon";
+import { z } from "zod";
+import type { ApiDeps } from "../../app/api-deps.js";
+import { organizationScope, requireAccess, requireStaff } from "../../auth/access.js";
+import { unwrap } from "../../http/domain-result.js";
+import { pageSchema } from "../../http/pagination.js";
+import { badRequest, conflict, fieldError, notFound } from "../../http/problem.js";
+import { standardErrorResponses } from "../../http/problem-schema.js";
+import { idParamsSchema } from "../../http/route-schemas.js";
+import { installationTermsPolicies } from "../installation-policies/domains/terms-policy-domain.js";
+import { INSTALLATION_ZONE } from "../tickets/service-desk-settings.js";
+import {
+  invoicePaymentsResponseSchema,
+  moneyJson,
+  recordPaymentBodySchema,
+  recordedPaymentResponseSchema,
+  toBalanceResponse,
+  toClaimResponse,
+  toPaymentResponse,
+} from "./payment-response.js";
+import { INVOICE_WRITERS, visibleInvoice } from "./visible-invoice.js";
+
+/** Outbox topic of every recorded payment. */
+export const INVOICE_PAYMENT_RECORDED_TOPIC = "invoice.payment-recorded";
+/** Outbox topic of the payment (or credit) that leaves nothing open. */
+export const INVOICE_PAID_TOPIC = "invoice.paid";
+
+/** Today in the installation's zone: payments and claims are about calendar days there. */
+function installationToday(now: Date): string {
+  return DateTime.fromJSDate(now, { zone: INSTALLATION_ZONE }).toISODate() ?? now.toISOString().slice(0, 10);
+}
+
+/** The finalized invoice or correction invoice behind `row`, or the 409 saying why it takes no payment. */
+function payable(row: InvoiceSummaryRow): PayableInvoice {
+  if (row.status !== "finalized") {
+    throw conflict(`Invoice ${row.id} is a draft: it is paid once it is finalized (POST /v1/invoices/${row.id}/finalization)`, "PAYMENT_INVOICE_NOT_FINALIZED");
+  }
+  if (row.type === "credit-note") throw conflict(`${row.number ?? row.id} is a credit note: it is paid out, not in`, "PAYMENT_NOT_PAYABLE_TYPE");
+  return payableInvoiceOfRow(row);
+}
+
+const asOfQuerySchema = z.object({
+  asOf: isoDateSchema.optional().describe("Calendar day the balance and the T6 claim are computed for; default today (installation zone)"),
+});
+
+const overdueItemSchema = z
+  .object({
+    id: z.string(),
+    organizationId: z.string(),
+    number: z.string(),
+    dueDate: z.string(),
+    overdueDays: z.number().int(),
+    amountDue: z.object({ amount: z.string(), currency: z.string() }),
+    paid: z.object({ amount: z.string(), currency: z.string() }),
+    credited: z.object({ amount: z.string(), currency: z.string() }),
+    open: z.object({ amount: z.string(), currency: z.string() }),
+  })
+  .meta({ id: "OverdueInvoice" });
+
+const overdueQuerySchema = asOfQuerySchema.extend({
+  organizationId: z.string().min(1).max(100).optional().describe("One organization's overdue invoices"),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe("Items per page (1–200)"),
+  cursor: z.string().min(1).max(300).optional().describe("`nextCursor` of the previous page"),
+});
+
+/** The overdue list's cursor: the (due date, id) of the last row, opaque. */
+function encodeOverdueCursor(dueDate: string, id: string): string {
+  return Buffer.from(JSON.stringify([dueDate, id]), "utf8").toString("base64url");
+}
+
+function decodeOverdueCursor(cursor: string | undefined): { dueDate: string; id: string } | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(decoded) && decoded.length === 2 && isoDateSchema.safeParse(decoded[0]).success && typeof decoded[1] === "string") {
+      return { dueDate: decoded[0] as string, id: decoded[1] };
+    }
+  } catch {
+    // fall through to the 400
+  }
+  throw badRequest(fieldError("query", ["cursor"], "invalid_cursor", "is not a cursor this API issued"));
+}
+
+function daysBetween(from: string, until: string): number {
+  return DateTime.fromISO(until, { zone: "UTC" }).diff(DateTime.fromISO(from, { zone: "UTC" }), "days").days;
+}
+
+/**
+ * Payments on finalized invoices (T6): recording one under the invoice's row lock, the balance
+ * with the late-payment claim, and the list of overdue invoices.
+ */
+export const invoicePaymentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
+  app.post(
+    "/v1/invoices/:id/payments",
+    {
+      schema: {
+        tags: ["invoices"],
+        summary:
+          "Record money received on a finalized invoice or correction invoice: never more than is open (payments and finalized credit notes count), never before the issue date or in the future; events invoice.payment-recorded and, once nothing is open, invoice.paid",
+        params: idParamsSchema,
+        body: recordPaymentBodySchema,
+        response: { 201: recordedPaymentResponseSchema, ...standardErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const who = requireStaff(request, INVOICE_WRITERS, "Invoice");
+      const { id } = await visibleInvoice(deps, request, request.params.id);
+      const now = deps.clock.now();
+      const today = installationToday(now);
+      const recorded = await deps.database.db.transaction(async (tx) => {
+        // The row lock serializes payments (and credit notes) of one invoice: a concurrent
+        // payment waits here, then counts against the open amount below.
+        const row = await lockInvoice(tx, id);
+        if (row === undefined) throw notFound(`Invoice ${id}`);
+        const invoice = payable(row);
+        const { payments, credits } = await loadInvoiceSettlement(tx, row.id);
+        const { payment, balance } = unwrap(recordPayment(invoice, payments, credits, request.body, { id: randomUUID(), today }));
+        await insertInvoicePayment(
+          tx,
+          {
+            id: payment.id,
+            invoiceId: row.id,
+            organizationId: row.organizationId,
+            amount: payment.amount.toFixed(),
+            currency: payment.amount.currency,
+            receivedOn: payment.receivedOn,
+            method: payment.method,
+            reference: payment.reference,
+            recordedBy: who.userId,
+          },
+          now,
+        );
+        const event = { invoiceId: row.id, organizationId: row.organizationId, number: invoice.number, paymentId: payment.id, amount: moneyJson(payment.amount), receivedOn: payment.receivedOn, open: moneyJson(balance.open) };
+        await appendToOutbox(
+          tx,
+          [
+            { topic: INVOICE_PAYMENT_RECORDED_TOPIC, aggregateType: "invoice", aggregateId: row.id, dedupeKey: `${INVOICE_PAYMENT_RECORDED_TOPIC}:${payment.id}`, payload: event },
+            ...(balance.status === "paid"
+              ? [{ topic: INVOICE_PAID_TOPIC, aggregateType: "invoice", aggregateId: row.id, dedupeKey: `${INVOICE_PAID_TOPIC}:${row.id}`, payload: { ...event, settledOn: balance.settledOn } }]
+              : []),
+          ],
+          now,
+        );
+        return { payment, balance };
+      });
+      return reply
+        .status(201)
+        .header("location", `/v1/invoices/${id}/payments`)
+        .send({ payment: toPaymentResponse(recorded.payment), balance: toBalanceResponse(recorded.balance) });
+    },
+  );
+
+  app.get(
+    "/v1/invoices/:id/payments",
+    {
+      schema: {
+        tags: ["invoices"],
+        summary: "The payments of a finalized invoice, what is still open, and the T6 late-payment claim (base rate + 9 points, 40 EUR flat fee) up to asOf",
+        params: idParamsSchema,
+        querystring: asOfQuerySchema,
+        response: { 200: invoicePaymentsResponseSchema, ...standardErrorResponses },
+      },
+    },
+    async (request) => {
+      const row = await visibleInvoice(deps, request, request.params.id);
+      const invoice = payable(row);
+      const asOf = request.query.asOf ?? installationToday(deps.clock.now());
+      const { payments, credits } = await loadInvoiceSettlement(deps.database.db, row.id);
+      // P1: the installation's base-rate history, as every other T6 computation.
+      const { latePayment } = await installationTermsPolicies(deps.database.db);
+      const claim = unwrap(latePaymentClaim(invoice, payments, credits, asOf, { policies: latePayment }));
+      return {
+        asOf,
+        balance: toBalanceResponse(invoiceBalance(invoice, payments, credits, asOf)),
+        // Payments after asOf had not arrived on that day.
+        payments: payments.filter((payment) => payment.receivedOn <= asOf).map(toPaymentResponse),
+        latePayment: claim === null ? null : toClaimResponse(claim),
+      };
+    },
+  );
+
+  app.get(
+    "/v1/invoices/overdue",
+    {
+      schema: {
+        tags: ["invoices"],
+        summary: "Finalized invoices with an open amount whose due date is before asOf, oldest due date first, with what is paid, credited and open (a portal manager sees their own organization's)",
+        querystring: overdueQuerySchema,
+        response: { 200: pageSchema(overdueItemSchema), ...standardErrorResponses },
+      },
+    },
+    async (request) => {
+      const scope = organizationScope(request, request.query.organizationId);
+      requireAccess(request, "invoice:read", { organizationId: scope ?? "*" }, "Invoices");
+      const asOf = request.query.asOf ?? installationToday(deps.clock.now());
+      const { limit } = request.query;
+      const rows = await listOverdueInvoices(deps.database.db, { asOf, limit: limit + 1, after: decodeOverdueCursor(request.query.cursor), organizationId: scope });
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items: items.map((row) => ({
+          id: row.id,
+          organizationId: row.organizationId,
+          number: row.number,
+          dueDate: row.dueDate,
+          overdueDays: daysBetween(row.dueDate, asOf),
+          amountDue: moneyJson(Money.of(row.amountDue, row.currency)),
+          paid: moneyJson(Money.of(row.paid, row.currency)),
+          credited: moneyJson(Money.of(row.credited, row.currency)),
+          open: moneyJson(Money.of(row.open, row.currency)),
+        })),
+        nextCursor: rows.length > limit && last !== undefined ? encodeOverdueCursor(last.dueDate, last.id) : null,
+      };
+    },
+  );
+};
