@@ -6,12 +6,13 @@ import type { OutboxHandler } from "./outbox/outbox-handler.js";
 import { licensingJobs, licensingOutboxHandlers } from "./licensing/index.js";
 import { licensingBillingOutboxHandlers } from "./licensing-billing/index.js";
 import { licensingNoticeOutboxHandlers } from "./licensing-notices/index.js";
+import { paymentReminderJobs, paymentReminderOutboxHandlers } from "./payment-reminders/index.js";
 import { seatJobs, seatOutboxHandlers } from "./seats/index.js";
 import { serviceDeskJobs, serviceDeskOutboxHandlers } from "./service-desk/index.js";
 
 /** Every job Kontor's worker runs. */
 export const KONTOR_JOBS: JobCatalog = {
-  scheduled: [...seatJobs, ...licensingJobs, ...serviceDeskJobs],
+  scheduled: [...seatJobs, ...licensingJobs, ...serviceDeskJobs, ...paymentReminderJobs],
   fanOut: [monthCloseJob],
 };
 
@@ -24,4 +25,5 @@ export const KONTOR_OUTBOX_HANDLERS: readonly OutboxHandler[] = [
   ...licensingBillingOutboxHandlers,
   ...licensingNoticeOutboxHandlers,
   ...serviceDeskOutboxHandlers,
+  ...paymentReminderOutboxHandlers,
 ];
