@@ -183,6 +183,17 @@ export {
   type RefundRequest,
   type RefundableLicense,
 } from "./maintenance/refund-eligibility.js";
+export { REFUND_BASES, checkNotRefunded, licenseRefundSchema, type LicenseRefund } from "./maintenance/license-refund.js";
+export {
+  licenseRefundInputSchema,
+  refundLicense,
+  refundableLicenseRecordSchema,
+  type LicenseRefundContext,
+  type LicenseRefundInput,
+  type LicenseRefundTransition,
+  type LicenseRefundedEvent,
+  type RefundableLicenseRecord,
+} from "./maintenance/refund-license.js";
 
 // Monthly rental marketplace (M1–M7)
 export type { QuantityChange, RentalAddOn, RentalConsents, RentalStatus, RentalSubscription } from "./rental/rental-subscription.js";

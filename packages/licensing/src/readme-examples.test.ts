@@ -8,7 +8,9 @@ import {
   coTerm,
   createQuote,
   placeRentalOrder,
+  readLicenseKey,
   receiveOrder,
+  refundLicense,
   rentalMonthCharge,
   type Order,
   type OrderCommand,
@@ -173,6 +175,41 @@ describe("README examples", () => {
       "Jira Data Center, 500 users, 2026-11-16 – 2027-06-30 (co-termed: -139/365 days)",
       true,
     ]);
+  });
+
+  it("L17: a refund", () => {
+    const license = {
+      vendorId: "atlassian",
+      edition: "data-center",
+      billingModel: "annual-subscription",
+      userTier: 500,
+      purchasedAt: "2026-03-02T10:00:00+01:00",
+      paidOn: null,
+    } as const;
+    const refunded = refundLicense(license, { reason: "Ordered the wrong product" }, { asOf: "2026-04-01T18:00:00+02:00", actor: "staff-7" });
+    if (refunded.ok) {
+      const { refundedOn, deadline, day } = refunded.value.license.refund;
+      console.log(refundedOn, deadline, day, refunded.value.events[0].type); // "2026-04-01" "2026-04-01" 30 "license-refunded"
+    }
+    expect(refunded.ok && [refunded.value.license.refund.refundedOn, refunded.value.license.refund.deadline, refunded.value.license.refund.day, refunded.value.events[0].type]).toEqual([
+      "2026-04-01",
+      "2026-04-01",
+      30,
+      "license-refunded",
+    ]);
+
+    const late = refundLicense(license, { reason: "Ordered the wrong product" }, { asOf: "2026-04-02T09:00:00+02:00" });
+    if (!late.ok) console.log(late.errors[0]?.code, late.errors[0]?.details.deadline); // "L17_REFUND_DEADLINE_PASSED" "2026-04-01"
+    expect(!late.ok && [late.errors[0]?.code, late.errors[0]?.details.deadline]).toEqual(["L17_REFUND_DEADLINE_PASSED", "2026-04-01"]);
+
+    if (refunded.ok) {
+      // A refunded license is void: its key is read by no one (nor renewed, upgraded or refunded again).
+      const { refund } = refunded.value.license;
+      const key = readLicenseKey({ licenseId: "L-1", vendorId: "atlassian", edition: "data-center", key: "AAAB-1", originalPurchaserId: "reseller", refund }, "reseller", { asOf: "2026-04-03T09:00:00+02:00" });
+      if (!key.ok) console.log(key.errors[0]?.code); // "L17_LICENSE_REFUNDED"
+      expect(!key.ok && key.errors[0]?.code).toBe("L17_LICENSE_REFUNDED");
+    }
+    expect(refunded.ok).toBe(true);
   });
 
   it("M1–M7: a rental", () => {

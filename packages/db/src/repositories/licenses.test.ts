@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "../connection/database.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
 import { insertOrganization } from "./organizations.js";
 import { listLicensesEndingBetween } from "./license-terms.js";
-import { findLicense, findLicensesByIdentity, insertLicenses, listLicenses, openLicenseKey, updateLicense } from "./licenses.js";
+import { findLicense, findLicensesByIdentity, insertLicenses, listLicenses, lockLicense, openLicenseKey, updateLicense } from "./licenses.js";
 
 const NOW = new Date("2026-11-16T09:00:00Z");
 
@@ -75,5 +75,25 @@ describe(`licenses on ${testDatabaseKind()}`, () => {
     const ending = await listLicensesEndingBetween(database.db, "2028-11-01", "2028-11-30");
     expect(ending.map((item) => [item.license.id, item.termEnd])).toEqual([["l-renew", "2028-11-16"]]);
     expect(await listLicensesEndingBetween(database.db, "2027-11-01", "2027-11-30")).toEqual([]);
+  });
+
+  it("L17: lockLicense serializes read-modify-write: 8 concurrent updates under the lock all apply, none loses a version race", async () => {
+    await insertLicenses(database.db, [{ ...license("l-lock", "org-a", "AAAB-LOCK"), record: { userTier: 500, changes: 0 } }], NOW);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        database.db.transaction(async (tx) => {
+          const row = await lockLicense(tx, "l-lock");
+          if (row === undefined) throw new Error("license vanished");
+          const record = row.record as { userTier: number; changes: number };
+          return updateLicense(tx, row.id, { record: { ...record, changes: record.changes + 1 } }, row.version, NOW);
+        }),
+      ),
+    );
+    expect(results.every((row) => row !== undefined)).toBe(true);
+    const final = await findLicense(database.db, "l-lock");
+    expect([final?.version, (final?.record as { changes: number }).changes]).toEqual([9, 8]);
+    // The key stays sealed and readable; an unknown id locks nothing.
+    expect(final === undefined ? undefined : openLicenseKey(final)).toBe("AAAB-LOCK");
+    expect(await database.db.transaction((tx) => lockLicense(tx, "l-missing"))).toBeUndefined();
   });
 });

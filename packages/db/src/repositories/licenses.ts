@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Executor } from "../connection/database.js";
+import type { Executor, KontorTransaction } from "../connection/database.js";
 import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { licenses } from "../schema/licensing.js";
 import { openSecret, sealSecret } from "../security/secret-seal.js";
@@ -32,6 +32,16 @@ export async function insertLicenses(executor: Executor, rows: readonly NewLicen
 /** A license by id. */
 export async function findLicense(executor: Executor, id: string): Promise<LicenseRow | undefined> {
   const [row] = await executor.select().from(licenses).where(eq(licenses.id, id));
+  return row;
+}
+
+/**
+ * Locks a license row for the rest of the transaction (`SELECT … FOR UPDATE`): a second refund
+ * (L17) or delivery of the same license waits here and then sees the first one's record and
+ * version. `undefined` when there is no such license.
+ */
+export async function lockLicense(tx: KontorTransaction, id: string): Promise<LicenseRow | undefined> {
+  const [row] = await tx.select().from(licenses).where(eq(licenses.id, id)).for("update");
   return row;
 }
 

@@ -9,6 +9,7 @@ import type { CatalogRuleContext } from "../policies/rule-context.js";
 import { checkProductOrderable } from "../reseller/product-availability.js";
 import { dateSchema } from "../time/zone-fields.js";
 import type { TermPeriod } from "./term-period.js";
+import { licenseRefundSchema, checkNotRefunded } from "./license-refund.js";
 import { startProductCommand } from "./product-command.js";
 
 /** A request to renew maintenance (or an annual subscription) of one license (L15). */
@@ -20,6 +21,8 @@ export const maintenanceRenewalInputSchema = z
     currentEnd: dateSchema,
     /** How many renewal steps (12 months each by default) to buy. */
     steps: z.number().int().min(1).default(1),
+    /** The license's refund, if it was refunded (L17): a refunded license is void and not renewed. */
+    refund: licenseRefundSchema.nullable().optional(),
   })
   .strict();
 
@@ -48,13 +51,16 @@ export interface MaintenanceRenewal {
  * after the purchase day (`L15_MAINTENANCE_CAP_EXCEEDED`). Steps are month-end anchored on the
  * previous end (2028-02-29 → 2029-02-28 → 2030-02-28 → 2031-02-28 → 2032-02-29).
  *
- * Also refused: products that are not renewed annually (`L15_NOT_ANNUALLY_RENEWABLE`) and
- * products whose support has ended (L16, for example Server from 2024-02-02).
+ * Also refused: products that are not renewed annually (`L15_NOT_ANNUALLY_RENEWABLE`),
+ * products whose support has ended (L16, for example Server from 2024-02-02) and refunded
+ * licenses (`L17_LICENSE_REFUNDED` at `refund`, when the input carries the license's `refund`).
  */
 export function renewMaintenance(input: MaintenanceRenewalInput, context: CatalogRuleContext): LicensingResult<MaintenanceRenewal> {
   const start = startProductCommand(maintenanceRenewalInputSchema, input, context);
   if (!start.ok) return start;
   const { request, time, policies, product } = start.value;
+  const refunded = checkNotRefunded(request.refund, "its maintenance is not renewed");
+  if (!refunded.ok) return refunded;
   const tier = findTier(product, request.userTier);
   if (!tier.ok) return tier;
   const policy = vendorPolicyOn(policies, product.vendorId, time.today);

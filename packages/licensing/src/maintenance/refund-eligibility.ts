@@ -3,11 +3,15 @@ import { z } from "zod";
 import { parseWith } from "../errors/from-zod.js";
 import { licensingError } from "../errors/licensing-error.js";
 import { type LicensingResult, fail, ok } from "../errors/result.js";
+import type { VendorPolicy } from "../policies/vendor-policy.js";
 import { vendorPolicyOn } from "../policies/policy-set.js";
 import { type RuleContext, resolveContext } from "../policies/rule-context.js";
 import { addDays, daysFromTo } from "../time/day-arithmetic.js";
-import { readInstant } from "../time/evaluation-time.js";
+import { type EvaluationTime, readInstant } from "../time/evaluation-time.js";
 import { formatLocalDate } from "../time/local-date.js";
+import { type RefundBasis, licenseRefundSchema } from "./license-refund.js";
+
+export type { RefundBasis } from "./license-refund.js";
 
 /** The kinds of license a refund window exists for (L17). */
 export type RefundableLicense = "self-managed" | "cloud-annual" | "cloud-monthly";
@@ -21,6 +25,8 @@ export const refundRequestSchema = z
     purchasedAt: instantSchema,
     /** The payment; required for cloud subscriptions, whose windows run from payment. */
     paidAt: instantSchema.optional(),
+    /** The license's refund, if it was refunded already (L17): then it is not refunded again. */
+    refund: licenseRefundSchema.nullable().optional(),
   })
   .strict()
   .refine((request) => request.license === "self-managed" || request.paidAt !== undefined, {
@@ -30,9 +36,6 @@ export const refundRequestSchema = z
 
 /** Input of {@link checkRefund}. */
 export type RefundRequest = z.input<typeof refundRequestSchema>;
-
-/** What the refund window is counted from. */
-export type RefundBasis = "purchase" | "payment" | "first-paid-month";
 
 /** An allowed refund: the last day it can be asked for, and which day of the window today is. */
 export interface RefundEligibility {
@@ -51,7 +54,9 @@ export interface RefundEligibility {
  * original purchase; cloud annual: within 30 days after payment; cloud monthly: within the
  * first paid month (policy numbers). Days are calendar days in the customer's zone, counted from
  * the purchase (payment) day: day 30 is allowed, day 31 refused with
- * `L17_REFUND_DEADLINE_PASSED` (details: `deadline`, `day`).
+ * `L17_REFUND_DEADLINE_PASSED` (details: `deadline`, `day`, `basis`; the message names the
+ * window's last day). A request carrying the license's `refund` is answered
+ * `L17_ALREADY_REFUNDED`: a license is refunded once.
  *
  * @param request the license and its purchase and payment instants
  * @param context `asOf` is the instant the refund is asked; `zone` the customer's zone
@@ -62,6 +67,8 @@ export function checkRefund(request: RefundRequest, context: RuleContext): Licen
   const resolved = resolveContext(context);
   if (!resolved.ok) return resolved;
   const { time, policies } = resolved.value;
+  const refunded = refusedAsRefunded(parsed.value.refund);
+  if (!refunded.ok) return refunded;
   const policy = vendorPolicyOn(policies, parsed.value.vendorId, time.today);
   if (!policy.ok) return policy;
 
@@ -70,12 +77,37 @@ export function checkRefund(request: RefundRequest, context: RuleContext): Licen
     [parsed.value.license === "self-managed" ? "purchasedAt" : "paidAt"],
   );
   if (!basisInstant.ok) return basisInstant;
-  const windowStart = formatLocalDate(basisInstant.value, time.zone);
-  const { refunds } = policy.value;
+  return refundWindow(parsed.value.license, formatLocalDate(basisInstant.value, time.zone), time, policy.value);
+}
+
+/**
+ * `L17_ALREADY_REFUNDED` for a license refunded already (details: `refundedAt`, `refundedOn`).
+ * Internal to the package.
+ */
+export function refusedAsRefunded(refund: { readonly refundedAt: string; readonly refundedOn: IsoDate } | null | undefined): LicensingResult<void> {
+  if (refund === undefined || refund === null) return ok(undefined);
+  return fail(
+    licensingError("L17_ALREADY_REFUNDED", `The license was refunded on ${refund.refundedOn} already; a license is refunded once`, ["refund"], {
+      refundedAt: refund.refundedAt,
+      refundedOn: refund.refundedOn,
+    }),
+  );
+}
+
+const BASIS_EVENT: Readonly<Record<RefundBasis, string>> = { purchase: "purchase", payment: "payment", "first-paid-month": "first payment" };
+
+/**
+ * The L17 window of a license whose window starts on `windowStart` (the purchase or payment day
+ * in the customer's zone), judged on `time.today`: the eligibility, or
+ * `L17_REFUND_DEADLINE_PASSED` naming the window's last day, or `INVALID_INPUT` for a day before
+ * the window. Internal to the package: {@link checkRefund} and `refundLicense` share it.
+ */
+export function refundWindow(license: RefundableLicense, windowStart: IsoDate, time: EvaluationTime, policy: VendorPolicy): LicensingResult<RefundEligibility> {
+  const { refunds } = policy;
   const [basis, deadline]: [RefundBasis, IsoDate] =
-    parsed.value.license === "self-managed"
+    license === "self-managed"
       ? ["purchase", addDays(windowStart, refunds.selfManagedDays)]
-      : parsed.value.license === "cloud-annual"
+      : license === "cloud-annual"
         ? ["payment", addDays(windowStart, refunds.cloudAnnualDaysAfterPayment)]
         : ["first-paid-month", addDays(monthlyAnniversary(windowStart, refunds.cloudMonthlyPaidMonths), -1)];
   const day = daysFromTo(windowStart, time.today);
@@ -86,11 +118,11 @@ export function checkRefund(request: RefundRequest, context: RuleContext): Licen
     return fail(
       licensingError(
         "L17_REFUND_DEADLINE_PASSED",
-        `A refund had to be asked for by ${deadline} (${time.zone}); ${time.today} is day ${day} after the ${basis === "purchase" ? "purchase" : "payment"}`,
+        `A refund had to be asked for by ${deadline}, the last day of the refund window (${time.zone}) that opened with the ${BASIS_EVENT[basis]} on ${windowStart}; ${time.today} is day ${day} after it`,
         ["asOf"],
         { deadline, day, basis },
       ),
     );
   }
-  return ok({ basis, windowStart, deadline, day, policyId: policy.value.id });
+  return ok({ basis, windowStart, deadline, day, policyId: policy.id });
 }

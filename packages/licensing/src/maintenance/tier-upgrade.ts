@@ -10,6 +10,7 @@ import { checkProductOrderable } from "../reseller/product-availability.js";
 import { dateSchema } from "../time/zone-fields.js";
 import { proRataOf } from "./pro-rata.js";
 import { termPeriodSchema } from "./term-period.js";
+import { licenseRefundSchema, checkNotRefunded } from "./license-refund.js";
 import { startProductCommand } from "./product-command.js";
 
 /** A request to upgrade the user tier of a license during its current term (L19). */
@@ -25,6 +26,8 @@ export const tierUpgradeInputSchema = z
      * (L18); default: the local day of `asOf` in the customer's zone.
      */
     effectiveOn: dateSchema.optional(),
+    /** The license's refund, if it was refunded (L17): a refunded license is void and not upgraded. */
+    refund: licenseRefundSchema.nullable().optional(),
   })
   .strict();
 
@@ -57,12 +60,15 @@ export interface TierUpgrade {
  * 2027-01-01 upgraded on 2026-09-01 pays 122/365 of the difference.
  *
  * Refused: a target tier not above the current one (`L19_NOT_AN_UPGRADE`), an upgrade day
- * outside the term (`L19_OUTSIDE_TERM`), unknown tiers, and ended products (L16).
+ * outside the term (`L19_OUTSIDE_TERM`), unknown tiers, ended products (L16), and refunded
+ * licenses (`L17_LICENSE_REFUNDED` at `refund`, when the input carries the license's `refund`).
  */
 export function priceTierUpgrade(input: TierUpgradeInput, context: CatalogRuleContext): LicensingResult<TierUpgrade> {
   const start = startProductCommand(tierUpgradeInputSchema, input, context);
   if (!start.ok) return start;
   const { request, time, policies, product } = start.value;
+  const refunded = checkNotRefunded(request.refund, "its user tier is not upgraded");
+  if (!refunded.ok) return refunded;
   const from = findTier(product, request.fromTier, ["fromTier"]);
   const to = findTier(product, request.toTier, ["toTier"]);
   if (!from.ok) return from;

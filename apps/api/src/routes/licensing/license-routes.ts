@@ -1,51 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { findLicense, insertLicenses, listLicenses, openLicenseKey, type LicenseRow } from "@kontor/db";
+import { insertLicenses, listLicenses, openLicenseKey } from "@kontor/db";
 import { checkRefund, priceTierUpgrade, readLicenseKey, renewMaintenance, termPeriodSchema } from "@kontor/licensing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { FastifyRequest } from "fastify";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { ApiDeps } from "../../app/api-deps.js";
 import { organizationScope } from "../../auth/access.js";
 import { principal } from "../../auth/authenticate.js";
-import { unwrap } from "../../http/domain-result.js";
 import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../http/pagination.js";
-import { ProblemError, badRequest, fieldError, notFound } from "../../http/problem.js";
+import { ProblemError, badRequest, fieldError } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema, instantSchema } from "../../http/route-schemas.js";
 import { installationLicensingPolicies } from "../installation-policies/domains/licensing-policy-domain.js";
 import { requireLicensingRead, requireLicensingStaff } from "./licensing-access.js";
+import { licenseToResponse as toResponse, unwrapLicenseResult, visibleLicense, type StoredLicenseRecord as LicenseRecord } from "./license-views.js";
 import { RESELLER_PARTY_ID, loadCatalog, organizationFor, toJson } from "./licensing-context.js";
 import { licenseResponseSchema, organizationFilterSchema } from "./licensing-schemas.js";
-
-interface LicenseRecord {
-  productId: string;
-  vendorId: string;
-  edition: string;
-  userTier: number;
-  billingModel: string;
-  purchasedAt: string | null;
-  paidOn: string | null;
-  term: { from: string; to: string } | null;
-}
-
-function toResponse(row: LicenseRow): z.infer<typeof licenseResponseSchema> {
-  return {
-    id: row.id,
-    organizationId: row.organizationId,
-    orderId: row.orderId,
-    originalPurchaserId: row.originalPurchaserId,
-    hasKey: row.keySealed !== null,
-    license: row.record as z.infer<typeof licenseResponseSchema>["license"],
-  };
-}
-
-async function visibleLicense(deps: ApiDeps, request: FastifyRequest, id: string): Promise<LicenseRow> {
-  const row = await findLicense(deps.database.db, id);
-  if (row === undefined) throw notFound(`License ${id}`);
-  requireLicensingRead(request, row.organizationId, `License ${id}`);
-  return row;
-}
 
 const registerBodySchema = z
   .object({
@@ -162,8 +132,17 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       const who = principal(request);
       // L13: staff read as the reseller; a portal manager as their organization.
       const requesterId = who.actor.kind === "staff" ? RESELLER_PARTY_ID : row.organizationId;
+      const record = row.record as LicenseRecord;
       const result = readLicenseKey(
-        { licenseId: row.id, vendorId: row.vendorId, edition: row.edition as "server" | "data-center" | "cloud", key: openLicenseKey(row), originalPurchaserId: row.originalPurchaserId },
+        {
+          licenseId: row.id,
+          vendorId: row.vendorId,
+          edition: row.edition as "server" | "data-center" | "cloud",
+          key: openLicenseKey(row),
+          originalPurchaserId: row.originalPurchaserId,
+          // L17: a refunded license is void; its key is read by no one (409 L17_LICENSE_REFUNDED).
+          refund: record.refund ?? null,
+        },
         requesterId,
         { asOf: deps.clock.now().toISOString(), policies: await installationLicensingPolicies(deps.database.db) },
       );
@@ -172,7 +151,7 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
         throw new ProblemError(403, "forbidden", "Forbidden", { detail: result.errors[0].message, code: "L13_NOT_ORIGINAL_PURCHASER" });
       }
       // Keys are secrets: never cached by intermediaries.
-      return reply.header("cache-control", "no-store").send({ licenseId: row.id, key: unwrap(result) });
+      return reply.header("cache-control", "no-store").send({ licenseId: row.id, key: unwrapLicenseResult(result) });
     },
   );
 
@@ -195,8 +174,8 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       if (currentEnd === undefined) throw badRequest(fieldError("body", ["currentEnd"], "required", "the license has no stored term; give currentEnd"));
       const organization = await organizationFor(deps.database.db, row.organizationId);
       const catalog = await loadCatalog(deps.database.db);
-      const renewal = unwrap(
-        renewMaintenance({ productId: row.productId, userTier: record.userTier, currentEnd, steps: request.body.steps }, { asOf: deps.clock.now().toISOString(), zone: organization.zone, catalog, policies: await installationLicensingPolicies(deps.database.db) }),
+      const renewal = unwrapLicenseResult(
+        renewMaintenance({ productId: row.productId, userTier: record.userTier, currentEnd, steps: request.body.steps, refund: record.refund ?? null }, { asOf: deps.clock.now().toISOString(), zone: organization.zone, catalog, policies: await installationLicensingPolicies(deps.database.db) }),
       );
       return toJson(renewal);
     },
@@ -222,13 +201,14 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       const organization = await organizationFor(deps.database.db, row.organizationId);
       const catalog = await loadCatalog(deps.database.db);
       const policies = await installationLicensingPolicies(deps.database.db);
-      const upgrade = unwrap(
+      const upgrade = unwrapLicenseResult(
         priceTierUpgrade(
           {
             productId: row.productId,
             fromTier: record.userTier,
             toTier: request.body.toTier,
             term,
+            refund: record.refund ?? null,
             ...(request.body.effectiveOn === undefined ? {} : { effectiveOn: request.body.effectiveOn }),
           },
           { asOf: deps.clock.now().toISOString(), zone: organization.zone, catalog, policies },
@@ -243,7 +223,7 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
     {
       schema: {
         tags: ["licensing"],
-        summary: "Whether a refund can still be asked for now (L17)",
+        summary: "Whether a refund can still be asked for now (L17); a refunded license answers 409 L17_ALREADY_REFUNDED",
         params: idParamsSchema,
         body: z.object({ paidAt: instantSchema.optional().describe("The payment instant; cloud windows run from it. Default: the license's recorded payment day") }).strict(),
         response: { 200: z.record(z.string(), z.unknown()), ...standardErrorResponses },
@@ -258,9 +238,9 @@ export const licenseRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) =
       const organization = await organizationFor(deps.database.db, row.organizationId);
       // L17: cloud windows run from the payment; the recorded payment day counts unless the request names the instant.
       const paidAt = request.body.paidAt ?? (record.paidOn === null ? undefined : (DateTime.fromISO(record.paidOn, { zone: organization.zone }).toISO() ?? undefined));
-      const eligibility = unwrap(
+      const eligibility = unwrapLicenseResult(
         checkRefund(
-          { vendorId: row.vendorId, license, purchasedAt: record.purchasedAt, ...(paidAt === undefined ? {} : { paidAt }) },
+          { vendorId: row.vendorId, license, purchasedAt: record.purchasedAt, ...(paidAt === undefined ? {} : { paidAt }), refund: record.refund ?? null },
           { asOf: deps.clock.now().toISOString(), zone: organization.zone, policies: await installationLicensingPolicies(deps.database.db) },
         ),
       );

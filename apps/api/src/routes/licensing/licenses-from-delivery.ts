@@ -1,5 +1,6 @@
 import { findLicensesByIdentity, insertLicenses, updateLicense, type Executor, type LicenseRow, type NewLicense } from "@kontor/db";
 import {
+  checkNotRefunded,
   initialLicenseTerm,
   isSelfManaged,
   readEvaluationTime,
@@ -7,17 +8,21 @@ import {
   type Catalog,
   type LicenseOrder,
   type LicenseOrderLine,
+  type LicenseRefund,
   type PolicySet,
   type TermPeriod,
 } from "@kontor/licensing";
 import { conflict, ruleViolation } from "../../http/problem.js";
 import { unwrap } from "../../http/domain-result.js";
 import { RESELLER_PARTY_ID } from "./licensing-context.js";
+import { unwrapLicenseResult } from "./license-views.js";
 
 /** The fields of a stored license record (`licenses.record`) a renewal or upgrade reads and changes. */
 interface StoredLicenseRecord {
   readonly userTier?: number;
   readonly term?: TermPeriod | null;
+  /** L17: a refunded license is void; no renewal or upgrade line changes it. */
+  readonly refund?: LicenseRefund | null;
   readonly [field: string]: unknown;
 }
 
@@ -147,8 +152,8 @@ function renewedRecord(delivery: LicenseDelivery, line: LicenseOrderLine, record
     ]);
   }
   const steps = quoted.kind === "renewal" && quoted.steps !== undefined ? quoted.steps : line.quantity;
-  const renewal = unwrap(
-    renewMaintenance({ productId: line.productId, userTier: line.userTier, currentEnd: previousEnd, steps }, { asOf: purchasedAt, zone: order.customer.zone, catalog: delivery.catalog, policies: delivery.policies }),
+  const renewal = unwrapLicenseResult(
+    renewMaintenance({ productId: line.productId, userTier: line.userTier, currentEnd: previousEnd, steps, refund: record.refund ?? null }, { asOf: purchasedAt, zone: order.customer.zone, catalog: delivery.catalog, policies: delivery.policies }),
   );
   const term = coTermed({ from: renewal.previousEnd, to: renewal.newEnd }, order, line);
   return { ...record, userTier: line.userTier, term, previousTerm: record.term ?? null, lastChange: { orderId: order.orderId, lineId: line.lineId, action: "renewal", effectiveOn: renewal.previousEnd } };
@@ -157,6 +162,8 @@ function renewedRecord(delivery: LicenseDelivery, line: LicenseOrderLine, record
 /** The record of a license after an upgrade line: L19 the tier is replaced (500 → 1,000 is 1,000), the term stays. */
 function upgradedRecord(delivery: LicenseDelivery, line: LicenseOrderLine, record: StoredLicenseRecord, purchasedAt: string, quoted: QuotedChange): StoredLicenseRecord {
   const { order } = delivery;
+  // L17: a refunded license is void (409 L17_LICENSE_REFUNDED, the delivery rolls back).
+  unwrapLicenseResult(checkNotRefunded(record.refund, `line ${line.lineId} cannot upgrade its user tier`, []));
   if (record.userTier !== undefined && line.userTier <= record.userTier) {
     throw ruleViolation([
       { code: "L19_NOT_AN_UPGRADE", message: `Line ${line.lineId}: ${line.userTier} users is not an upgrade from the license's ${record.userTier} users`, path: [] },

@@ -166,6 +166,13 @@ export const licensingContract: EndpointContract = {
       },
       {
         method: "POST",
+        route: "/v1/licenses/:id/refund",
+        request: { url: `/v1/licenses/${license.id}/refund`, body: { reason: "Falsches Produkt bestellt" } },
+        badInput: { request: { url: `/v1/licenses/${license.id}/refund`, body: { reason: "" } }, field: "body.reason" },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "POST",
         route: "/v1/rental-subscriptions",
         request: { url: "/v1/rental-subscriptions", body: { organizationId: mueller, productId: "m365-bs", quantity: 5, consents: { termsAndLicenseConditions: true, vendorAccountCreation: true } } },
         badInput: { request: { url: "/v1/rental-subscriptions", body: { organizationId: mueller, productId: "m365-bs", quantity: -1 } }, field: "body.quantity" },
