@@ -38,7 +38,7 @@ export interface RefundCreditNote {
 
 /** Why a refund composed no credit note. */
 export interface NoCreditNote {
-  readonly code: "LICENSE_WITHOUT_ORDER" | "ORDER_NOT_INVOICED" | "ORDER_INVOICED_OUTSIDE_KONTOR";
+  readonly code: "LICENSE_WITHOUT_ORDER" | "ORDER_INVOICED_OUTSIDE_KONTOR";
   readonly message: string;
 }
 
@@ -66,9 +66,9 @@ function none(code: NoCreditNote["code"], message: string): RefundCrediting {
  * credit notes of the same invoice wait, and every earlier credit note (drafts included) counts,
  * so no line is credited for more than was invoiced (422 `CREDIT_EXCEEDS_INVOICE`).
  *
- * No credit note, said so in the result: a license registered without an order, an order not
- * invoiced yet, or one staff invoiced by hand outside Kontor. Refused (409, the refund rolls
- * back): the order's invoice is still a draft, or it has no line for the license.
+ * No credit note, said so in the result: a license registered without an order, or one staff
+ * invoiced by hand outside Kontor. Refused (409, the refund rolls back): the order's invoice is
+ * not issued yet or still a draft, or it has no line for the license.
  */
 export async function creditRefundedLicense(tx: KontorTransaction, license: LicenseRow, refund: LicenseRefund, now: Date): Promise<RefundCrediting> {
   if (license.orderId === null) {
@@ -86,9 +86,12 @@ export async function creditRefundedLicense(tx: KontorTransaction, license: Lice
         `Order ${license.orderId} was invoiced by hand as ${invoiceNumber}, not by Kontor: credit the license there`,
       );
     }
-    return none(
-      "ORDER_NOT_INVOICED",
-      `Order ${license.orderId} has not been invoiced yet, so there is nothing to credit now; its invoice (L5) bills every line of the order, so credit this license's line once it is issued`,
+    // L5: the order's invoice is due (it bills every line) but the worker has not issued it yet.
+    // Refunding now would leave the license's line billed later with nothing to credit it, so
+    // the refund waits for the invoice (seconds, unless the worker is down).
+    throw conflict(
+      `Order ${license.orderId} has not been invoiced yet (L5): refund the license once its invoice is issued, so the refund credits the license's line`,
+      "REFUND_ORDER_NOT_INVOICED",
     );
   }
 

@@ -30,7 +30,7 @@ export const licenseRefundResponseSchema = licenseResponseSchema.extend({
     })
     .nullable(),
   noCreditNote: z
-    .object({ code: z.enum(["LICENSE_WITHOUT_ORDER", "ORDER_NOT_INVOICED", "ORDER_INVOICED_OUTSIDE_KONTOR"]), message: z.string() })
+    .object({ code: z.enum(["LICENSE_WITHOUT_ORDER", "ORDER_INVOICED_OUTSIDE_KONTOR"]), message: z.string() })
     .nullable()
     .describe("Why no credit note was composed"),
 });

@@ -222,13 +222,16 @@ describe(`POST /v1/licenses/:id/refund on ${testDatabaseKind()}`, () => {
     expect(await refundedEvents(`${order.id}-1`)).toEqual([]);
   });
 
-  it("L17: a license of an order not invoiced yet is refunded without a credit note, and the answer says why", async () => {
+  it("L17: a license of an order whose invoice is not issued yet is not refunded (409 REFUND_ORDER_NOT_INVOICED): the invoice would bill it later with nothing to credit it", async () => {
     at("2026-03-10T09:00:00Z");
     const uninvoiced = await deliveredOrder(JIRA_ORDER, [{ lineId: "1", key: "AAAB-LATER" }]);
-    const body = await send<RefundBody>(api, "POST", `/v1/licenses/${uninvoiced.id}-1/refund`, api.tokens.accountManager, { reason: "Projekt abgesagt" }, 200);
-    expect([body.creditNoteId, body.creditNote, body.noCreditNote?.code, body.license.refund?.day]).toEqual([null, null, "ORDER_NOT_INVOICED", 0]);
-    expect(body.noCreditNote?.message).toContain(`Order ${uninvoiced.id} has not been invoiced yet`);
-    expect((await refundedEvents(`${uninvoiced.id}-1`)).map((event) => (event.payload as { creditNoteId: unknown }).creditNoteId)).toEqual([null]);
+    const before = await findLicense(api.database.db, `${uninvoiced.id}-1`);
+    const problem = expectProblem(await refund(`${uninvoiced.id}-1`, { reason: "Projekt abgesagt" }), 409);
+    expect(problem.code).toBe("REFUND_ORDER_NOT_INVOICED");
+    expect(problem.detail).toContain(`Order ${uninvoiced.id} has not been invoiced yet`);
+    const after = await findLicense(api.database.db, `${uninvoiced.id}-1`);
+    expect([after?.version, after?.record]).toEqual([before?.version, before?.record]);
+    expect(await refundedEvents(`${uninvoiced.id}-1`)).toEqual([]);
   });
 
   it("L17: a registered cloud monthly license is refunded within its first paid month (paid 2026-03-31: through 2026-04-29, the next month starts 04-30), without an order or credit note", async () => {
