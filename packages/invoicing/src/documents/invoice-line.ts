@@ -7,15 +7,28 @@ import { lineVatSchema } from "./vat-category.js";
 /**
  * UN/ECE Recommendation 20 unit codes used on Kontor documents (BT-130): piece `C62`, hour
  * `HUR`, day `DAY`, month `MON`, kilometre `KMT`, gigabyte `E34`, lump sum `LS`, user `IE`
- * (person).
+ * (person), minute `MIN` (time billed in minutes at an hourly rate: base quantity 60, BT-149).
  */
-export const UNIT_CODES = ["C62", "HUR", "DAY", "MON", "KMT", "E34", "LS", "IE"] as const;
+export const UNIT_CODES = ["C62", "HUR", "DAY", "MON", "KMT", "E34", "LS", "IE", "MIN"] as const;
 
 /** A unit code. */
 export type UnitCode = (typeof UNIT_CODES)[number];
 
 /** zod schema of a {@link UnitCode}. */
 export const unitCodeSchema = z.enum(UNIT_CODES);
+
+/**
+ * zod schema of an item price base quantity (BT-149): a positive exact decimal string. The
+ * line's unit price is per this many units of the line's unit, which is also the base
+ * quantity's unit (BT-150 = BT-130).
+ */
+export const baseQuantitySchema = decimalStringSchema.refine(
+  // Only a negative or all-zero spelling is refused here; any other non-decimal is the regex's to report.
+  (value) => !value.startsWith("-") && !/^[0.]+$/.test(value),
+  {
+    message: "The base quantity must be above 0",
+  },
+);
 
 const lineCommon = {
   /** Line ID (BT-126); defaults to the position `"1"`, `"2"`, … */
@@ -31,8 +44,15 @@ const lineCommon = {
   quantity: decimalStringSchema,
   /** Unit (BT-130); defaults per line kind. */
   unitCode: unitCodeSchema.optional(),
-  /** Net price per unit (BT-146). */
+  /** Net price per unit (BT-146), or per `baseQuantity` units when that is given. */
   unitPrice: moneyJsonSchema,
+  /**
+   * Item price base quantity (BT-149, EN 16931): the number of units the unit price is for, in
+   * the line's unit (BT-150 = BT-130); default `"1"`. The line net is quantity × unit price ÷
+   * base quantity, rounded half-up to the cent once (T5, P3): 50 minutes (`MIN`) at 95.00 per
+   * 60 minutes is 79.17, where 0.8333 hours × 95.00 would be 79.16.
+   */
+  baseQuantity: baseQuantitySchema.optional(),
   vat: lineVatSchema,
   /** Supply period of the line (BG-26). */
   period: periodSchema.optional(),
@@ -151,12 +171,18 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /**
  * A line of a composed document: the input with its ID and unit filled in, the unit price as
- * {@link Money} and the net amount (quantity × price, rounded half-up to the cent, T5).
+ * {@link Money} and the net amount (quantity × price ÷ base quantity, rounded half-up to the
+ * cent, T5). A base quantity (BT-149) is carried as given; without one it is 1.
  */
 export type InvoiceLine = DistributiveOmit<ParsedInvoiceLine, "id" | "unitCode" | "unitPrice"> & {
   readonly id: string;
   readonly unitCode: UnitCode;
   readonly unitPrice: Money;
-  /** BT-131: quantity × unit price, rounded half-up to the cent (T5). */
+  /** BT-131: quantity × unit price ÷ base quantity (BT-149, default 1), rounded half-up to the cent (T5). */
   readonly netAmount: Money;
 };
+
+/** The item price base quantity (BT-149) of a line: as given, else `"1"`. */
+export function lineBaseQuantity(line: { readonly baseQuantity?: string | undefined }): string {
+  return line.baseQuantity ?? "1";
+}

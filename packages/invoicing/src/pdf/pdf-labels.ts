@@ -39,6 +39,8 @@ export interface PdfLabels {
   readonly amountDue: string;
   readonly period: string;
   readonly units: Readonly<Record<UnitCode, string>>;
+  /** Under a unit price that is per more than one unit (BT-149): `je 60 Min.`. */
+  readonly perBaseQuantity: (quantity: string, unit: string) => string;
   readonly payableBy: (date: string) => string;
   readonly refundBy: (date: string) => string;
   readonly transferTo: (iban: string, bic: string | undefined, holder: string | undefined, reference: string) => string;
@@ -126,7 +128,8 @@ const GERMAN: PdfLabels = {
   prepaid: "Bereits gezahlt",
   amountDue: "Zahlbetrag",
   period: "Zeitraum",
-  units: { C62: "Stk.", HUR: "Std.", DAY: "Tag", MON: "Monat", KMT: "km", E34: "GB", LS: "pauschal", IE: "Nutzer" },
+  units: { C62: "Stk.", HUR: "Std.", DAY: "Tag", MON: "Monat", KMT: "km", E34: "GB", LS: "pauschal", IE: "Nutzer", MIN: "Min." },
+  perBaseQuantity: (quantity, unit) => `je ${quantity} ${unit}`,
   payableBy: (date) => `Zahlbar ohne Abzug bis zum ${date}.`,
   refundBy: (date) => `Der Betrag wird bis zum ${date} erstattet.`,
   transferTo: (iban, bic, holder, reference) =>
@@ -211,7 +214,8 @@ const ENGLISH: PdfLabels = {
   prepaid: "Already paid",
   amountDue: "Amount due",
   period: "Period",
-  units: { C62: "pcs", HUR: "h", DAY: "day", MON: "month", KMT: "km", E34: "GB", LS: "flat", IE: "users" },
+  units: { C62: "pcs", HUR: "h", DAY: "day", MON: "month", KMT: "km", E34: "GB", LS: "flat", IE: "users", MIN: "min" },
+  perBaseQuantity: (quantity, unit) => `per ${quantity} ${unit}`,
   payableBy: (date) => `Payable without deduction by ${date}.`,
   refundBy: (date) => `The amount will be refunded by ${date}.`,
   transferTo: (iban, bic, holder, reference) =>

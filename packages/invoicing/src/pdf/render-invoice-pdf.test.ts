@@ -186,3 +186,42 @@ describe("renderInvoicePdf: reverse charge, service report, credit note, long in
     expect(text).toContain("Gesamtbetrag 10.174,50 €");
   });
 });
+
+describe("renderInvoicePdf: unit prices per a base quantity (BT-149)", () => {
+  const minuteLine = (minutes: string, hourlyRate: string): InvoiceInput["lines"][number] => ({
+    kind: "time-and-material",
+    description: `Remote-Support ${minutes} Minuten`,
+    quantity: minutes,
+    unitCode: "MIN",
+    unitPrice: { amount: hourlyRate, currency: "EUR" },
+    baseQuantity: "60",
+    vat: { category: "S", rate: "19" },
+  });
+  const invoice = finalized({ ...mixedRateInvoice(), lines: [minuteLine("50", "95.00"), minuteLine("7", "120.00"), ...mixedRateInvoice().lines] }, "RE-2026-000140");
+
+  it("BT-149: shows the base quantity under the unit price: 50 Min. at 95,00 € je 60 Min. = 79,17 €; 7 Min. at 120,00 € je 60 Min. = 14,00 €; per-unit lines as before", async () => {
+    const pdf = renderInvoicePdf(invoice, { fonts });
+    const { text, attachments } = await readPdf(pdf);
+    expect(text).toContain("50 Min. 95,00 € je 60 Min. 19 % 79,17 €");
+    expect(text).toContain("7 Min. 120,00 € je 60 Min. 19 % 14,00 €");
+    expect(text).toContain("1,5 Std. 95,00 € 19 % 142,50 €");
+    // 79.17 + 14.00 + 119.88 + 142.50 = 355.55 at 19 % → 67.55; 37.04 at 7 % → 2.59.
+    expect(text).toContain("Netto 19 % 355,55 € Umsatzsteuer 19 % 67,55 €");
+    expect(text).toContain("Gesamtbetrag 462,73 €");
+    expect(new TextDecoder().decode(attachments["factur-x.xml"])).toBe(writeCiiInvoice(invoice, { profile: "en16931" }));
+  });
+
+  it("BT-149 in English: 50 min €95.00 per 60 min €79.17", async () => {
+    const { text } = await readPdf(renderInvoicePdf(invoice, { fonts, language: "en" }));
+    expect(text).toContain("50 min €95.00 per 60 min 19% €79.17");
+  });
+
+  it("a credit note of the 50-minute line shows the same base quantity and 79,17 €", async () => {
+    const note = unwrap(
+      finalizeInvoice(unwrap(composeCreditNote(invoice, { issueDate: "2026-01-20", reason: "Storno Position 1", lines: [{ lineId: "1" }] })), { number: "RK-2026-000008" }),
+    );
+    const { text } = await readPdf(renderInvoicePdf(note, { fonts }));
+    expect(text).toContain("50 Min. 95,00 € je 60 Min. 19 % 79,17 €");
+    expect(text).toContain("Gesamtbetrag 94,21 €");
+  });
+});

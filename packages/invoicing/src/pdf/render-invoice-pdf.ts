@@ -1,5 +1,6 @@
 import type { FinalizedInvoice } from "../documents/invoice-document.js";
-import type { InvoiceLine } from "../documents/invoice-line.js";
+import { lineBaseQuantity, type InvoiceLine } from "../documents/invoice-line.js";
+import { isUnitBaseQuantity } from "../totals/line-net-amount.js";
 import type { CiiProfile } from "../xml/cii-codes.js";
 import { writeCiiInvoice } from "../xml/write-cii-invoice.js";
 import { addressLines, drawDocumentHeader, sellerFooter } from "./document-header.js";
@@ -24,6 +25,17 @@ export interface InvoicePdfOptions extends PdfRenderOptions {
    * `xrechnung-3` to embed the XRechnung CIUS instead (conformance level `XRECHNUNG`).
    */
   readonly profile?: CiiProfile;
+}
+
+/**
+ * The unit price cell (BT-146): the price, and beneath it the base quantity it is for when
+ * that is not 1 (BT-149, in the line's unit): `95,00 €` over `je 60 Min.`.
+ */
+function unitPriceCell(line: InvoiceLine, labels: PdfLabels, language: DocumentLanguage): PdfCell | string {
+  const price = formatUnitPrice(line.unitPrice, language);
+  const base = lineBaseQuantity(line);
+  if (isUnitBaseQuantity(base)) return price;
+  return { text: price, details: [labels.perBaseQuantity(formatDecimal(base, language), labels.units[line.unitCode])] };
 }
 
 function lineDetails(line: InvoiceLine, labels: PdfLabels, language: DocumentLanguage): string[] {
@@ -148,7 +160,7 @@ export function renderInvoicePdf(invoice: FinalizedInvoice, options: InvoicePdfO
     { text: line.description, details: lineDetails(line, labels, language) },
     formatDecimal(line.quantity, language),
     labels.units[line.unitCode],
-    formatUnitPrice(line.unitPrice, language),
+    unitPriceCell(line, labels, language),
     line.vat.category === "O" ? "–" : formatRate(line.vat.rate, language),
     formatAmount(line.netAmount, language),
   ]);

@@ -4,17 +4,20 @@ import { DEFAULT_VAT_EXEMPTIONS, type LineVat } from "../documents/vat-category.
 import { issue, type InvoicingErrorCode, type InvoicingIssue } from "../errors/invoicing-issue.js";
 import { failure, success, type Result } from "../errors/result.js";
 import type { InvoiceTotals, VatBreakdownEntry } from "./invoice-totals.js";
+import { isUnitBaseQuantity, lineNetAmount } from "./line-net-amount.js";
 
-/** What the totals need of a line: quantity, unit price and VAT. */
+/** What the totals need of a line: quantity, unit price, its base quantity and VAT. */
 export interface TotalsLine {
   readonly quantity: string;
   readonly unitPrice: Money;
+  /** Item price base quantity (BT-149): the unit price is per this many units; default `"1"`. */
+  readonly baseQuantity?: string | undefined;
   readonly vat: LineVat;
 }
 
 /** The line net amounts (BT-131) and the document totals, both from `@kontor/terms`. */
 export interface CalculatedTotals {
-  /** Each line's quantity × unit price, rounded half-up to the cent, in line order. */
+  /** Each line's quantity × unit price ÷ base quantity, rounded half-up to the cent, in line order. */
   readonly lineNets: readonly Money[];
   readonly totals: InvoiceTotals;
 }
@@ -25,6 +28,11 @@ export interface CalculatedTotals {
  * rate, tax = category net total × rate, rounded half-up to the cent; totals are sums of
  * rounded values. Adds what a document needs on top: exemption reasons (BT-120/121), the
  * prepaid amount (BT-113) and the amount due (BT-115).
+ *
+ * A line with a base quantity other than 1 (BT-149) is priced per that many units: its net,
+ * quantity × unit price ÷ base quantity rounded half-up to the cent once, is computed here
+ * (exactly, see `lineNetAmount`) and handed to `invoiceTotals` as the line's net; every other
+ * line goes to `invoiceTotals` as quantity and unit price, as before.
  */
 export function calculateInvoiceTotals(
   lines: readonly TotalsLine[],
@@ -33,12 +41,11 @@ export function calculateInvoiceTotals(
 ): Result<CalculatedTotals> {
   const result = invoiceTotals({
     currency,
-    lines: lines.map((line) => ({
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      category: line.vat.category,
-      ratePercent: line.vat.rate,
-    })),
+    lines: lines.map((line) =>
+      line.baseQuantity === undefined || isUnitBaseQuantity(line.baseQuantity)
+        ? { quantity: line.quantity, unitPrice: line.unitPrice, category: line.vat.category, ratePercent: line.vat.rate }
+        : { net: lineNetAmount(line.quantity, line.unitPrice, line.baseQuantity), category: line.vat.category, ratePercent: line.vat.rate },
+    ),
   });
   if (!result.ok) return failure(result.errors.map(fromTermsError));
   const computed = result.value;

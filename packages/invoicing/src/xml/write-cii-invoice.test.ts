@@ -1,5 +1,6 @@
 import { Money } from "@kontor/money";
 import { invoiceTotals } from "@kontor/terms";
+import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import {
   composeCreditNote,
@@ -323,5 +324,111 @@ describe("writeCiiInvoice: other cases", () => {
       writeCiiInvoice(finalized({ ...mixedRateInvoice(), prepaidAmount: { amount: "100.00", currency: "EUR" } }, "RE-2026-000124")),
     );
     expect(read.terms).toMatchObject({ "BT-112": "351.86", "BT-113": "100.00", "BT-115": "251.86" });
+  });
+});
+
+/**
+ * The net price of every line (BG-29) as CII writes it: the element names inside
+ * `ram:NetPriceProductTradePrice` in document order, BT-146 and BT-149 with its unit (BT-150).
+ */
+function netPrices(xml: string): { names: string[]; charge: string | undefined; basis: { text: string; unitCode: string } | undefined }[] {
+  const ordered = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, preserveOrder: true });
+  type Node = Record<string, unknown> & { ":@"?: Record<string, string> };
+  const find = (nodes: readonly Node[], name: string): Node[] =>
+    nodes.flatMap((node) => {
+      const key = Object.keys(node).find((candidate) => candidate !== ":@") ?? "";
+      const children = Array.isArray(node[key]) ? (node[key] as Node[]) : [];
+      return key === name ? [node] : find(children, name);
+    });
+  const content = (node: Node | undefined, name: string): string | undefined => {
+    const children = node?.[name] as Node[] | undefined;
+    return (children?.[0]?.["#text"] as string | undefined) ?? undefined;
+  };
+  return find(ordered.parse(xml) as Node[], "ram:NetPriceProductTradePrice").map((price) => {
+    const children = price["ram:NetPriceProductTradePrice"] as Node[];
+    const names = children.map((child) => Object.keys(child).find((key) => key !== ":@") ?? "");
+    const charge = children.find((child) => "ram:ChargeAmount" in child);
+    const basis = children.find((child) => "ram:BasisQuantity" in child);
+    return {
+      names,
+      charge: content(charge, "ram:ChargeAmount"),
+      basis: basis === undefined ? undefined : { text: content(basis, "ram:BasisQuantity") ?? "", unitCode: basis[":@"]?.["@unitCode"] ?? "" },
+    };
+  });
+}
+
+describe("writeCiiInvoice: item price base quantity (BT-149, BT-150)", () => {
+  const minuteLine = (minutes: string, hourlyRate: string): InvoiceInput["lines"][number] => ({
+    kind: "time-and-material",
+    description: `Remote-Support ${minutes} Minuten`,
+    quantity: minutes,
+    unitCode: "MIN",
+    unitPrice: { amount: hourlyRate, currency: "EUR" },
+    baseQuantity: "60",
+    vat: { category: "S", rate: "19" },
+  });
+  const input: InvoiceInput = { ...mixedRateInvoice(), lines: [minuteLine("50", "95.00"), minuteLine("7", "120.00"), ...mixedRateInvoice().lines] };
+  const xml = writeCiiInvoice(finalized(input, "RE-2026-000140"));
+  const read = readCiiBusinessTerms(xml);
+
+  it("carries every mandatory business term", () => {
+    expectMandatoryTerms(read);
+  });
+
+  it("BT-149/BT-150: 50 MIN at 95.00 per 60 MIN is written as BasisQuantity 60 with unitCode MIN after the ChargeAmount (CII D16B order), line total 79.17", () => {
+    expect(read.lines.slice(0, 2).map((line) => [line["BT-129"], line["BT-146"], line["BT-131"]])).toEqual([
+      [{ text: "50", attributes: { unitCode: "MIN" } }, "95.00", "79.17"],
+      [{ text: "7", attributes: { unitCode: "MIN" } }, "120.00", "14.00"],
+    ]);
+    expect(netPrices(xml).slice(0, 2)).toEqual([
+      { names: ["ram:ChargeAmount", "ram:BasisQuantity"], charge: "95.00", basis: { text: "60", unitCode: "MIN" } },
+      { names: ["ram:ChargeAmount", "ram:BasisQuantity"], charge: "120.00", basis: { text: "60", unitCode: "MIN" } },
+    ]);
+    expect(xml).toContain('<ram:ChargeAmount>95.00</ram:ChargeAmount>\n          <ram:BasisQuantity unitCode="MIN">60</ram:BasisQuantity>');
+  });
+
+  it("lines priced per 1 unit carry no BasisQuantity", () => {
+    expect(netPrices(xml).slice(2)).toEqual([
+      { names: ["ram:ChargeAmount"], charge: "9.99", basis: undefined },
+      { names: ["ram:ChargeAmount"], charge: "95.00", basis: undefined },
+      { names: ["ram:ChargeAmount"], charge: "12.345", basis: undefined },
+    ]);
+  });
+
+  it("T5: the line totals and totals equal @kontor/terms' invoiceTotals over the lines' nets: 79.17 + 14.00 + 262.38 at 19 %, 37.04 at 7 %", () => {
+    expect(read.lines.map((line) => line["BT-131"])).toEqual(["79.17", "14.00", "119.88", "142.50", "37.04"]);
+    const terms = invoiceTotals({
+      currency: "EUR",
+      lines: read.lines.map((line) => ({ net: Money.of(line["BT-131"] ?? "0", "EUR"), category: "S" as const, ratePercent: line["BT-152"] ?? "0" })),
+    });
+    if (!terms.ok) throw new Error("terms refused the lines");
+    // 19 %: 355.55 → 67.5545 → 67.55; 7 %: 37.04 → 2.59.
+    expect(read.vatBreakdown.map((entry) => [entry["BT-116"], entry["BT-117"]])).toEqual([
+      ["355.55", "67.55"],
+      ["37.04", "2.59"],
+    ]);
+    expect([read.terms["BT-106"], read.terms["BT-110"], read.terms["BT-112"]]).toEqual([
+      terms.value.lineTotal.toFixed(),
+      terms.value.taxTotal.toFixed(),
+      terms.value.taxInclusiveTotal.toFixed(),
+    ]);
+  });
+
+  it("a base quantity of 1 is left out: the XML is byte-identical to the same invoice without one", () => {
+    const withOne: InvoiceInput = { ...mixedRateInvoice(), lines: mixedRateInvoice().lines.map((line) => ({ ...line, baseQuantity: "1" })) };
+    const written = writeCiiInvoice(finalized(withOne, "RE-2026-000123"));
+    expect(written).toBe(writeCiiInvoice(finalized(mixedRateInvoice(), "RE-2026-000123")));
+    expect(written).not.toContain("BasisQuantity");
+  });
+
+  it("a credit note of the 50 MIN line keeps BasisQuantity 60 MIN and credits 79.17", () => {
+    const original = finalized(input, "RE-2026-000140");
+    const credit = unwrap(finalizeInvoice(unwrap(composeCreditNote(original, { issueDate: "2026-01-20", reason: "Storno Position 1", lines: [{ lineId: "1" }] })), { number: "RK-2026-000008" }));
+    const creditXml = writeCiiInvoice(credit);
+    const creditRead = readCiiBusinessTerms(creditXml);
+    expectMandatoryTerms(creditRead);
+    expect(creditRead.lines.map((line) => [line["BT-129"], line["BT-131"]])).toEqual([[{ text: "50", attributes: { unitCode: "MIN" } }, "79.17"]]);
+    expect(netPrices(creditXml)).toEqual([{ names: ["ram:ChargeAmount", "ram:BasisQuantity"], charge: "95.00", basis: { text: "60", unitCode: "MIN" } }]);
+    expect(creditRead.terms).toMatchObject({ "BT-3": "381", "BT-106": "79.17", "BT-110": "15.04", "BT-112": "94.21" });
   });
 });

@@ -1,8 +1,9 @@
 import { decimal, type Money } from "@kontor/money";
 import type { FinalizedInvoice } from "../documents/invoice-document.js";
-import type { InvoiceLine } from "../documents/invoice-line.js";
+import { lineBaseQuantity, type InvoiceLine } from "../documents/invoice-line.js";
 import type { Buyer, Seller } from "../documents/party.js";
 import { toFormat102, type Period } from "../documents/iso-date.js";
+import { isUnitBaseQuantity } from "../totals/line-net-amount.js";
 import {
   CII_BUSINESS_PROCESS_ID,
   CII_GUIDELINE_IDS,
@@ -124,6 +125,22 @@ function characteristics(line: InvoiceLine): XmlChild[] {
   );
 }
 
+/**
+ * The net price (BG-29): BT-146, and the item price base quantity (BT-149) with its unit
+ * (BT-150, the line's unit BT-130) when the price is not per one unit. CII D16B orders
+ * `ChargeAmount` before `BasisQuantity`. A base quantity of 1 is left out, so such lines are
+ * written as they always were.
+ */
+function netPrice(line: InvoiceLine): XmlElement {
+  const base = lineBaseQuantity(line);
+  return el(
+    "ram:NetPriceProductTradePrice",
+    {},
+    text("ram:ChargeAmount", price(line.unitPrice)),
+    isUnitBaseQuantity(base) ? null : text("ram:BasisQuantity", quantity(base), { unitCode: line.unitCode }),
+  );
+}
+
 function lineItem(line: InvoiceLine, withRate: boolean): XmlElement {
   return el(
     "ram:IncludedSupplyChainTradeLineItem",
@@ -145,7 +162,7 @@ function lineItem(line: InvoiceLine, withRate: boolean): XmlElement {
     el(
       "ram:SpecifiedLineTradeAgreement",
       {},
-      el("ram:NetPriceProductTradePrice", {}, text("ram:ChargeAmount", price(line.unitPrice))),
+      netPrice(line),
     ),
     el(
       "ram:SpecifiedLineTradeDelivery",
