@@ -54,6 +54,24 @@ describe(`invoices on ${testDatabaseKind()}`, () => {
     expect(read.json<InvoiceBody>()).toEqual(body);
   });
 
+  it("BT-149: a line in minutes priced per 60 minutes nets 50 × 95.00 ÷ 60 = 79.17 and shows its base quantity; other lines show 1", async () => {
+    const input = muellerInvoiceInput();
+    const body = await draft({
+      ...input,
+      lines: [
+        ...input.lines,
+        { kind: "time-and-material", description: "Fernwartung", quantity: "50", unitCode: "MIN", baseQuantity: "60", unitPrice: { amount: "95.00", currency: "EUR" }, vat: { category: "S", rate: "19" } },
+      ],
+    });
+    const lines = body.lines as unknown as { quantity: string; baseQuantity: string; unitCode: string; netAmount: { amount: string } }[];
+    expect(lines.map((line) => [line.quantity, line.unitCode, line.baseQuantity, line.netAmount.amount]).slice(-2)).toEqual([
+      ["3", expect.any(String), "1", "37.04"],
+      ["50", "MIN", "60", "79.17"],
+    ]);
+    // 19 %: 262.38 + 79.17 = 341.55 → tax 64.89; 7 %: 37.04 → 2.59.
+    expect([body.totals.lineNetTotal.amount, body.totals.taxTotal.amount, body.totals.grandTotal.amount]).toEqual(["378.59", "67.48", "446.07"]);
+  });
+
   it("T3: reverse charge (AE) without the buyer's VAT ID is a 422 with the rule code and field", async () => {
     const input = muellerInvoiceInput();
     const response = await api.request({

@@ -42,6 +42,8 @@ export interface StoredInvoiceDocument {
     readonly kind: string;
     readonly description: string;
     readonly quantity: string;
+    /** BT-149; absent on lines composed without one (price per 1 unit). */
+    readonly baseQuantity?: string;
     readonly unitCode: string;
     readonly unitPrice: MoneyJson;
     readonly netAmount: MoneyJson;
