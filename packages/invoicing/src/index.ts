@@ -123,10 +123,13 @@ export {
 export { PAYMENT_METHODS, type PaymentMethod } from "./payments/payment-method.js";
 export { paymentInputSchema, type PaymentInput } from "./payments/payment-input.js";
 export type { RecordedPayment } from "./payments/recorded-payment.js";
+export { PAYMENT_REVERSAL_REASONS, type PaymentReversal, type PaymentReversalReason } from "./payments/payment-reversal.js";
+export { paymentReversalInputSchema, type PaymentReversalInput } from "./payments/payment-reversal-input.js";
 export type { InvoiceCredit } from "./payments/invoice-credit.js";
 export { payableInvoiceOf, type PayableInvoice } from "./payments/payable-invoice.js";
 export { invoiceBalance, type InvoiceBalance } from "./payments/invoice-balance.js";
 export { recordPayment, type RecordPaymentContext } from "./payments/record-payment.js";
+export { reversePayment, type ReversePaymentContext } from "./payments/reverse-payment.js";
 export {
   latePaymentClaim,
   type LatePaymentClaim,

@@ -12,6 +12,7 @@ import {
   recordPayment,
   renderDeliveryNotePdf,
   renderInvoicePdf,
+  reversePayment,
   reviseInvoice,
   writeCiiInvoice,
   type InvoiceCredit,
@@ -174,5 +175,17 @@ describe("README examples", () => {
       "2026-03-04..2026-03-18 on 128.08: 0.54",
     ]);
     expect([claim.value.interest.toFixed(), claim.value.flatFee?.toFixed()]).toEqual(["1.92", "40.00"]);
+
+    const returned = reversePayment(payable.value, payments, credits, "pay-1", { reason: "returned", reversedOn: "2026-03-20", note: "MD06" }, { today: "2026-03-20" });
+    if (!returned.ok) throw new Error("not reversed");
+    const afterReturn = payments.map((payment) => (payment.id === "pay-1" ? returned.value.payment : payment));
+    expect([returned.value.balance.status, returned.value.balance.open.toFixed()]).toEqual(["partially-paid", "200.00"]);
+
+    const reclaimed = latePaymentClaim(payable.value, afterReturn, credits, "2026-03-31");
+    if (!reclaimed.ok || reclaimed.value === null) throw new Error("no claim");
+    expect(reclaimed.value.segments.map((s) => `${s.from}..${s.until} on ${s.principal.toFixed()}: ${s.interest.interest.toFixed()}`)).toEqual([
+      "2026-02-17..2026-03-18 on 328.08: 2.77",
+      "2026-03-19..2026-03-31 on 200.00: 0.73",
+    ]);
   });
 });

@@ -69,10 +69,16 @@ export type InvoicingErrorCode =
   | "PAYMENT_CURRENCY_MISMATCH"
   /** A payment is dated before the invoice's issue date. */
   | "PAYMENT_BEFORE_INVOICE"
-  /** A payment is dated after today (P2: today is an input, never the clock). */
+  /** A payment (or its reversal) is dated after today (P2: today is an input, never the clock). */
   | "PAYMENT_IN_FUTURE"
   /** A payment is more than the invoice's open amount (a paid invoice has 0 open); the message names the open amount. */
   | "PAYMENT_EXCEEDS_OPEN_AMOUNT"
+  /** No payment with the given ID is recorded for the invoice. */
+  | "PAYMENT_UNKNOWN"
+  /** The payment is reversed already; a reversal is recorded once. */
+  | "PAYMENT_ALREADY_REVERSED"
+  /** A reversal is dated before the payment it reverses arrived. */
+  | "PAYMENT_REVERSAL_BEFORE_PAYMENT"
   /** T6: the late-payment policies have no policy or base rate for a day of the claim. */
   | "T6_BASE_RATE_UNKNOWN";
 

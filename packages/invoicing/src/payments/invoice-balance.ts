@@ -12,14 +12,14 @@ import type { RecordedPayment } from "./recorded-payment.js";
 export interface InvoiceBalance {
   /**
    * `paid` when nothing is open (credits count); `partially-paid` when something is open and a
-   * payment was received; `unpaid` when something is open and no payment was received (a
+   * payment was received that was not reversed; `unpaid` when something is open and no payment was received (a
    * credit alone does not make an invoice partially paid).
    */
   readonly status: "unpaid" | "partially-paid" | "paid";
   readonly amountDue: Money;
   /** Sum of the credits up to the day. */
   readonly credited: Money;
-  /** Sum of the payments up to the day. */
+  /** Sum of the payments up to the day, reversed payments left out. */
   readonly paid: Money;
   /** amountDue − credited − paid, never below zero (an excess is a refund, not a negative debt). */
   readonly open: Money;
@@ -37,6 +37,11 @@ export interface InvoiceBalance {
  * The balance of `invoice` as of `asOf`: payments received and credits issued on or before
  * `asOf` count, later ones have not happened yet on that day (P2: the day is an input, the
  * result is the same however often it is computed).
+ *
+ * Reversed payments (`reversal` set, see `reversePayment`) count on no day, also not on the days
+ * between their arrival and their reversal: returned money is no payment and a mistaken entry
+ * never happened, so the debt was never discharged (no Erfüllung, §362 (1) BGB). The balance of a
+ * past day therefore changes when one of its payments is reversed later.
  *
  * @throws {InvoicingError} `INVALID_INPUT` for an `asOf` that is not a calendar date,
  *   `PAYMENT_CURRENCY_MISMATCH` or `PAYMENT_NOT_POSITIVE` for a stored payment or credit in

@@ -53,7 +53,14 @@ export interface LatePaymentClaimOptions {
  * it (the day the money arrives still counts, as `latePaymentInterest`'s `until`), the next
  * starts the day after at the lower principal; the last runs up to `asOf` while anything is
  * open. Payments and credits on or before the due date only lower the starting principal;
- * those after `asOf` have not happened yet. Interest per segment comes from
+ * those after `asOf` have not happened yet.
+ *
+ * Reversed payments (`reversal` set) are left out entirely: the interest runs as if the money had
+ * never come, from the day after the due date through the days the payment seemed to stand.
+ * Erfüllung (§362 (1) BGB) did not occur: a cheque is taken only erfüllungshalber and discharges
+ * the debt only once it is honoured (§364 (2) BGB); a returned direct debit gave the money back
+ * to the debtor (§675x BGB); a payment recorded in error was never made for this invoice. Without
+ * Erfüllung the default (§286 BGB) never ended, so §288 BGB interest is owed for every day. Interest per segment comes from
  * `latePaymentInterest` of `@kontor/terms` with `options.policies`; the flat fee is owed once
  * per invoice, not per segment.
  *

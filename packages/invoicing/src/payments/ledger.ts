@@ -46,14 +46,26 @@ export function ledgerIssues(
   return problems;
 }
 
-/** Payments and credits dated on or before `asOf` (P2: later ones have not happened yet), by day. */
+/**
+ * The payments that stand: those not reversed. A reversed payment never discharged the debt
+ * (no Erfüllung, §362 (1) BGB: returned money is no payment, a mistaken entry never happened),
+ * so it is left out of every sum, on every day, as if it had never been recorded.
+ */
+export function standingPayments(payments: readonly RecordedPayment[]): RecordedPayment[] {
+  return payments.filter((payment) => payment.reversal === undefined || payment.reversal === null);
+}
+
+/**
+ * Standing payments (not reversed, {@link standingPayments}) and credits dated on or before
+ * `asOf` (P2: later ones have not happened yet), by day.
+ */
 export function entriesUpTo(
   payments: readonly RecordedPayment[],
   credits: readonly InvoiceCredit[],
   asOf: IsoDate,
 ): LedgerEntry[] {
   const entries: LedgerEntry[] = [
-    ...payments.map((payment) => ({ kind: "payment" as const, on: payment.receivedOn, amount: payment.amount })),
+    ...standingPayments(payments).map((payment) => ({ kind: "payment" as const, on: payment.receivedOn, amount: payment.amount })),
     ...credits.map((credit) => ({ kind: "credit" as const, on: credit.issueDate, amount: credit.amount })),
   ];
   return entries.filter((entry) => entry.on <= asOf).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));

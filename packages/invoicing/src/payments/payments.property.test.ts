@@ -1,8 +1,8 @@
 import { Money } from "@kontor/money";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { invoiceBalance, latePaymentClaim, recordPayment, unwrap, type PayableInvoice, type RecordedPayment } from "../index.js";
-import { plusDays } from "./calendar-days.js";
+import { invoiceBalance, latePaymentClaim, recordPayment, reversePayment, unwrap, type InvoiceBalance, type LatePaymentClaim, type PayableInvoice, type RecordedPayment } from "../index.js";
+import { daysBetween, plusDays } from "./calendar-days.js";
 
 // Invariants over random splits, dates and amounts. Dates stay within the shipped base-rate
 // table (2025-10-01 onwards), amounts up to 1,000,000.00 EUR.
@@ -107,6 +107,37 @@ describe("payments (properties)", () => {
         expect(excess.greaterThan(Money.of("0.005", "EUR").multiply(roundedParts(a) + roundedParts(b)))).toBe(false);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("reversing any payment and recording it again gives the original balance and T6 claim; while reversed, its amount is open again", () => {
+    const balanceOf = (balance: InvoiceBalance) => [balance.status, balance.paid.toFixed(), balance.credited.toFixed(), balance.open.toFixed(), balance.settledOn, balance.overdueDays];
+    const claimOf = (claim: LatePaymentClaim | null) => claim === null ? null : [claim.interest.toFixed(), ...claim.segments.map((segment) => `${segment.from}..${segment.until} ${segment.principal.toFixed()} ${segment.interest.interest.toFixed()}`)];
+    fc.assert(
+      fc.property(split, fc.integer({ min: 0, max: 5_000_000 }), fc.nat(), fc.integer({ min: 0, max: 300 }), (parts, unpaidUnits, pick, reversalDay) => {
+        const invoice = invoiceOf(parts.reduce((sum, part) => sum + part.units, 0) + unpaidUnits);
+        const today = plusDays(ISSUED, 300);
+        const payments = paymentsOf(parts);
+        const original = invoiceBalance(invoice, payments, [], today);
+        const originalClaim = unwrap(latePaymentClaim(invoice, payments, [], today));
+
+        const chosen = payments[pick % payments.length];
+        if (chosen === undefined) throw new Error("no payment");
+        // Any day from its arrival up to today.
+        const reversedOn = plusDays(chosen.receivedOn, Math.min(reversalDay, daysBetween(chosen.receivedOn, today)));
+        const reversed = unwrap(reversePayment(invoice, payments, [], chosen.id, { reason: "returned", reversedOn }, { today }));
+        expect(reversed.balance.open.equals(original.open.add(chosen.amount))).toBe(true);
+        expect(reversed.balance.paid.equals(original.paid.subtract(chosen.amount))).toBe(true);
+        const afterReversal = payments.map((payment) => (payment.id === chosen.id ? reversed.payment : payment));
+
+        const again = unwrap(
+          recordPayment(invoice, afterReversal, [], { amount: chosen.amount.toJSON(), receivedOn: chosen.receivedOn, method: chosen.method }, { id: "again", today }),
+        );
+        expect(balanceOf(again.balance)).toEqual(balanceOf(original));
+        const all = [...afterReversal, again.payment];
+        expect(balanceOf(invoiceBalance(invoice, all, [], today))).toEqual(balanceOf(original));
+        expect(claimOf(unwrap(latePaymentClaim(invoice, all, [], today)))).toEqual(claimOf(originalClaim));
+      }),
     );
   });
 });

@@ -23,7 +23,7 @@ describe("recordPayment", () => {
     const { payment, balance } = unwrap(
       recordPayment(invoice, [], [], input("5000.00", "2026-02-14", { reference: "  RE-2025-000981 Müller  " }), { id: "pay-1", today }),
     );
-    expect(payment).toEqual({ id: "pay-1", amount: Money.of("5000.00", "EUR"), receivedOn: "2026-02-14", method: "bank-transfer", reference: "RE-2025-000981 Müller" });
+    expect(payment).toEqual({ id: "pay-1", amount: Money.of("5000.00", "EUR"), receivedOn: "2026-02-14", method: "bank-transfer", reference: "RE-2025-000981 Müller", reversal: null });
     expect(Object.isFrozen(payment)).toBe(true);
     expect([balance.status, balance.paid.toFixed(), balance.open.toFixed(), balance.settledOn]).toEqual(["partially-paid", "5000.00", "6900.00", null]);
   });

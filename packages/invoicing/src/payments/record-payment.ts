@@ -4,7 +4,7 @@ import { issue, issuesFromZod, type InvoicingIssue } from "../errors/invoicing-i
 import { failure, success, type Result } from "../errors/result.js";
 import { invoiceBalance, type InvoiceBalance } from "./invoice-balance.js";
 import type { InvoiceCredit } from "./invoice-credit.js";
-import { ledgerIssues } from "./ledger.js";
+import { ledgerIssues, standingPayments } from "./ledger.js";
 import type { PayableInvoice } from "./payable-invoice.js";
 import { paymentInputSchema } from "./payment-input.js";
 import type { RecordedPayment } from "./recorded-payment.js";
@@ -32,7 +32,8 @@ export interface RecordPaymentContext {
  * - `PAYMENT_BEFORE_INVOICE` at `receivedOn`: before the issue date
  * - `PAYMENT_IN_FUTURE` at `receivedOn`: after `context.today`
  * - `PAYMENT_EXCEEDS_OPEN_AMOUNT` at `amount.amount`: more than is open (an invoice paid in full
- *   has 0 open); the message names the open amount
+ *   has 0 open; reversed payments count for nothing, so what they covered is open again); the
+ *   message names the open amount
  * - `PAYMENT_CURRENCY_MISMATCH` / `PAYMENT_NOT_POSITIVE` at `payments.<n>` or `credits.<n>`: a
  *   stored payment or credit that cannot be summed with the invoice
  */
@@ -50,6 +51,7 @@ export function recordPayment(
   if (context.id.trim().length === 0) {
     contextIssues.push(issue("INVALID_INPUT", "The payment needs an ID", ["context", "id"]));
   } else if (payments.some((payment) => payment.id === context.id)) {
+    // A reversed payment keeps its ID: it stays on record.
     contextIssues.push(issue("INVALID_INPUT", `A payment with ID ${context.id} is recorded already`, ["context", "id"]));
   }
   const stored = ledgerIssues(invoice, payments, credits);
@@ -81,10 +83,11 @@ export function recordPayment(
     errors.push(issue("PAYMENT_IN_FUTURE", `${receivedOn} is after today (${context.today}): record a payment once it arrived`, ["receivedOn"]));
   }
   if (amountUsable) {
-    // Everything recorded counts, whatever its date: the invoice must never be paid twice.
+    // Everything recorded counts, whatever its date: the invoice must never be paid twice. A
+    // reversed payment does not: it never paid anything, so its amount is open again.
     const open = Money.max(
       invoice.amountDue
-        .subtract(Money.sum(payments.map((payment) => payment.amount), currency))
+        .subtract(Money.sum(standingPayments(payments).map((payment) => payment.amount), currency))
         .subtract(Money.sum(credits.map((credit) => credit.amount), currency)),
       Money.zero(currency),
     );
@@ -101,7 +104,7 @@ export function recordPayment(
   }
   if (errors.length > 0) return failure(errors);
 
-  const payment: RecordedPayment = Object.freeze({ id: context.id, amount, receivedOn, method, reference: reference ?? null });
+  const payment: RecordedPayment = Object.freeze({ id: context.id, amount, receivedOn, method, reference: reference ?? null, reversal: null });
   // As of today: the new payment counts, and so does everything recorded before it (P2).
   const balance = invoiceBalance(invoice, [...payments, payment], credits, context.today);
   return success(Object.freeze({ payment, balance }));
