@@ -88,7 +88,7 @@ describe(`invoice payments repository on ${testDatabaseKind()}`, () => {
   afterAll(() => database.close());
 
   it("records payments and lists an invoice's payments by received_on, then id, amounts with two decimals", async () => {
-    expect(recorded).toEqual({ ...FULL_PAYMENT, recordedAt: NOW });
+    expect(recorded).toEqual({ ...FULL_PAYMENT, recordedAt: NOW, reversedOn: null, reversalReason: null, reversalNote: null, reversedBy: null, reversedAt: null });
     const payments = await listPaymentsOf(database.db, "inv-partial");
     expect(payments.map((stored) => [stored.id, stored.receivedOn, stored.amount])).toEqual([
       ["pay-partial-c", "2026-09-20", "10.00"],

@@ -1,8 +1,12 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { invoicePayments, invoices } from "../schema/invoicing.js";
 
-/** A stored payment of an invoice; `amount` is an exact decimal string with at least two decimals (`"119.00"`). */
+/**
+ * A stored payment of an invoice; `amount` is an exact decimal string with at least two decimals
+ * (`"119.00"`). The `reversal*` columns are all `null` while the payment stands and set once when
+ * it is reversed ({@link markPaymentReversed}).
+ */
 export type InvoicePaymentRow = typeof invoicePayments.$inferSelect;
 
 /** What recording one payment stores; the instant is the caller's `now`. */
@@ -26,7 +30,8 @@ export interface NewInvoicePayment {
 }
 
 /**
- * Stores a payment at `now`. Payments are never updated or deleted. Call it in the transaction
+ * Stores a payment at `now`. A payment is never deleted and its recorded columns never change;
+ * only its reversal is recorded, once ({@link markPaymentReversed}). Call it in the transaction
  * that locked the invoice (`lockInvoice`) and checked the payment against its open amount
  * (`@kontor/invoicing`'s `recordPayment`). An unknown invoice or organization fails on the
  * foreign key.
@@ -51,7 +56,46 @@ export async function insertInvoicePayment(executor: Executor, payment: NewInvoi
   return withDecimalAmount(row);
 }
 
-/** Every payment of an invoice in the order the money arrived: by `received_on`, then id (one index scan). */
+/** What reversing one payment stores; the instant is the caller's `now`. */
+export interface PaymentReversalRecord {
+  readonly paymentId: string;
+  /** The payment's invoice: a payment of another invoice is not reversed. */
+  readonly invoiceId: string;
+  /** `YYYY-MM-DD`: the day of the reversal, not before the payment's `received_on` (a table CHECK). */
+  readonly reversedOn: string;
+  readonly reason: "returned" | "recorded-in-error";
+  readonly note: string | null;
+  /** The id of the user reversing it; `null` when the system does. */
+  readonly reversedBy: string | null;
+}
+
+/**
+ * Records the reversal of payment `paymentId` of invoice `invoiceId` at `now`, once: the update
+ * only touches a payment that is not reversed yet (`reversed_on IS NULL`), so it returns the
+ * reversed row, or `undefined` when the payment is unknown, belongs to another invoice or was
+ * reversed before. The payment's recorded columns stay as they were. Call it in the transaction
+ * that locked the invoice (`lockInvoice`) and checked the reversal (`@kontor/invoicing`'s
+ * `reversePayment`).
+ */
+export async function markPaymentReversed(executor: Executor, reversal: PaymentReversalRecord, now: Date): Promise<InvoicePaymentRow | undefined> {
+  const [row] = await executor
+    .update(invoicePayments)
+    .set({
+      reversedOn: reversal.reversedOn,
+      reversalReason: reversal.reason,
+      reversalNote: reversal.note,
+      reversedBy: reversal.reversedBy,
+      reversedAt: now,
+    })
+    .where(and(eq(invoicePayments.id, reversal.paymentId), eq(invoicePayments.invoiceId, reversal.invoiceId), isNull(invoicePayments.reversedOn)))
+    .returning();
+  return row === undefined ? undefined : withDecimalAmount(row);
+}
+
+/**
+ * Every payment of an invoice in the order the money arrived, reversed ones included (with their
+ * reversal): by `received_on`, then id (one index scan).
+ */
 export async function listPaymentsOf(executor: Executor, invoiceId: string): Promise<InvoicePaymentRow[]> {
   const rows = await executor
     .select()
@@ -74,7 +118,7 @@ export interface OverdueInvoiceRow {
   readonly dueDate: string;
   /** `document.totals.amountDue`. */
   readonly amountDue: string;
-  /** The sum of the invoice's payments. */
+  /** The sum of the invoice's payments that are not reversed. */
   readonly paid: string;
   /** The sum of `totals.amountDue` of the invoice's finalized credit notes. */
   readonly credited: string;
@@ -98,8 +142,9 @@ export interface OverdueInvoiceListOptions {
  * keyset-paged by (due date, id): ask for `limit + 1` to learn whether another page follows.
  *
  * One statement, no query per invoice: the open amount is `document->'totals'->'amountDue'->>'amount'`
- * minus the sum of the invoice's payments minus the sum of `totals.amountDue` of its
- * finalized credit notes (`type = 'credit-note'`, `preceding_invoice_id` = the invoice; drafts do
+ * minus the sum of the invoice's payments that are not reversed (`reversed_on IS NULL`: a
+ * reversed payment never paid anything, so a returned direct debit puts the invoice back on the
+ * list) minus the sum of `totals.amountDue` of its finalized credit notes (`type = 'credit-note'`, `preceding_invoice_id` = the invoice; drafts do
  * not count), each sum a correlated subquery on its index (`invoice_payments_invoice_idx`,
  * `invoices_preceding_idx`). The candidates come from the partial index
  * `invoices_payable_due_idx` in page order, so a page stops after `limit` overdue rows. Drafts
@@ -117,7 +162,8 @@ export async function listOverdueInvoices(executor: Executor, options: OverdueIn
            invoice.document -> 'totals' -> 'amountDue' ->> 'currency' as currency,
            ${dueDate} as due_date,
            (invoice.document -> 'totals' -> 'amountDue' ->> 'amount')::numeric as amount_due,
-           (select coalesce(sum(payment.amount), 0) from ${invoicePayments} as payment where payment.invoice_id = invoice.id) as paid,
+           (select coalesce(sum(payment.amount), 0) from ${invoicePayments} as payment
+             where payment.invoice_id = invoice.id and payment.reversed_on is null) as paid,
            (select coalesce(sum((credit.document -> 'totals' -> 'amountDue' ->> 'amount')::numeric), 0)
               from ${invoices} as credit
              where credit.preceding_invoice_id = invoice.id and credit.type = 'credit-note' and credit.status = 'finalized') as credited

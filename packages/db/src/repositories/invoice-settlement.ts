@@ -14,7 +14,7 @@ interface StoredPayableFields {
 
 /** What was paid on an invoice and what its finalized credit notes took off it. */
 export interface InvoiceSettlement {
-  /** In the order the money arrived. */
+  /** In the order the money arrived, reversed ones included (with their `reversal`). */
   readonly payments: readonly RecordedPayment[];
   /** Finalized credit notes only: a draft credits nothing yet. */
   readonly credits: readonly InvoiceCredit[];
@@ -38,8 +38,13 @@ export function payableInvoiceOfRow(row: InvoiceSummaryRow): PayableInvoice {
   };
 }
 
-/** A stored payment as `@kontor/invoicing`'s `RecordedPayment`. */
+/**
+ * A stored payment as `@kontor/invoicing`'s `RecordedPayment`, with its `reversal` (`null` while
+ * it stands): the payment functions leave a reversed payment out of every sum.
+ */
 export function recordedPaymentOfRow(row: InvoicePaymentRow): RecordedPayment {
+  // A table CHECK sets day, reason and instant together.
+  const { reversedOn, reversalReason } = row;
   return {
     id: row.id,
     amount: Money.of(row.amount, row.currency),
@@ -47,6 +52,7 @@ export function recordedPaymentOfRow(row: InvoicePaymentRow): RecordedPayment {
     // The table takes any method name; the API only ever stores one of PAYMENT_METHODS.
     method: row.method as PaymentMethod,
     reference: row.reference,
+    reversal: reversedOn === null || reversalReason === null ? null : { reversedOn, reason: reversalReason, note: row.reversalNote },
   };
 }
 

@@ -46,7 +46,10 @@ export const invoices = pgTable(
  * Payments received on finalized invoices and correction invoices (migration
  * `0025_invoice_payments.sql`). `amount` is a `numeric` read and written as an exact decimal
  * string (P3: never a JS number), in `currency`; `receivedOn` is the ISO day the money arrived.
- * A payment is recorded once and never updated or deleted (GoBD).
+ * A payment is recorded once and never deleted (GoBD); its recorded columns never change. A
+ * payment that did not pay the invoice (returned, bounced, booked on the wrong invoice) is
+ * reversed: the `reversal*` columns (migration `0026_invoice_payment_reversal.sql`) are set once,
+ * all `null` until then (a table CHECK: day, reason and instant are set together).
  */
 export const invoicePayments = pgTable(
   "invoice_payments",
@@ -71,6 +74,15 @@ export const invoicePayments = pgTable(
     /** The id of the user who recorded it; `null` when the system did. */
     recordedBy: text("recorded_by"),
     recordedAt: instant("recorded_at").notNull(),
+    /** `YYYY-MM-DD`: the day the payment was reversed; `null` while it stands. */
+    reversedOn: date("reversed_on", { mode: "string" }),
+    /** Why it was reversed; `null` while it stands. */
+    reversalReason: text("reversal_reason", { enum: ["returned", "recorded-in-error"] }),
+    /** Free text about the reversal (the bank's return reason); `null` when none was given. */
+    reversalNote: text("reversal_note"),
+    /** The id of the user who reversed it; `null` when the system did or while it stands. */
+    reversedBy: text("reversed_by"),
+    reversedAt: instant("reversed_at"),
   },
   (t) => [index("invoice_payments_invoice_idx").on(t.invoiceId, t.receivedOn, t.id)],
 );
