@@ -16,7 +16,8 @@ import { paymentReminderText } from "./payment-reminder-text.js";
  * billing recipient, once per dedupe key `payment-reminder:<invoiceId>:<1|2>`. The invoice, its
  * payments and credits are read again in the delivery transaction and the balance is taken on the
  * local day the mail is sent (installation zone): an invoice paid or credited off meanwhile gets
- * no mail, the event is done. A Mahnung states the T6 claim up to that day under the
+ * no mail, the event is done. Reversed payments (returned, bounced, booked on the wrong invoice)
+ * count for nothing in the balance, so "Bereits gezahlt" states only the payments that stand. A Mahnung states the T6 claim up to that day under the
  * installation's late-payment policies (P1, `installationTermsPolicies`).
  */
 export const paymentReminderOutboxHandler: OutboxHandler = {

@@ -50,7 +50,8 @@ export async function writeDuePaymentReminders(context: WorkerContext, now: Date
 
 /**
  * Payment reminders (dunning) for finalized invoices left unpaid: every day, for every invoice
- * with an open amount at least 7 days past its due date, the highest stage reached goes to the
+ * with an open amount at least 7 days past its due date (reversed payments count for nothing, so
+ * a returned direct debit brings its invoice back), the highest stage reached goes to the
  * outbox as `invoicing.payment-reminder-mail`: a Zahlungserinnerung from 7 days overdue, a
  * Mahnung with the T6 claim from 30 days. Keyed `payment-reminder:<invoiceId>:<1|2>`: each stage
  * at most once per invoice, and a second run the same day writes nothing.

@@ -6,10 +6,11 @@ import {
   listOverdueInvoices,
   loadInvoiceSettlement,
   lockInvoice,
+  markPaymentReversed,
   payableInvoiceOfRow,
   type InvoiceSummaryRow,
 } from "@kontor/db";
-import { invoiceBalance, latePaymentClaim, recordPayment, type PayableInvoice } from "@kontor/invoicing";
+import { invoiceBalance, latePaymentClaim, recordPayment, reversePayment, type PayableInvoice } from "@kontor/invoicing";
 import { Money } from "@kontor/money";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { DateTime } from "luxon";
@@ -28,6 +29,8 @@ import {
   moneyJson,
   recordPaymentBodySchema,
   recordedPaymentResponseSchema,
+  reversePaymentBodySchema,
+  reversedPaymentResponseSchema,
   toBalanceResponse,
   toClaimResponse,
   toPaymentResponse,
@@ -36,8 +39,15 @@ import { INVOICE_WRITERS, visibleInvoice } from "./visible-invoice.js";
 
 /** Outbox topic of every recorded payment. */
 export const INVOICE_PAYMENT_RECORDED_TOPIC = "invoice.payment-recorded";
-/** Outbox topic of the payment (or credit) that leaves nothing open. */
+/**
+ * Outbox topic of the payment that leaves nothing open; keyed by that payment, so an invoice paid
+ * again after a reversal is announced as paid again.
+ */
 export const INVOICE_PAID_TOPIC = "invoice.paid";
+/** Outbox topic of a reversed payment (returned, bounced, booked on the wrong invoice). */
+export const INVOICE_PAYMENT_REVERSED_TOPIC = "invoice.payment-reversed";
+
+const paymentParamsSchema = idParamsSchema.extend({ paymentId: z.string().min(1).max(100) });
 
 /** Today in the installation's zone: payments and claims are about calendar days there. */
 function installationToday(now: Date): string {
@@ -100,8 +110,9 @@ function daysBetween(from: string, until: string): number {
 }
 
 /**
- * Payments on finalized invoices (T6): recording one under the invoice's row lock, the balance
- * with the late-payment claim, and the list of overdue invoices.
+ * Payments on finalized invoices (T6): recording one under the invoice's row lock, reversing
+ * one (returned, bounced, booked on the wrong invoice) under the same lock, the balance with the
+ * late-payment claim, and the list of overdue invoices.
  */
 export const invoicePaymentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.post(
@@ -150,7 +161,7 @@ export const invoicePaymentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, 
           [
             { topic: INVOICE_PAYMENT_RECORDED_TOPIC, aggregateType: "invoice", aggregateId: row.id, dedupeKey: `${INVOICE_PAYMENT_RECORDED_TOPIC}:${payment.id}`, payload: event },
             ...(balance.status === "paid"
-              ? [{ topic: INVOICE_PAID_TOPIC, aggregateType: "invoice", aggregateId: row.id, dedupeKey: `${INVOICE_PAID_TOPIC}:${row.id}`, payload: { ...event, settledOn: balance.settledOn } }]
+              ? [{ topic: INVOICE_PAID_TOPIC, aggregateType: "invoice", aggregateId: row.id, dedupeKey: `${INVOICE_PAID_TOPIC}:${row.id}:${payment.id}`, payload: { ...event, settledOn: balance.settledOn } }]
               : []),
           ],
           now,
@@ -164,12 +175,86 @@ export const invoicePaymentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, 
     },
   );
 
+  app.post(
+    "/v1/invoices/:id/payments/:paymentId/reversal",
+    {
+      schema: {
+        tags: ["invoices"],
+        summary:
+          "Reverse a recorded payment once — a SEPA direct debit returned (Rücklastschrift), a cheque bounced, a payment booked on the wrong invoice: it never paid anything, so its amount is open again and T6 interest runs as if it had never come; event invoice.payment-reversed",
+        params: paymentParamsSchema,
+        body: reversePaymentBodySchema,
+        response: { 200: reversedPaymentResponseSchema, ...standardErrorResponses },
+      },
+    },
+    async (request) => {
+      const who = requireStaff(request, INVOICE_WRITERS, "Invoice");
+      const { id } = await visibleInvoice(deps, request, request.params.id);
+      const { paymentId } = request.params;
+      const now = deps.clock.now();
+      const today = installationToday(now);
+      const reversed = await deps.database.db.transaction(async (tx) => {
+        // The invoice's row lock serializes the reversal with payments and other reversals of
+        // the invoice: a concurrent reversal of the same payment waits, then finds it reversed.
+        const row = await lockInvoice(tx, id);
+        if (row === undefined) throw notFound(`Invoice ${id}`);
+        const invoice = payable(row);
+        const { payments, credits } = await loadInvoiceSettlement(tx, row.id);
+        const stored = payments.find((payment) => payment.id === paymentId);
+        // A payment of another invoice is as absent as an unknown one.
+        if (stored === undefined) throw notFound(`Payment ${paymentId} of invoice ${id}`);
+        if (stored.reversal !== undefined && stored.reversal !== null) {
+          throw conflict(
+            `Payment ${paymentId} of ${invoice.number} was reversed on ${stored.reversal.reversedOn} (${stored.reversal.reason}); a payment is reversed once`,
+            "PAYMENT_ALREADY_REVERSED",
+          );
+        }
+        const { payment, balance } = unwrap(reversePayment(invoice, payments, credits, paymentId, request.body, { today }));
+        const reversal = payment.reversal;
+        if (reversal === undefined || reversal === null) throw new Error(`reversePayment returned payment ${paymentId} without its reversal`);
+        const marked = await markPaymentReversed(
+          tx,
+          { paymentId, invoiceId: row.id, reversedOn: reversal.reversedOn, reason: reversal.reason, note: reversal.note, reversedBy: who.userId },
+          now,
+        );
+        // Under the lock the payment was found unreversed: the update cannot miss it.
+        if (marked === undefined) throw new Error(`payment ${paymentId} of invoice ${row.id} was not reversed`);
+        await appendToOutbox(
+          tx,
+          [
+            {
+              topic: INVOICE_PAYMENT_REVERSED_TOPIC,
+              aggregateType: "invoice",
+              aggregateId: row.id,
+              dedupeKey: `${INVOICE_PAYMENT_REVERSED_TOPIC}:${paymentId}`,
+              payload: {
+                invoiceId: row.id,
+                organizationId: row.organizationId,
+                number: invoice.number,
+                paymentId,
+                amount: moneyJson(payment.amount),
+                receivedOn: payment.receivedOn,
+                reversedOn: reversal.reversedOn,
+                reason: reversal.reason,
+                note: reversal.note,
+                open: moneyJson(balance.open),
+              },
+            },
+          ],
+          now,
+        );
+        return { payment, balance };
+      });
+      return { payment: toPaymentResponse(reversed.payment), balance: toBalanceResponse(reversed.balance) };
+    },
+  );
+
   app.get(
     "/v1/invoices/:id/payments",
     {
       schema: {
         tags: ["invoices"],
-        summary: "The payments of a finalized invoice, what is still open, and the T6 late-payment claim (base rate + 9 points, 40 EUR flat fee) up to asOf",
+        summary: "The payments of a finalized invoice (reversed ones with their reversal), what is still open, and the T6 late-payment claim (base rate + 9 points, 40 EUR flat fee) up to asOf",
         params: idParamsSchema,
         querystring: asOfQuerySchema,
         response: { 200: invoicePaymentsResponseSchema, ...standardErrorResponses },
@@ -186,7 +271,8 @@ export const invoicePaymentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, 
       return {
         asOf,
         balance: toBalanceResponse(invoiceBalance(invoice, payments, credits, asOf)),
-        // Payments after asOf had not arrived on that day.
+        // Payments after asOf had not arrived on that day. Reversed payments are listed with
+        // their reversal; the balance and the claim leave them out.
         payments: payments.filter((payment) => payment.receivedOn <= asOf).map(toPaymentResponse),
         latePayment: claim === null ? null : toClaimResponse(claim),
       };

@@ -29,7 +29,7 @@ interface Claim {
 interface PaymentsView {
   readonly asOf: string;
   readonly balance: Balance;
-  readonly payments: readonly { id: string; amount: Money; receivedOn: string; method: string; reference: string | null }[];
+  readonly payments: readonly { id: string; amount: Money; receivedOn: string; method: string; reference: string | null; reversal: unknown }[];
   readonly latePayment: Claim | null;
 }
 interface OverdueItem {
@@ -90,7 +90,7 @@ describe(`invoice payments and T6 claims on ${testDatabaseKind()}`, () => {
     const before = (await view(id)).json<PaymentsView>();
     expect(before).toMatchObject({ asOf: "2026-12-02", latePayment: null });
     expect(before.payments.map(({ id: paymentId, ...payment }) => [typeof paymentId, payment])).toEqual([
-      ["string", { amount: eur("100.00"), receivedOn: "2026-12-01", method: "bank-transfer", reference: `${number} Teilzahlung` }],
+      ["string", { amount: eur("100.00"), receivedOn: "2026-12-01", method: "bank-transfer", reference: `${number} Teilzahlung`, reversal: null }],
     ]);
 
     at("2027-01-20T10:00:00Z");

@@ -17,6 +17,15 @@ export const invoicesContract: EndpointContract = {
     const finalization = await api.request({ method: "POST", url: `/v1/invoices/${finalizedId}/finalization`, token: api.tokens.backOffice });
     if (finalization.statusCode !== 200) throw new Error(`finalization: ${finalization.body}`);
     const { issueDate } = finalization.json<{ issueDate: string }>();
+    // A payment of the finalized invoice, for the reversal route's cases (none of them reverses it).
+    const paid = await api.request({
+      method: "POST",
+      url: `/v1/invoices/${finalizedId}/payments`,
+      payload: { amount: { amount: "1.00", currency: "EUR" }, receivedOn: issueDate, method: "sepa-direct-debit" },
+      token: api.tokens.backOffice,
+    });
+    if (paid.statusCode !== 201) throw new Error(`payment: ${paid.body}`);
+    const paymentId = paid.json<{ payment: { id: string } }>().payment.id;
     const draftId = await createDraft(api);
     // Its own draft: no contract check deletes it (401, 400 and the foreign tenant's 404 leave it).
     const deletableId = await createDraft(api);
@@ -76,6 +85,16 @@ export const invoicesContract: EndpointContract = {
         badInput: {
           request: { url: `/v1/invoices/${finalizedId}/payments`, body: { amount: { amount: "1.00", currency: "EUR" }, receivedOn: issueDate, method: "cash" } },
           field: "body.method",
+        },
+        crossTenant: { expect: 404 },
+      },
+      {
+        method: "POST",
+        route: "/v1/invoices/:id/payments/:paymentId/reversal",
+        request: { url: `/v1/invoices/${finalizedId}/payments/${paymentId}/reversal`, body: { reason: "returned", reversedOn: issueDate } },
+        badInput: {
+          request: { url: `/v1/invoices/${finalizedId}/payments/${paymentId}/reversal`, body: { reason: "bounced", reversedOn: issueDate } },
+          field: "body.reason",
         },
         crossTenant: { expect: 404 },
       },

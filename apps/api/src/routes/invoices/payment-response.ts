@@ -1,5 +1,13 @@
 import { isoDateSchema } from "@kontor/calendar";
-import { PAYMENT_METHODS, paymentInputSchema, type InvoiceBalance, type LatePaymentClaim, type RecordedPayment } from "@kontor/invoicing";
+import {
+  PAYMENT_METHODS,
+  PAYMENT_REVERSAL_REASONS,
+  paymentInputSchema,
+  paymentReversalInputSchema,
+  type InvoiceBalance,
+  type LatePaymentClaim,
+  type RecordedPayment,
+} from "@kontor/invoicing";
 import { moneyJsonSchema, type Money, type MoneyJson } from "@kontor/money";
 import { z } from "zod";
 
@@ -10,6 +18,24 @@ export const recordPaymentBodySchema = paymentInputSchema.extend({
   method: z.enum(PAYMENT_METHODS),
 });
 
+/** `POST /v1/invoices/:id/payments/:paymentId/reversal`: `paymentReversalInputSchema` of `@kontor/invoicing`. */
+export const reversePaymentBodySchema = paymentReversalInputSchema.extend({
+  reason: z
+    .enum(PAYMENT_REVERSAL_REASONS)
+    .describe("returned: the money went back (SEPA direct debit returned, cheque bounced); recorded-in-error: booked on the wrong invoice or never received"),
+  reversedOn: isoDateSchema.describe("The day the payment was reversed (the return on the bank statement); not before the payment arrived, not in the future"),
+  note: z.string().trim().min(1).max(500).optional().describe("Free text, e.g. the bank's return reason (MD06, AC04)"),
+});
+
+/** The reversal of a payment as the API shows it. */
+export const paymentReversalResponseSchema = z
+  .object({
+    reversedOn: z.string(),
+    reason: z.enum(PAYMENT_REVERSAL_REASONS),
+    note: z.string().nullable(),
+  })
+  .meta({ id: "InvoicePaymentReversal" });
+
 /** A recorded payment as the API shows it. */
 export const paymentResponseSchema = z
   .object({
@@ -18,6 +44,9 @@ export const paymentResponseSchema = z
     receivedOn: z.string(),
     method: z.enum(PAYMENT_METHODS),
     reference: z.string().nullable(),
+    reversal: paymentReversalResponseSchema
+      .nullable()
+      .describe("Set once the payment is reversed: a reversed payment never paid anything and counts nowhere (balance, open amount, T6 claim); null while it stands"),
   })
   .meta({ id: "InvoicePayment" });
 
@@ -78,6 +107,9 @@ export const invoicePaymentsResponseSchema = z.object({
 /** `POST /v1/invoices/:id/payments`. */
 export const recordedPaymentResponseSchema = z.object({ payment: paymentResponseSchema, balance: balanceResponseSchema });
 
+/** `POST /v1/invoices/:id/payments/:paymentId/reversal`: the reversed payment and the balance without it. */
+export const reversedPaymentResponseSchema = z.object({ payment: paymentResponseSchema, balance: balanceResponseSchema });
+
 /** An amount with exactly its currency's minor-unit digits ("49.50", not "49.5"). */
 export function moneyJson(money: Money): MoneyJson {
   return { amount: money.toFixed(), currency: money.currency };
@@ -85,7 +117,15 @@ export function moneyJson(money: Money): MoneyJson {
 
 /** Maps a recorded payment to {@link paymentResponseSchema}. */
 export function toPaymentResponse(payment: RecordedPayment): z.input<typeof paymentResponseSchema> {
-  return { id: payment.id, amount: moneyJson(payment.amount), receivedOn: payment.receivedOn, method: payment.method, reference: payment.reference };
+  const reversal = payment.reversal ?? null;
+  return {
+    id: payment.id,
+    amount: moneyJson(payment.amount),
+    receivedOn: payment.receivedOn,
+    method: payment.method,
+    reference: payment.reference,
+    reversal: reversal === null ? null : { reversedOn: reversal.reversedOn, reason: reversal.reason, note: reversal.note },
+  };
 }
 
 /** Maps a balance to {@link balanceResponseSchema}. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { finalizeInvoiceInTransaction, toStoredDocument, type StoredInvoiceDocument } from "@kontor/api";
-import { findInvoice, insertInvoiceDraft, insertInvoicePayment, type DatabaseHandle } from "@kontor/db";
+import { findInvoice, insertInvoiceDraft, insertInvoicePayment, markPaymentReversed, type DatabaseHandle } from "@kontor/db";
 import { composeCreditNote, composeInvoice, finalizeInvoice, unwrap, type InvoiceInput } from "@kontor/invoicing";
 import type { Organization } from "@kontor/ticketing";
 import { buyerOf } from "../../billing/billing-customer.js";
@@ -67,21 +67,33 @@ export async function creditInFull(database: DatabaseHandle, invoice: TestInvoic
   });
 }
 
-/** Records a bank transfer of `amount` EUR received on `receivedOn`. */
-export async function payTestInvoice(database: DatabaseHandle, invoice: TestInvoice, amount: string, receivedOn: string): Promise<void> {
+/** Records a payment of `amount` EUR received on `receivedOn` (a bank transfer unless `method` says otherwise); returns its id. */
+export async function payTestInvoice(database: DatabaseHandle, invoice: TestInvoice, amount: string, receivedOn: string, method = "bank-transfer"): Promise<string> {
+  const id = randomUUID();
   await insertInvoicePayment(
     database.db,
     {
-      id: randomUUID(),
+      id,
       invoiceId: invoice.id,
       organizationId: invoice.organizationId,
       amount,
       currency: "EUR",
       receivedOn,
-      method: "bank-transfer",
+      method,
       reference: invoice.number,
       recordedBy: null,
     },
     new Date(`${receivedOn}T12:00:00Z`),
   );
+  return id;
+}
+
+/** Reverses payment `paymentId` of `invoice` on `reversedOn` as returned (a direct debit that came back). */
+export async function reverseTestPayment(database: DatabaseHandle, invoice: TestInvoice, paymentId: string, reversedOn: string): Promise<void> {
+  const reversed = await markPaymentReversed(
+    database.db,
+    { paymentId, invoiceId: invoice.id, reversedOn, reason: "returned", note: "MD06 Rückgabe auf Verlangen des Zahlers", reversedBy: null },
+    new Date(`${reversedOn}T12:00:00Z`),
+  );
+  if (reversed === undefined) throw new Error(`payment ${paymentId} of ${invoice.id} not reversed`);
 }
