@@ -4,42 +4,17 @@ import { testDatabaseKind } from "@kontor/db/testing";
 import { DEFAULT_TERMS_POLICY_SET } from "@kontor/terms";
 import { expectProblem } from "../../testing/expect-problem.js";
 import { createTestApi, type TestApi, type TestTokens } from "../../testing/test-api.js";
+import { type BalanceBody, type PaymentsView, eur, finalizedMuellerInvoice, type MoneyBody } from "./payment-test-support.js";
 import { muellerInvoiceInput } from "./invoice-fixtures.js";
 
-interface Money {
-  readonly amount: string;
-  readonly currency: string;
-}
-interface Balance {
-  readonly status: string;
-  readonly amountDue: Money;
-  readonly credited: Money;
-  readonly paid: Money;
-  readonly open: Money;
-  readonly dueDate: string;
-  readonly settledOn: string | null;
-  readonly overdueDays: number;
-}
-interface Claim {
-  readonly segments: readonly { from: string; until: string; principal: Money; interest: Money; periods: readonly { from: string; until: string; days: number; ratePercent: string; interest: Money }[] }[];
-  readonly interest: Money;
-  readonly flatFee: Money | null;
-  readonly total: Money;
-}
-interface PaymentsView {
-  readonly asOf: string;
-  readonly balance: Balance;
-  readonly payments: readonly { id: string; amount: Money; receivedOn: string; method: string; reference: string | null; reversal: unknown }[];
-  readonly latePayment: Claim | null;
-}
 interface OverdueItem {
   readonly id: string;
   readonly organizationId: string;
   readonly number: string;
   readonly dueDate: string;
   readonly overdueDays: number;
-  readonly open: Money;
-  readonly paid: Money;
+  readonly open: MoneyBody;
+  readonly paid: MoneyBody;
 }
 
 let api: TestApi;
@@ -48,24 +23,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api.close());
 
-const eur = (amount: string): Money => ({ amount, currency: "EUR" });
 const at = (instant: string): void => {
   api.clock.set(new Date(instant));
 };
 
-/** A finalized invoice of 351.86 EUR to Müller GmbH, issued 2026-11-25, due Monday 2026-12-28 (T1, §193 BGB). */
-async function finalizedInvoice(buyerReference: string): Promise<{ id: string; number: string }> {
-  at("2026-11-25T09:00:00Z");
-  const draft = await api.request({ method: "POST", url: "/v1/invoices", payload: muellerInvoiceInput({ buyerReference }), token: api.tokens.backOffice });
-  expect(draft.statusCode, draft.body).toBe(201);
-  const { id } = draft.json<{ id: string }>();
-  const finalized = await api.request({ method: "POST", url: `/v1/invoices/${id}/finalization`, token: api.tokens.backOffice });
-  expect(finalized.statusCode, finalized.body).toBe(200);
-  const body = finalized.json<{ number: string; dueDate: string; totals: { amountDue: Money } }>();
-  expect(body.dueDate).toBe("2026-12-28");
-  expect(body.totals.amountDue).toEqual(eur("351.86"));
-  return { id, number: body.number };
-}
+const finalizedInvoice = (buyerReference: string) => finalizedMuellerInvoice(api, buyerReference);
 
 const pay = (id: string, payload: unknown, token = api.tokens.backOffice, headers: Record<string, string> = {}) =>
   api.request({ method: "POST", url: `/v1/invoices/${id}/payments`, payload: payload as never, token, headers });
@@ -86,7 +48,7 @@ describe(`invoice payments and T6 claims on ${testDatabaseKind()}`, () => {
     at("2026-12-02T10:00:00Z");
     const first = await pay(id, { amount: eur("100.00"), receivedOn: "2026-12-01", method: "bank-transfer", reference: `${number} Teilzahlung` });
     expect(first.statusCode, first.body).toBe(201);
-    expect(first.json<{ balance: Balance }>().balance).toMatchObject({ status: "partially-paid", paid: eur("100.00"), open: eur("251.86"), overdueDays: 0 });
+    expect(first.json<{ balance: BalanceBody }>().balance).toMatchObject({ status: "partially-paid", paid: eur("100.00"), open: eur("251.86"), overdueDays: 0 });
     const before = (await view(id)).json<PaymentsView>();
     expect(before).toMatchObject({ asOf: "2026-12-02", latePayment: null });
     expect(before.payments.map(({ id: paymentId, ...payment }) => [typeof paymentId, payment])).toEqual([
@@ -118,7 +80,7 @@ describe(`invoice payments and T6 claims on ${testDatabaseKind()}`, () => {
 
     at("2027-02-01T10:00:00Z");
     const rest = await pay(id, { amount: eur("100.00"), receivedOn: "2027-01-31", method: "sepa-direct-debit" });
-    expect(rest.json<{ balance: Balance }>().balance).toMatchObject({ status: "paid", open: eur("0.00"), settledOn: "2027-01-31", overdueDays: 0 });
+    expect(rest.json<{ balance: BalanceBody }>().balance).toMatchObject({ status: "paid", open: eur("0.00"), settledOn: "2027-01-31", overdueDays: 0 });
     // The claim stays what it was on the day of payment: the interest ran until it.
     expect((await view(id, "?asOf=2027-02-10")).json<PaymentsView>().latePayment).toMatchObject({ interest: eur("1.87"), total: eur("41.87") });
     expect((await overdue("?asOf=2027-02-10")).json<{ items: OverdueItem[] }>().items.map((item) => item.id)).not.toContain(id);

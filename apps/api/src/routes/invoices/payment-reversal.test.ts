@@ -3,42 +3,7 @@ import { outboxEventsOf } from "@kontor/db";
 import { testDatabaseKind } from "@kontor/db/testing";
 import { expectProblem } from "../../testing/expect-problem.js";
 import { createTestApi, type TestApi, type TestTokens } from "../../testing/test-api.js";
-import { muellerInvoiceInput } from "./invoice-fixtures.js";
-
-interface Money {
-  readonly amount: string;
-  readonly currency: string;
-}
-interface Balance {
-  readonly status: string;
-  readonly paid: Money;
-  readonly open: Money;
-  readonly settledOn: string | null;
-  readonly overdueDays: number;
-}
-interface Reversal {
-  readonly reversedOn: string;
-  readonly reason: string;
-  readonly note: string | null;
-}
-interface Payment {
-  readonly id: string;
-  readonly amount: Money;
-  readonly receivedOn: string;
-  readonly method: string;
-  readonly reference: string | null;
-  readonly reversal: Reversal | null;
-}
-interface PaymentsView {
-  readonly balance: Balance;
-  readonly payments: readonly Payment[];
-  readonly latePayment: {
-    readonly segments: readonly { from: string; until: string; principal: Money; interest: Money; periods: readonly { days: number; ratePercent: string }[] }[];
-    readonly interest: Money;
-    readonly flatFee: Money | null;
-    readonly total: Money;
-  } | null;
-}
+import { eur, finalizedMuellerInvoice, type BalanceBody, type MoneyBody, type PaymentBody, type PaymentsView } from "./payment-test-support.js";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -46,28 +11,16 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api.close());
 
-const eur = (amount: string): Money => ({ amount, currency: "EUR" });
 const at = (instant: string): void => {
   api.clock.set(new Date(instant));
 };
 
-/** A finalized invoice of 351.86 EUR to Müller GmbH, issued 2026-11-25, due Monday 2026-12-28 (T1, §193 BGB). */
-async function finalizedInvoice(buyerReference: string): Promise<{ id: string; number: string }> {
-  at("2026-11-25T09:00:00Z");
-  const draft = await api.request({ method: "POST", url: "/v1/invoices", payload: muellerInvoiceInput({ buyerReference }), token: api.tokens.backOffice });
-  expect(draft.statusCode, draft.body).toBe(201);
-  const { id } = draft.json<{ id: string }>();
-  const finalized = await api.request({ method: "POST", url: `/v1/invoices/${id}/finalization`, token: api.tokens.backOffice });
-  expect(finalized.statusCode, finalized.body).toBe(200);
-  const body = finalized.json<{ number: string; dueDate: string; totals: { amountDue: Money } }>();
-  expect([body.dueDate, body.totals.amountDue]).toEqual(["2026-12-28", eur("351.86")]);
-  return { id, number: body.number };
-}
+const finalizedInvoice = (buyerReference: string) => finalizedMuellerInvoice(api, buyerReference);
 
-async function pay(id: string, amount: string, receivedOn: string, method = "bank-transfer"): Promise<Payment> {
+async function pay(id: string, amount: string, receivedOn: string, method = "bank-transfer"): Promise<PaymentBody> {
   const response = await api.request({ method: "POST", url: `/v1/invoices/${id}/payments`, payload: { amount: eur(amount), receivedOn, method }, token: api.tokens.backOffice });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ payment: Payment }>().payment;
+  return response.json<{ payment: PaymentBody }>().payment;
 }
 
 const reverse = (id: string, paymentId: string, payload: unknown, token: keyof TestTokens = "backOffice", headers: Record<string, string> = {}) =>
@@ -78,7 +31,7 @@ const view = async (id: string, query = "") => {
   return response.json<PaymentsView>();
 };
 const overdueIds = async (asOf: string) =>
-  (await api.request({ method: "GET", url: `/v1/invoices/overdue?asOf=${asOf}&limit=200`, token: api.tokens.backOffice })).json<{ items: { id: string; paid: Money; open: Money }[] }>().items;
+  (await api.request({ method: "GET", url: `/v1/invoices/overdue?asOf=${asOf}&limit=200`, token: api.tokens.backOffice })).json<{ items: { id: string; paid: MoneyBody; open: MoneyBody }[] }>().items;
 
 describe(`payment reversal on ${testDatabaseKind()}`, () => {
   it("a direct debit of 351.86 collected 2026-12-20 comes back 2027-01-10: unpaid and overdue again, T6 from 2026-12-29 as if never paid, then paid again", async () => {
@@ -93,7 +46,7 @@ describe(`payment reversal on ${testDatabaseKind()}`, () => {
     const before = await outboxEventsOf(api.database.db, "invoice", id);
     const reversed = await reverse(id, debit.id, { reason: "returned", reversedOn: "2027-01-10", note: "MD06 Rückgabe auf Verlangen des Zahlers" });
     expect(reversed.statusCode, reversed.body).toBe(200);
-    const body = reversed.json<{ payment: Payment; balance: Balance }>();
+    const body = reversed.json<{ payment: PaymentBody; balance: BalanceBody }>();
     expect(body.payment).toEqual({ ...debit, reversal: { reversedOn: "2027-01-10", reason: "returned", note: "MD06 Rückgabe auf Verlangen des Zahlers" } });
     // 2026-12-28 → 2027-01-10: 13 days overdue, nothing paid.
     expect(body.balance).toMatchObject({ status: "unpaid", paid: eur("0.00"), open: eur("351.86"), settledOn: null, overdueDays: 13 });
@@ -137,7 +90,7 @@ describe(`payment reversal on ${testDatabaseKind()}`, () => {
     at("2027-02-01T10:00:00Z");
     const again = await api.request({ method: "POST", url: `/v1/invoices/${id}/payments`, payload: { amount: eur("351.86"), receivedOn: "2027-01-31", method: "bank-transfer" }, token: api.tokens.backOffice });
     expect(again.statusCode, again.body).toBe(201);
-    expect(again.json<{ balance: Balance }>().balance).toMatchObject({ status: "paid", paid: eur("351.86"), open: eur("0.00"), settledOn: "2027-01-31" });
+    expect(again.json<{ balance: BalanceBody }>().balance).toMatchObject({ status: "paid", paid: eur("351.86"), open: eur("0.00"), settledOn: "2027-01-31" });
     expect((await overdueIds("2027-02-01")).map((item) => item.id)).not.toContain(id);
     // The claim now ends the day the new money arrived: the same 34 days, 3.37.
     expect((await view(id, "?asOf=2027-02-10")).latePayment).toMatchObject({ interest: eur("3.37"), total: eur("43.37") });
@@ -153,7 +106,7 @@ describe(`payment reversal on ${testDatabaseKind()}`, () => {
     at("2027-01-20T10:00:00Z");
     const reversed = await reverse(id, wrong.id, { reason: "recorded-in-error", reversedOn: "2027-01-20" });
     expect(reversed.statusCode, reversed.body).toBe(200);
-    expect(reversed.json<{ payment: Payment; balance: Balance }>()).toMatchObject({
+    expect(reversed.json<{ payment: PaymentBody; balance: BalanceBody }>()).toMatchObject({
       payment: { id: wrong.id, reversal: { reversedOn: "2027-01-20", reason: "recorded-in-error", note: null } },
       balance: { status: "partially-paid", paid: eur("151.86"), open: eur("200.00"), overdueDays: 23 },
     });
