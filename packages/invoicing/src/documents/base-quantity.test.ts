@@ -8,27 +8,14 @@ import {
   removeInvoiceLine,
   unwrap,
   type InvoiceInput,
-  type InvoiceLineInput,
   type Result,
 } from "../index.js";
-import { mixedRateInvoice } from "../test-support/fixtures.js";
+import { minuteLine, mixedRateInvoice } from "../test-support/fixtures.js";
 
 function problems<T>(result: Result<T>): string[][] {
   return result.ok ? [] : result.errors.map((error) => [error.code, error.path.join(".")]);
 }
 
-/** Service time in minutes at an hourly rate: the price is per 60 minutes (BT-149, BT-150 = MIN). */
-function minutes(count: number, hourlyRate: string, rate = "19"): InvoiceLineInput {
-  return {
-    kind: "time-and-material",
-    description: `Remote-Support ${String(count)} Minuten`,
-    quantity: String(count),
-    unitCode: "MIN",
-    unitPrice: { amount: hourlyRate, currency: "EUR" },
-    baseQuantity: "60",
-    vat: { category: "S", rate },
-  };
-}
 
 /**
  * 50 MIN at 95.00 per 60 MIN = 79.1666… → 79.17; 7 MIN at 120.00 per 60 MIN = 14.00; 1.5 HUR
@@ -37,20 +24,20 @@ function minutes(count: number, hourlyRate: string, rate = "19"): InvoiceLineInp
 function minuteInvoice(): InvoiceInput {
   const hours = mixedRateInvoice().lines[1];
   if (hours === undefined) throw new Error("fixture has an hour line");
-  return { ...mixedRateInvoice(), lines: [minutes(50, "95.00"), minutes(7, "120.00"), hours, minutes(10, "95.00", "7")] };
+  return { ...mixedRateInvoice(), lines: [minuteLine(50, "95.00"), minuteLine(7, "120.00"), hours, minuteLine(10, "95.00", "7")] };
 }
 
 describe("item price base quantity (BT-149)", () => {
   it("BT-149: 50 MIN at 95.00 per 60 MIN is 79.17 net (50 × 95.00 ÷ 60 = 79.1666…, rounded once), not 0.8333 HUR × 95.00 = 79.16", () => {
-    const draft = unwrap(composeInvoice({ ...minuteInvoice(), lines: [minutes(50, "95.00")] }));
+    const draft = unwrap(composeInvoice({ ...minuteInvoice(), lines: [minuteLine(50, "95.00")] }));
     const [line] = draft.lines;
     expect([line?.quantity, line?.unitCode, line?.unitPrice.toFixed(), line?.baseQuantity, line?.netAmount.toFixed()]).toEqual(["50", "MIN", "95.00", "60", "79.17"]);
-    const hours = unwrap(composeInvoice({ ...minuteInvoice(), lines: [{ ...minutes(50, "95.00"), quantity: "0.8333", unitCode: "HUR", baseQuantity: undefined }] }));
+    const hours = unwrap(composeInvoice({ ...minuteInvoice(), lines: [{ ...minuteLine(50, "95.00"), quantity: "0.8333", unitCode: "HUR", baseQuantity: undefined }] }));
     expect(hours.lines[0]?.netAmount.toFixed()).toBe("79.16");
   });
 
   it("BT-149: 7 MIN at 120.00 per 60 MIN is 14.00 (7 × 120.00 ÷ 60 = 14 exactly)", () => {
-    const draft = unwrap(composeInvoice({ ...minuteInvoice(), lines: [minutes(7, "120.00")] }));
+    const draft = unwrap(composeInvoice({ ...minuteInvoice(), lines: [minuteLine(7, "120.00")] }));
     expect(draft.lines[0]?.netAmount.toFixed()).toBe("14.00");
   });
 
@@ -63,7 +50,7 @@ describe("item price base quantity (BT-149)", () => {
     expect(plain.lines.map((line) => "baseQuantity" in line)).toEqual([false, false, false]);
     expect(plain.source.lines.map((line) => "baseQuantity" in line)).toEqual([false, false, false]);
     // "1.00" is 1 as well.
-    expect(unwrap(composeInvoice({ ...minuteInvoice(), lines: [{ ...minutes(3, "12.345"), baseQuantity: "1.00" }] })).lines[0]?.netAmount.toFixed()).toBe("37.04");
+    expect(unwrap(composeInvoice({ ...minuteInvoice(), lines: [{ ...minuteLine(3, "12.345"), baseQuantity: "1.00" }] })).lines[0]?.netAmount.toFixed()).toBe("37.04");
   });
 
   it("T5 over such lines: 79.17 + 14.00 + 142.50 = 235.67 at 19 % → 44.78 tax (44.7773); 15.83 at 7 % → 1.11 (1.1081); totals are sums of the rounded values", () => {
@@ -83,12 +70,12 @@ describe("item price base quantity (BT-149)", () => {
 
   it("refuses a base quantity of 0 or below, or one that is no decimal, as INVALID_INPUT at lines.<n>.baseQuantity", () => {
     for (const baseQuantity of ["0", "0.000", "-60", "sixty"]) {
-      expect(problems(composeInvoice({ ...minuteInvoice(), lines: [{ ...minutes(50, "95.00"), baseQuantity }] }))).toEqual([["INVALID_INPUT", "lines.0.baseQuantity"]]);
+      expect(problems(composeInvoice({ ...minuteInvoice(), lines: [{ ...minuteLine(50, "95.00"), baseQuantity }] }))).toEqual([["INVALID_INPUT", "lines.0.baseQuantity"]]);
     }
   });
 
   it("a fractional base quantity prices exactly: 3 C62 at 10.00 per 0.7 = 42.857… → 42.86", () => {
-    const draft = unwrap(composeInvoice({ ...minuteInvoice(), lines: [{ ...minutes(3, "10.00"), unitCode: "C62", baseQuantity: "0.7" }] }));
+    const draft = unwrap(composeInvoice({ ...minuteInvoice(), lines: [{ ...minuteLine(3, "10.00"), unitCode: "C62", baseQuantity: "0.7" }] }));
     expect(draft.lines[0]?.netAmount.toFixed()).toBe("42.86");
   });
 });
@@ -127,7 +114,7 @@ describe("credit notes, revisions and re-dating keep the base quantity (BT-149)"
       ["60", "15.83"],
     ]);
     expect(redated.totals).toEqual(draft.totals);
-    const added = unwrap(addInvoiceLines(draft, [minutes(20, "95.00")]));
+    const added = unwrap(addInvoiceLines(draft, [minuteLine(20, "95.00")]));
     expect(added.lines.map((line) => line.netAmount.toFixed())).toEqual(["79.17", "14.00", "142.50", "15.83", "31.67"]);
     const removed = unwrap(removeInvoiceLine(draft, "2"));
     expect(removed.lines.map((line) => [line.id, line.baseQuantity ?? "1", line.netAmount.toFixed()])).toEqual([

@@ -10,7 +10,7 @@ import {
   type FinalizedInvoice,
   type InvoiceInput,
 } from "../index.js";
-import { contingentInvoice, mixedRateInvoice, reverseChargeInvoice } from "../test-support/fixtures.js";
+import { contingentInvoice, minuteLine, mixedRateInvoice, reverseChargeInvoice } from "../test-support/fixtures.js";
 import { readPdf } from "../test-support/pdf-reader.js";
 
 const fonts = loadDejaVuFonts();
@@ -188,16 +188,7 @@ describe("renderInvoicePdf: reverse charge, service report, credit note, long in
 });
 
 describe("renderInvoicePdf: unit prices per a base quantity (BT-149)", () => {
-  const minuteLine = (minutes: string, hourlyRate: string): InvoiceInput["lines"][number] => ({
-    kind: "time-and-material",
-    description: `Remote-Support ${minutes} Minuten`,
-    quantity: minutes,
-    unitCode: "MIN",
-    unitPrice: { amount: hourlyRate, currency: "EUR" },
-    baseQuantity: "60",
-    vat: { category: "S", rate: "19" },
-  });
-  const invoice = finalized({ ...mixedRateInvoice(), lines: [minuteLine("50", "95.00"), minuteLine("7", "120.00"), ...mixedRateInvoice().lines] }, "RE-2026-000140");
+  const invoice = finalized({ ...mixedRateInvoice(), lines: [minuteLine(50, "95.00"), minuteLine(7, "120.00"), ...mixedRateInvoice().lines] }, "RE-2026-000140");
 
   it("BT-149: shows the base quantity under the unit price: 50 Min. at 95,00 € je 60 Min. = 79,17 €; 7 Min. at 120,00 € je 60 Min. = 14,00 €; per-unit lines as before", async () => {
     const pdf = renderInvoicePdf(invoice, { fonts });

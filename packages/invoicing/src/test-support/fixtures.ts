@@ -95,6 +95,22 @@ export function mixedRateInvoice(): InvoiceInput {
   };
 }
 
+/**
+ * Service time in minutes at an hourly rate: the unit price is per 60 minutes (BT-149, BT-150 =
+ * MIN), so 50 MIN at 95.00 nets 50 × 95.00 ÷ 60 = 79.17.
+ */
+export function minuteLine(minutes: number, hourlyRate: string, rate = "19"): InvoiceInput["lines"][number] {
+  return {
+    kind: "time-and-material",
+    description: `Remote-Support ${String(minutes)} Minuten`,
+    quantity: String(minutes),
+    unitCode: "MIN",
+    unitPrice: { amount: hourlyRate, currency: "EUR" },
+    baseQuantity: "60",
+    vat: { category: "S", rate },
+  };
+}
+
 /** A reverse-charge invoice to an Austrian business: two lines at 0 %, category AE (T3). */
 export function reverseChargeInvoice(): InvoiceInput {
   return {

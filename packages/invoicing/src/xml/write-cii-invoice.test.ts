@@ -15,6 +15,7 @@ import { readCiiBusinessTerms, type CiiBusinessTerms } from "../test-support/cii
 import {
   contingentInvoice,
   DOMESTIC_BUYER,
+  minuteLine,
   mixedRateInvoice,
   reverseChargeInvoice,
   SELLER,
@@ -358,16 +359,7 @@ function netPrices(xml: string): { names: string[]; charge: string | undefined; 
 }
 
 describe("writeCiiInvoice: item price base quantity (BT-149, BT-150)", () => {
-  const minuteLine = (minutes: string, hourlyRate: string): InvoiceInput["lines"][number] => ({
-    kind: "time-and-material",
-    description: `Remote-Support ${minutes} Minuten`,
-    quantity: minutes,
-    unitCode: "MIN",
-    unitPrice: { amount: hourlyRate, currency: "EUR" },
-    baseQuantity: "60",
-    vat: { category: "S", rate: "19" },
-  });
-  const input: InvoiceInput = { ...mixedRateInvoice(), lines: [minuteLine("50", "95.00"), minuteLine("7", "120.00"), ...mixedRateInvoice().lines] };
+  const input: InvoiceInput = { ...mixedRateInvoice(), lines: [minuteLine(50, "95.00"), minuteLine(7, "120.00"), ...mixedRateInvoice().lines] };
   const xml = writeCiiInvoice(finalized(input, "RE-2026-000140"));
   const read = readCiiBusinessTerms(xml);
 
