@@ -2,15 +2,13 @@ import { randomUUID } from "node:crypto";
 import { isoDateSchema } from "@kontor/calendar";
 import {
   appendToOutbox,
-  insertInvoicePayment,
   listOverdueInvoices,
   loadInvoiceSettlement,
   lockInvoice,
   markPaymentReversed,
-  payableInvoiceOfRow,
   type InvoiceSummaryRow,
 } from "@kontor/db";
-import { invoiceBalance, latePaymentClaim, recordPayment, reversePayment, type PayableInvoice } from "@kontor/invoicing";
+import { invoiceBalance, latePaymentClaim, reversePayment } from "@kontor/invoicing";
 import { Money } from "@kontor/money";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { DateTime } from "luxon";
@@ -23,7 +21,6 @@ import { badRequest, conflict, fieldError, notFound } from "../../http/problem.j
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
 import { installationTermsPolicies } from "../installation-policies/domains/terms-policy-domain.js";
-import { INSTALLATION_ZONE } from "../tickets/service-desk-settings.js";
 import {
   invoicePaymentsResponseSchema,
   moneyJson,
@@ -35,33 +32,13 @@ import {
   toClaimResponse,
   toPaymentResponse,
 } from "./payment-response.js";
+import { installationToday, payable, recordInvoicePayment } from "./record-invoice-payment.js";
 import { INVOICE_WRITERS, visibleInvoice } from "./visible-invoice.js";
 
-/** Outbox topic of every recorded payment. */
-export const INVOICE_PAYMENT_RECORDED_TOPIC = "invoice.payment-recorded";
-/**
- * Outbox topic of the payment that leaves nothing open; keyed by that payment, so an invoice paid
- * again after a reversal is announced as paid again.
- */
-export const INVOICE_PAID_TOPIC = "invoice.paid";
 /** Outbox topic of a reversed payment (returned, bounced, booked on the wrong invoice). */
 export const INVOICE_PAYMENT_REVERSED_TOPIC = "invoice.payment-reversed";
 
 const paymentParamsSchema = idParamsSchema.extend({ paymentId: z.string().min(1).max(100) });
-
-/** Today in the installation's zone: payments and claims are about calendar days there. */
-function installationToday(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: INSTALLATION_ZONE }).toISODate() ?? now.toISOString().slice(0, 10);
-}
-
-/** The finalized invoice or correction invoice behind `row`, or the 409 saying why it takes no payment. */
-function payable(row: InvoiceSummaryRow): PayableInvoice {
-  if (row.status !== "finalized") {
-    throw conflict(`Invoice ${row.id} is a draft: it is paid once it is finalized (POST /v1/invoices/${row.id}/finalization)`, "PAYMENT_INVOICE_NOT_FINALIZED");
-  }
-  if (row.type === "credit-note") throw conflict(`${row.number ?? row.id} is a credit note: it is paid out, not in`, "PAYMENT_NOT_PAYABLE_TYPE");
-  return payableInvoiceOfRow(row);
-}
 
 const asOfQuerySchema = z.object({
   asOf: isoDateSchema.optional().describe("Calendar day the balance and the T6 claim are computed for; default today (installation zone)"),
@@ -130,43 +107,12 @@ export const invoicePaymentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, 
     async (request, reply) => {
       const who = requireStaff(request, INVOICE_WRITERS, "Invoice");
       const { id } = await visibleInvoice(deps, request, request.params.id);
-      const now = deps.clock.now();
-      const today = installationToday(now);
       const recorded = await deps.database.db.transaction(async (tx) => {
         // The row lock serializes payments (and credit notes) of one invoice: a concurrent
         // payment waits here, then counts against the open amount below.
         const row = await lockInvoice(tx, id);
         if (row === undefined) throw notFound(`Invoice ${id}`);
-        const invoice = payable(row);
-        const { payments, credits } = await loadInvoiceSettlement(tx, row.id);
-        const { payment, balance } = unwrap(recordPayment(invoice, payments, credits, request.body, { id: randomUUID(), today }));
-        await insertInvoicePayment(
-          tx,
-          {
-            id: payment.id,
-            invoiceId: row.id,
-            organizationId: row.organizationId,
-            amount: payment.amount.toFixed(),
-            currency: payment.amount.currency,
-            receivedOn: payment.receivedOn,
-            method: payment.method,
-            reference: payment.reference,
-            recordedBy: who.userId,
-          },
-          now,
-        );
-        const event = { invoiceId: row.id, organizationId: row.organizationId, number: invoice.number, paymentId: payment.id, amount: moneyJson(payment.amount), receivedOn: payment.receivedOn, open: moneyJson(balance.open) };
-        await appendToOutbox(
-          tx,
-          [
-            { topic: INVOICE_PAYMENT_RECORDED_TOPIC, aggregateType: "invoice", aggregateId: row.id, dedupeKey: `${INVOICE_PAYMENT_RECORDED_TOPIC}:${payment.id}`, payload: event },
-            ...(balance.status === "paid"
-              ? [{ topic: INVOICE_PAID_TOPIC, aggregateType: "invoice", aggregateId: row.id, dedupeKey: `${INVOICE_PAID_TOPIC}:${row.id}:${payment.id}`, payload: { ...event, settledOn: balance.settledOn } }]
-              : []),
-          ],
-          now,
-        );
-        return { payment, balance };
+        return unwrap(await recordInvoicePayment(tx, row, request.body, { id: randomUUID(), recordedBy: who.userId, now: deps.clock.now() }));
       });
       return reply
         .status(201)
