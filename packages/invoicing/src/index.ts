@@ -3,7 +3,8 @@
  * requires, gap-free document numbering, EN 16931 e-invoices in UN/CEFACT CII syntax
  * (XRechnung 3) and PDF documents — invoice and credit note as PDF/A-3 with the embedded
  * `factur-x.xml`, order confirmation (L1), delivery note (L5) and service report (C8);
- * payments, open amounts and T6 late-payment claims of finalized invoices.
+ * payments, open amounts and T6 late-payment claims of finalized invoices; SEPA direct debit
+ * collection files (ISO 20022 pain.008.001.08) for invoices collected under a mandate (C8, T7).
  *
  * The default DejaVu fonts for the PDFs come from the subpath `@kontor/invoicing/fonts`.
  *
@@ -91,6 +92,7 @@ export {
 export { billingSettingsSchema, type BillingSettings } from "./documents/billing-settings.js";
 export { documentNumberSchema, serviceReportIdSchema } from "./documents/identifiers.js";
 export { ibanProblem, ibanSchema, isValidIban, normalizeIban } from "./banking/iban.js";
+export { bicSchema, isValidBic } from "./banking/bic.js";
 export { isValidSepaCreditorId, sepaCreditorIdSchema } from "./banking/sepa-creditor-id.js";
 export {
   INVOICE_TYPES,
@@ -136,6 +138,35 @@ export {
   type LatePaymentClaimOptions,
   type LatePaymentSegment,
 } from "./payments/late-payment-claim.js";
+
+export {
+  SEPA_IDENTIFIER_MAX_LENGTH,
+  SEPA_NAME_MAX_LENGTH,
+  SEPA_REMITTANCE_MAX_LENGTH,
+  sepaIdentifierIssue,
+  sepaIdentifierProblem,
+  sepaIdentifierSchema,
+  sepaTextSchema,
+  toSepaText,
+} from "./direct-debit/sepa-text.js";
+export { SEPA_SEQUENCE_TYPES, type SepaSequenceType } from "./direct-debit/sepa-sequence-type.js";
+export {
+  directDebitCollectionSchema,
+  sepaAmountSchema,
+  type DirectDebitCollection,
+  type DirectDebitCollectionInput,
+} from "./direct-debit/direct-debit-collection.js";
+export {
+  directDebitCollectionOf,
+  type DirectDebitCollectionContext,
+  type DirectDebitInvoice,
+  type DirectDebitMandate,
+} from "./direct-debit/collection-of-invoice.js";
+export { PAIN_008_CODES, PAIN_008_NAMESPACE } from "./direct-debit/pain008-codes.js";
+export { sepaDirectDebitFileInputSchema, type SepaDirectDebitFileInput } from "./direct-debit/sepa-direct-debit-file-input.js";
+export type { SepaDirectDebitFile, SepaPaymentInformation } from "./direct-debit/sepa-direct-debit-file.js";
+export { writeSepaDirectDebitFile } from "./direct-debit/write-sepa-direct-debit-file.js";
+
 export type { InvoiceTotals, VatBreakdownEntry } from "./totals/invoice-totals.js";
 export { calculateInvoiceTotals, type TotalsLine } from "./totals/calculate-invoice-totals.js";
 
@@ -189,3 +220,4 @@ export { renderInvoicePdf, type InvoicePdfOptions } from "./pdf/render-invoice-p
 export { renderOrderConfirmationPdf } from "./pdf/render-order-confirmation-pdf.js";
 export { renderDeliveryNotePdf } from "./pdf/render-delivery-note-pdf.js";
 export { renderServiceReportPdf } from "./pdf/render-service-report-pdf.js";
+

@@ -1,9 +1,11 @@
+import { Money } from "@kontor/money";
 import { describe, expect, it } from "vitest";
 import { loadDejaVuFonts } from "./fonts/index.js";
 import {
   composeCreditNote,
   composeDeliveryNote,
   composeInvoice,
+  directDebitCollectionOf,
   finalizeInvoice,
   INVOICE_NUMBER_SERIES,
   latePaymentClaim,
@@ -15,6 +17,7 @@ import {
   reversePayment,
   reviseInvoice,
   writeCiiInvoice,
+  writeSepaDirectDebitFile,
   type InvoiceCredit,
   type RecordedPayment,
 } from "./index.js";
@@ -187,5 +190,42 @@ describe("README examples", () => {
       "2026-02-17..2026-03-18 on 328.08: 2.77",
       "2026-03-19..2026-03-31 on 200.00: 0.73",
     ]);
+  });
+  it("SEPA direct debit files (pain.008, C8, T7)", () => {
+    const rental = {
+      number: "RE-2026-000501",
+      issueDate: "2026-11-17",
+      dueDate: "2026-12-02",
+      paymentMeans: { kind: "sepa-direct-debit", mandateReference: "MANDAT-10042", creditorId: "DE98ZZZ09999999999", debtorIban: "DE89370400440532013000" },
+    } as const;
+    const mandate = { reference: "MANDAT-10042", signedOn: "2025-03-14", status: "active", debtorName: "Müller GmbH & Co. KG" } as const;
+
+    const collection = directDebitCollectionOf(rental, Money.of("1190.00", "EUR"), mandate, { earliestCollectionDate: "2026-11-23" });
+    if (!collection.ok) throw new Error(collection.errors.map((e) => e.code).join(", "));
+    expect(collection.value.debtor.name).toBe("Mueller GmbH + Co. KG");
+    expect([collection.value.remittance, collection.value.sequenceType]).toEqual(["Rechnung RE-2026-000501 vom 17.11.2026", "RCUR"]);
+
+    const tooLate = directDebitCollectionOf(rental, Money.of("1190.00", "EUR"), mandate, { earliestCollectionDate: "2026-12-03" });
+    expect(tooLate.ok ? "collected" : tooLate.errors[0]?.code).toBe("DIRECT_DEBIT_COLLECTION_DATE_PASSED");
+
+    const file = writeSepaDirectDebitFile({
+      messageId: "LS-2026-11-20-001",
+      createdAt: "2026-11-20T10:30:00+01:00",
+      initiatingParty: "Kontor Systemhaus GmbH",
+      creditor: { name: "Kontor Systemhaus GmbH", iban: "DE02120300000000202051", bic: "BYLADEM1001" },
+      collections: [
+        { ...collection.value, endToEndId: "RE-2026-000517", amount: { amount: "2499.00", currency: "EUR" }, collectionDate: "2026-12-16" },
+        collection.value,
+        { ...collection.value, endToEndId: "RE-2026-000502", amount: { amount: "595.00", currency: "EUR" } },
+      ],
+    });
+    if (!file.ok) throw new Error(file.errors.map((e) => `${e.code} ${e.path.join(".")}`).join(", "));
+    expect([file.value.numberOfTransactions, file.value.controlSum.toFixed()]).toEqual([3, "4284.00"]);
+    expect(file.value.paymentInformation.map((p) => `${p.id} ${p.collectionDate} ${String(p.numberOfTransactions)} ${p.controlSum.toFixed()}`)).toEqual([
+      "LS-2026-11-20-001-1 2026-12-02 2 1785.00",
+      "LS-2026-11-20-001-2 2026-12-16 1 2499.00",
+    ]);
+    expect(file.value.xml.includes("<Nm>Mueller GmbH + Co. KG</Nm>")).toBe(true);
+    expect(file.value.xml.includes("<CreDtTm>2026-11-20T09:30:00Z</CreDtTm>")).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bicSchema } from "../banking/bic.js";
 import { ibanSchema } from "../banking/iban.js";
 import { sepaCreditorIdSchema } from "../banking/sepa-creditor-id.js";
 import { isoDateSchema } from "./iso-date.js";
@@ -36,10 +37,6 @@ export const paymentTermsSchema = z
 export type PaymentTermsInput = z.input<typeof paymentTermsSchema>;
 /** Payment terms after validation. */
 export type PaymentTerms = z.output<typeof paymentTermsSchema>;
-
-const bicSchema = z
-  .string()
-  .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "Expected a BIC like BYLADEM1001");
 
 /** zod schema of a SEPA credit transfer to the seller's account (EN 16931 code 58). */
 export const sepaCreditTransferSchema = z

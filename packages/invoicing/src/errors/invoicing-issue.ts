@@ -80,7 +80,24 @@ export type InvoicingErrorCode =
   /** A reversal is dated before the payment it reverses arrived. */
   | "PAYMENT_REVERSAL_BEFORE_PAYMENT"
   /** T6: the late-payment policies have no policy or base rate for a day of the claim. */
-  | "T6_BASE_RATE_UNKNOWN";
+  | "T6_BASE_RATE_UNKNOWN"
+  /** C8: the invoice is paid by credit transfer, not collected by SEPA direct debit. */
+  | "DIRECT_DEBIT_NOT_DIRECT_DEBIT"
+  /** Nothing of the invoice is open (paid or credited in full): there is nothing to collect. */
+  | "DIRECT_DEBIT_NOTHING_OPEN"
+  /** A SEPA direct debit collects euros only; the amount is in another currency. */
+  | "DIRECT_DEBIT_CURRENCY"
+  /** No mandate, or not the one the invoice names (references compare case-insensitively). */
+  | "DIRECT_DEBIT_MANDATE_UNKNOWN"
+  /** The mandate is revoked: nothing more may be collected under it. */
+  | "DIRECT_DEBIT_MANDATE_REVOKED"
+  /**
+   * T7: the pre-notified collection date (the invoice's due date) is before the earliest date
+   * the bank can still collect on; a later date needs a new pre-notification.
+   */
+  | "DIRECT_DEBIT_COLLECTION_DATE_PASSED"
+  /** Two collections of one file share an end-to-end ID (the invoice number). */
+  | "DIRECT_DEBIT_DUPLICATE_END_TO_END_ID";
 
 /** One problem: a stable code, a message for people and the path of the offending field. */
 export interface InvoicingIssue {
