@@ -15,6 +15,8 @@ export * from "./runtime/clock.js";
 export * from "./repositories/invoices.js";
 export * from "./repositories/invoice-payments.js";
 export * from "./repositories/invoice-settlement.js";
+export * from "./repositories/direct-debits.js";
+export type { InvoiceOpenAmount } from "./repositories/open-amount.js";
 export * from "./security/secret-seal.js";
 export * from "./repositories/licensing-catalog.js";
 export * from "./repositories/license-quotes.js";

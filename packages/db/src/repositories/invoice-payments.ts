@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
-import { invoicePayments, invoices } from "../schema/invoicing.js";
+import { invoicePayments } from "../schema/invoicing.js";
+import { decimalString, invoiceDueDate, invoiceOpenAmountOf, openAmountFields, openAmountOfCandidate, payableInvoicesWithOpenAmount, type InvoiceOpenAmount } from "./open-amount.js";
 
 /**
  * A stored payment of an invoice; `amount` is an exact decimal string with at least two decimals
@@ -109,22 +110,7 @@ export async function listPaymentsOf(executor: Executor, invoiceId: string): Pro
  * An overdue invoice with its open amount. Amounts are exact decimal strings with at least two
  * decimals (`"119.00"`), in `currency` (the currency of its `totals.amountDue`).
  */
-export interface OverdueInvoiceRow {
-  readonly id: string;
-  readonly organizationId: string;
-  readonly number: string;
-  readonly currency: string;
-  /** `YYYY-MM-DD`, from `document.paymentTerms.dueDate`. */
-  readonly dueDate: string;
-  /** `document.totals.amountDue`. */
-  readonly amountDue: string;
-  /** The sum of the invoice's payments that are not reversed. */
-  readonly paid: string;
-  /** The sum of `totals.amountDue` of the invoice's finalized credit notes. */
-  readonly credited: string;
-  /** `amountDue − paid − credited`, always above zero here. */
-  readonly open: string;
-}
+export type OverdueInvoiceRow = InvoiceOpenAmount;
 
 /** Filters and page of {@link listOverdueInvoices}. */
 export interface OverdueInvoiceListOptions {
@@ -151,72 +137,18 @@ export interface OverdueInvoiceListOptions {
  * and credit notes are never listed. Dates compare as ISO strings.
  */
 export async function listOverdueInvoices(executor: Executor, options: OverdueInvoiceListOptions): Promise<OverdueInvoiceRow[]> {
-  // Every column is qualified by an explicit alias: the same table is read twice (invoices and
-  // their credit notes), and drizzle leaves columns of a one-table select unqualified.
-  const dueDate = sql`(invoice.document -> 'paymentTerms' ->> 'dueDate')`;
+  const dueDate = invoiceDueDate();
   const after = options.after === undefined ? sql`` : sql` and (${dueDate}, invoice.id) > (${options.after.dueDate}::text, ${options.after.id}::text)`;
   const organization = options.organizationId === undefined ? sql`` : sql` and invoice.organization_id = ${options.organizationId}::text`;
-  // Status and types as literals, not parameters: they must imply the partial index's predicate.
-  const candidates = sql`(
-    select invoice.id, invoice.organization_id, invoice.number,
-           invoice.document -> 'totals' -> 'amountDue' ->> 'currency' as currency,
-           ${dueDate} as due_date,
-           (invoice.document -> 'totals' -> 'amountDue' ->> 'amount')::numeric as amount_due,
-           (select coalesce(sum(payment.amount), 0) from ${invoicePayments} as payment
-             where payment.invoice_id = invoice.id and payment.reversed_on is null) as paid,
-           (select coalesce(sum((credit.document -> 'totals' -> 'amountDue' ->> 'amount')::numeric), 0)
-              from ${invoices} as credit
-             where credit.preceding_invoice_id = invoice.id and credit.type = 'credit-note' and credit.status = 'finalized') as credited
-      from ${invoices} as invoice
-     where invoice.status = 'finalized' and invoice.type in ('invoice', 'corrected-invoice')
-       and ${dueDate} < ${options.asOf}::text${after}${organization}
-  ) as candidate`;
-  const open = sql`(candidate.amount_due - candidate.paid - candidate.credited)`;
   const rows = await executor
-    .select({
-      id: sql<string>`candidate.id`,
-      organizationId: sql<string>`candidate.organization_id`,
-      number: sql<string | null>`candidate.number`,
-      currency: sql<string>`candidate.currency`,
-      dueDate: sql<string>`candidate.due_date`,
-      // As text: both drivers hand back the exact digits.
-      amountDue: sql<string>`candidate.amount_due::text`,
-      paid: sql<string>`candidate.paid::text`,
-      credited: sql<string>`candidate.credited::text`,
-      open: sql<string>`${open}::text`,
-    })
-    .from(candidates)
-    .where(sql`${open} > 0`)
+    .select(openAmountFields())
+    .from(payableInvoicesWithOpenAmount(sql`${dueDate} < ${options.asOf}::text${after}${organization}`))
+    .where(sql`${openAmountOfCandidate()} > 0`)
     .orderBy(sql`candidate.due_date`, sql`candidate.id`)
     .limit(options.limit);
-  return rows.map((row) => {
-    // A finalized document always has its number (a table CHECK).
-    if (row.number === null) throw new Error(`finalized invoice ${row.id} has no number`);
-    return {
-      id: row.id,
-      organizationId: row.organizationId,
-      number: row.number,
-      currency: row.currency,
-      dueDate: row.dueDate,
-      amountDue: decimalString(row.amountDue),
-      paid: decimalString(row.paid),
-      credited: decimalString(row.credited),
-      open: decimalString(row.open),
-    };
-  });
+  return rows.map(invoiceOpenAmountOf);
 }
 
 function withDecimalAmount(row: InvoicePaymentRow): InvoicePaymentRow {
   return { ...row, amount: decimalString(row.amount) };
-}
-
-/**
- * A `numeric` as Money accepts it: trailing zeros beyond the second decimal dropped, at least two
- * decimals (`"119"` and `"119.0000"` become `"119.00"`, `"0.125"` stays).
- */
-function decimalString(value: string): string {
-  const match = /^(-?\d+)(?:\.(\d*))?$/.exec(value);
-  if (match === null) throw new Error(`not a decimal: ${value}`);
-  const [, whole = "0", fraction = ""] = match;
-  return `${whole}.${fraction.replace(/0+$/, "").padEnd(2, "0")}`;
 }

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "../connection/database.js";
 import { applyMigration, databaseBefore, MIGRATION_TEST_TIMEOUT_MS } from "../testing/database-before.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
 import { insertOrganization } from "./organizations.js";
-import { findSepaMandate, insertSepaMandate, listSepaMandates, maskedIban, openActiveSepaMandate, revokeSepaMandate, type NewSepaMandate } from "./sepa-mandates.js";
+import { findSepaMandate, findSepaMandatesByReference, insertSepaMandate, listSepaMandates, maskedIban, openActiveSepaMandate, revokeSepaMandate, type NewSepaMandate } from "./sepa-mandates.js";
 
 const NOW = new Date("2026-11-16T09:00:00Z");
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -138,6 +138,19 @@ describe(`SEPA mandates on ${testDatabaseKind()} (C8, T7)`, () => {
     await revokeSepaMandate(database.db, "org-weber", "w-new", "staff-admin", at(3));
     expect(await openActiveSepaMandate(database.db, "org-weber", "2026-12-01")).toMatchObject({ id: "w-old", debtorIban: IBAN });
     expect((await openActiveSepaMandate(database.db, "org-weber", "2026-12-05"))?.id).toBe("w-future");
+  });
+
+  it("C8: a direct debit file finds the mandates of its invoices by reference in one query, regardless of case, revoked ones included, never the IBAN", async () => {
+    await insertSepaMandate(database.db, mandate("f1", { mandateReference: "Kontor-F1" }), NOW);
+    await insertSepaMandate(database.db, mandate("f2", { mandateReference: "KONTOR-F2", organizationId: "org-baeckerei", debtorName: "Bäckerei Schmidt" }), NOW);
+    await revokeSepaMandate(database.db, "org-baeckerei", "f2", "staff-admin", at(1));
+    const found = await findSepaMandatesByReference(database.db, ["KONTOR-F1", "kontor-f2", "Kontor-f2", "KONTOR-UNKNOWN"]);
+    expect([...found.keys()].sort()).toEqual(["KONTOR-F1", "KONTOR-F2"]);
+    expect(found.get("KONTOR-F1")).toMatchObject({ id: "f1", mandateReference: "Kontor-F1", status: "active", debtorName: "Müller GmbH", debtorIbanMasked: "DE89 **** **** **** **30 00" });
+    expect(found.get("KONTOR-F2")).toMatchObject({ id: "f2", organizationId: "org-baeckerei", status: "revoked" });
+    expect(Object.keys(found.get("KONTOR-F1") ?? {})).not.toContain("debtorIbanSealed");
+    expect(await findSepaMandatesByReference(database.db, [])).toEqual(new Map());
+    expect(await findSepaMandatesByReference(database.db, ["KONTOR-UNKNOWN"])).toEqual(new Map());
   });
 });
 

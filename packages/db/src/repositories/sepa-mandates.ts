@@ -1,5 +1,5 @@
 import { ibanProblem, normalizeIban } from "@kontor/invoicing";
-import { and, asc, desc, eq, getTableColumns, lte } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, lte, sql } from "drizzle-orm";
 import type { Executor } from "../connection/database.js";
 import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { sepaMandates } from "../schema/sepa-mandates.js";
@@ -79,6 +79,22 @@ export async function findSepaMandate(executor: Executor, organizationId: string
     .from(sepaMandates)
     .where(and(eq(sepaMandates.organizationId, organizationId), eq(sepaMandates.id, id)));
   return row;
+}
+
+/**
+ * The mandates with the given references, active and revoked, in one query on the
+ * `upper(mandate_reference)` unique index: keyed by the reference in upper case (references are
+ * compared regardless of case, C8), so `get(reference.toUpperCase())` finds one. References
+ * without a mandate are not in the map. Never the IBAN.
+ */
+export async function findSepaMandatesByReference(executor: Executor, references: readonly string[]): Promise<Map<string, SepaMandateRow>> {
+  const keys = [...new Set(references.map((reference) => reference.toUpperCase()))];
+  if (keys.length === 0) return new Map();
+  const rows = await executor
+    .select(displayColumns)
+    .from(sepaMandates)
+    .where(inArray(sql`upper(${sepaMandates.mandateReference})`, keys));
+  return new Map(rows.map((row) => [row.mandateReference.toUpperCase(), row]));
 }
 
 /** One organization's mandates in creation order, one keyset page, active and revoked. */

@@ -13,3 +13,4 @@ export * from "./installation-policies.js";
 export * from "./usage-records.js";
 export * from "./sepa-mandates.js";
 export * from "./customer-price-lists.js";
+export * from "./direct-debits.js";

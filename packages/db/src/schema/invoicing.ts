@@ -39,6 +39,10 @@ export const invoices = pgTable(
     index("invoices_payable_due_idx")
       .on(sql`(document -> 'paymentTerms' ->> 'dueDate')`, t.id)
       .where(sql`status = 'finalized' AND type IN ('invoice', 'corrected-invoice')`),
+    /** The candidates of a direct debit file: the same, paid by SEPA direct debit (migration 0027). */
+    index("invoices_direct_debit_due_idx")
+      .on(sql`(document -> 'paymentTerms' ->> 'dueDate')`, t.id)
+      .where(sql`status = 'finalized' AND type IN ('invoice', 'corrected-invoice') AND (document -> 'source' -> 'paymentMeans' ->> 'kind') = 'sepa-direct-debit'`),
   ],
 );
 
