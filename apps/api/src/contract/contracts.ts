@@ -18,7 +18,8 @@ import { termsPoliciesContract } from "../routes/installation-policies/terms-pol
 import { ticketingPoliciesContract } from "../routes/installation-policies/ticketing-policies.contract.js";
 import { serviceReportsContract } from "../routes/service-reports/service-reports.contract.js";
 import { sepaMandatesContract } from "../routes/organizations/sepa-mandates.contract.js";
+import { directDebitsContract } from "../routes/direct-debits/direct-debits.contract.js";
 import type { EndpointContract } from "../testing/endpoint-contract.js";
 
 /** Every route module's contract cases. Each domain adds its contract here with one line. */
-export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, consumptionContract, ticketsContract, assetsContract, inboundMailsContract, credentialsContract, goodsReceiptsContract, billingSettingsContract, licensingPoliciesContract, contingentPoliciesContract, seatPoliciesContract, termsPoliciesContract, ticketingPoliciesContract, serviceReportsContract, sepaMandatesContract];
+export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, consumptionContract, ticketsContract, assetsContract, inboundMailsContract, credentialsContract, goodsReceiptsContract, billingSettingsContract, licensingPoliciesContract, contingentPoliciesContract, seatPoliciesContract, termsPoliciesContract, ticketingPoliciesContract, serviceReportsContract, sepaMandatesContract, directDebitsContract];

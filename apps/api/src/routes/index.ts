@@ -9,6 +9,7 @@ import { SEAT_POLICY_DOMAIN } from "./installation-policies/domains/seat-policy-
 import { TERMS_POLICY_DOMAIN } from "./installation-policies/domains/terms-policy-domain.js";
 import { TICKETING_POLICY_DOMAIN } from "./installation-policies/domains/ticketing-policy-domain.js";
 import { installationPoliciesRoutes } from "./installation-policies/installation-policies-routes.js";
+import { directDebitRoutes } from "./direct-debits/direct-debit-routes.js";
 import { credentialsRoutes } from "./credentials/credentials-routes.js";
 import { goodsReceiptsRoutes } from "./goods-receipts/goods-receipts-routes.js";
 import { healthRoutes } from "./health.js";
@@ -50,4 +51,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   await app.register(serviceReportRoutes, deps);
   await app.register(usageRoutes, deps);
   await app.register(sepaMandateRoutes, deps);
+  await app.register(directDebitRoutes, deps);
 }

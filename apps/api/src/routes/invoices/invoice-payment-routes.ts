@@ -6,7 +6,6 @@ import {
   loadInvoiceSettlement,
   lockInvoice,
   markPaymentReversed,
-  type InvoiceSummaryRow,
 } from "@kontor/db";
 import { invoiceBalance, latePaymentClaim, reversePayment } from "@kontor/invoicing";
 import { Money } from "@kontor/money";
