@@ -1,4 +1,5 @@
 import { XMLParser } from "fast-xml-parser";
+import { at, child, children } from "./xml-tree.js";
 
 type Node = Record<string, unknown>;
 
@@ -25,23 +26,6 @@ const parser = new XMLParser({
 export interface XmlValue {
   readonly text: string;
   readonly attributes: Readonly<Record<string, string>>;
-}
-
-function child(node: unknown, name: string): unknown {
-  if (typeof node !== "object" || node === null) return undefined;
-  const value = (node as Node)[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function children(node: unknown, name: string): unknown[] {
-  if (typeof node !== "object" || node === null) return [];
-  const value = (node as Node)[name];
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function at(node: unknown, path: string): unknown {
-  return path.split("/").reduce<unknown>((current, name) => child(current, name), node);
 }
 
 function value(node: unknown): XmlValue | undefined {

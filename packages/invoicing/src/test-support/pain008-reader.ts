@@ -1,4 +1,5 @@
 import { XMLParser } from "fast-xml-parser";
+import { at, children } from "./xml-tree.js";
 
 type Node = Record<string, unknown>;
 
@@ -15,23 +16,6 @@ const parser = new XMLParser({
 
 // Keeps the order of the children: element order is what the XSD checks.
 const orderedParser = new XMLParser({ preserveOrder: true, ignoreAttributes: true, parseTagValue: false });
-
-function child(node: unknown, name: string): unknown {
-  if (typeof node !== "object" || node === null) return undefined;
-  const value = (node as Node)[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function children(node: unknown, name: string): unknown[] {
-  if (typeof node !== "object" || node === null) return [];
-  const value = (node as Node)[name];
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function at(node: unknown, path: string): unknown {
-  return path.split("/").reduce<unknown>((current, name) => child(current, name), node);
-}
 
 function textAt(node: unknown, path: string): string | undefined {
   const found = at(node, path);

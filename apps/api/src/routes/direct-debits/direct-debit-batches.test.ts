@@ -2,12 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKind } from "@kontor/db/testing";
 import { expectProblem } from "../../testing/expect-problem.js";
 import { createTestApi, type TestApi, type TestTokens } from "../../testing/test-api.js";
+import type { MoneyBody as Money } from "../invoices/payment-test-support.js";
 import { finalizedDirectDebitInvoice, MUELLER_IBAN, prepareCollections } from "./direct-debit-test-support.js";
 
-interface Money {
-  readonly amount: string;
-  readonly currency: string;
-}
 interface Batch {
   readonly id: string;
   readonly messageId: string;
