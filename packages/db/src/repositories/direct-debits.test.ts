@@ -17,12 +17,11 @@ import {
   type StoredDirectDebitMeans,
 } from "./direct-debits.js";
 import { insertInvoicePayment, markPaymentReversed } from "./invoice-payments.js";
-import { insertInvoiceDraft, markInvoiceFinalized, type InvoiceRow } from "./invoices.js";
 import { insertOrganization } from "./organizations.js";
+import { storeTestInvoice, type StoredTestInvoice } from "./stored-invoice.test-support.js";
 
 const NOW = new Date("2026-11-20T09:00:00Z");
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
 /** The debtor's IBAN (check digits 89) and its account number part: neither may be stored in plain text. */
 const IBAN = "DE89370400440532013000";
 const ACCOUNT_NUMBER = "370400440532013000";
@@ -30,15 +29,8 @@ const ACCOUNT_NUMBER = "370400440532013000";
 const MEANS_A: StoredDirectDebitMeans = { kind: "sepa-direct-debit", mandateReference: "KONTOR-M1", creditorId: "DE98ZZZ09999999999", debtorIban: IBAN };
 const MEANS_B: StoredDirectDebitMeans = { kind: "sepa-direct-debit", mandateReference: "KONTOR-B1", creditorId: "DE98ZZZ09999999999", debtorIban: "DE02120300000000202051" };
 
-interface Stored {
-  readonly id: string;
-  readonly organizationId?: string;
-  readonly type?: InvoiceRow["type"];
-  readonly dueDate: string;
-  readonly amountDue: string;
+interface Stored extends StoredTestInvoice {
   readonly paymentMeans?: unknown;
-  readonly precedingInvoiceId?: string;
-  readonly draft?: boolean;
 }
 
 /** A minimal stored document: what the candidates read of it, all issued on 2026-11-16. */
@@ -93,17 +85,7 @@ function sqlStateOf(error: unknown): string | undefined {
 describe(`direct debit batches on ${testDatabaseKind()} (C8, T7)`, () => {
   let database: DatabaseHandle;
 
-  async function store(stored: Stored): Promise<void> {
-    const document = documentOf(stored);
-    await insertInvoiceDraft(
-      database.db,
-      { id: stored.id, organizationId: stored.organizationId ?? "org-a", type: stored.type ?? "invoice", document, precedingInvoiceId: stored.precedingInvoiceId },
-      NOW,
-    );
-    if (stored.draft === true) return;
-    const finalized = await markInvoiceFinalized(database.db, stored.id, { number: `N-${stored.id}`, document, pdf: PDF, xml: "<x/>" }, NOW);
-    if (finalized === undefined) throw new Error(`${stored.id} not finalized`);
-  }
+  const store = (stored: Stored): Promise<void> => storeTestInvoice(database.db, stored, documentOf(stored), NOW);
 
   async function pay(id: string, invoiceId: string, amount: string, organizationId = "org-a"): Promise<void> {
     await insertInvoicePayment(database.db, { id, invoiceId, organizationId, amount, currency: "EUR", receivedOn: "2026-12-02", method: "sepa-direct-debit", reference: null, recordedBy: null }, NOW);

@@ -2,21 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../connection/database.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
 import { insertInvoicePayment, listOverdueInvoices, listPaymentsOf, type InvoicePaymentRow, type NewInvoicePayment } from "./invoice-payments.js";
-import { insertInvoiceDraft, markInvoiceFinalized, type InvoiceRow } from "./invoices.js";
 import { insertOrganization } from "./organizations.js";
+import { storeTestInvoice, type StoredTestInvoice } from "./stored-invoice.test-support.js";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
-const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
 
-interface Stored {
-  readonly id: string;
-  readonly organizationId?: string;
-  readonly type?: InvoiceRow["type"];
-  readonly dueDate: string;
-  readonly amountDue: string;
-  readonly precedingInvoiceId?: string;
-  readonly draft?: boolean;
-}
+type Stored = StoredTestInvoice;
 
 const FULL_PAYMENT: NewInvoicePayment = {
   id: "pay-partial-b",
@@ -39,17 +30,7 @@ describe(`invoice payments repository on ${testDatabaseKind()}`, () => {
   let database: DatabaseHandle;
   let recorded: InvoicePaymentRow | undefined;
 
-  async function store(stored: Stored): Promise<void> {
-    const document = documentOf(stored);
-    await insertInvoiceDraft(
-      database.db,
-      { id: stored.id, organizationId: stored.organizationId ?? "org-a", type: stored.type ?? "invoice", document, precedingInvoiceId: stored.precedingInvoiceId },
-      NOW,
-    );
-    if (stored.draft === true) return;
-    const finalized = await markInvoiceFinalized(database.db, stored.id, { number: `N-${stored.id}`, document, pdf: PDF, xml: "<x/>" }, NOW);
-    if (finalized === undefined) throw new Error(`${stored.id} not finalized`);
-  }
+  const store = (stored: Stored): Promise<void> => storeTestInvoice(database.db, stored, documentOf(stored), NOW);
 
   async function pay(id: string, invoiceId: string, receivedOn: string, amount: string, organizationId = "org-a"): Promise<void> {
     await insertInvoicePayment(database.db, { id, invoiceId, organizationId, amount, currency: "EUR", receivedOn, method: "bank-transfer", reference: null, recordedBy: null }, NOW);
