@@ -16,6 +16,7 @@ export * from "./repositories/invoices.js";
 export * from "./repositories/invoice-payments.js";
 export * from "./repositories/invoice-settlement.js";
 export * from "./repositories/direct-debits.js";
+export * from "./repositories/bank-statements.js";
 export type { InvoiceOpenAmount } from "./repositories/open-amount.js";
 export * from "./security/secret-seal.js";
 export * from "./repositories/licensing-catalog.js";

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../connection/database.js";
+import type { DatabaseHandle, Executor } from "../connection/database.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
 import {
   cancelDirectDebitBatch,
+  findBookedCollectionsByEndToEndIds,
   findDirectDebitBatch,
   insertDirectDebitBatch,
   isPendingCollectionConflict,
@@ -394,5 +395,33 @@ describe(`direct debit batches on ${testDatabaseKind()} (C8, T7)`, () => {
     );
     const [settled] = (await findDirectDebitBatch(database.db, "ddb-5"))?.collections ?? [];
     expect(settled?.paymentId === null).toBe(settled?.releasedAt !== null);
+  });
+
+  it("T7/C8: findBookedCollectionsByEndToEndIds finds the booked collections whose payment stands; a returned (reversed) one, a pending one and unknown ids are not found", async () => {
+    await store({ id: "inv-d", dueDate: "2026-12-10", amountDue: "400.00" });
+    // inv-a was booked in ddb-1 as pay-a and came back (reversed); ddb-6 collects it again.
+    await insertDirectDebitBatch(
+      database.db,
+      { id: "ddb-6", messageId: "KONTOR-DD-2026-11-20-6", numberOfTransactions: 2, controlSum: "1590.00", xml: XML, createdBy: "user-1" },
+      [collection("inv-d", "400.00", "2026-12-10"), collection("inv-a", "1190.00", "2026-12-10")],
+      at(90),
+    );
+    await pay("pay-d", "inv-d", "400.00");
+    await pay("pay-a2", "inv-a", "1190.00");
+    expect(await markCollectionBooked(database.db, "ddb-6", "inv-d", "pay-d")).toBeDefined();
+    expect(await markCollectionBooked(database.db, "ddb-6", "inv-a", "pay-a2")).toBeDefined();
+
+    const found = await findBookedCollectionsByEndToEndIds(database.db, ["N-inv-d", "N-inv-a", "N-inv-b", "N-unknown", "N-inv-d"]);
+    expect(found).toEqual([
+      { batchId: "ddb-6", invoiceId: "inv-a", organizationId: "org-a", endToEndId: "N-inv-a", paymentId: "pay-a2", amount: "1190.00", currency: "EUR", collectionDate: "2026-12-10" },
+      { batchId: "ddb-6", invoiceId: "inv-d", organizationId: "org-a", endToEndId: "N-inv-d", paymentId: "pay-d", amount: "400.00", currency: "EUR", collectionDate: "2026-12-10" },
+    ]);
+    // The second debit of inv-a comes back as well: nothing of inv-a is left to return.
+    await markPaymentReversed(database.db, { paymentId: "pay-a2", invoiceId: "inv-a", reversedOn: "2026-12-12", reason: "returned", note: "AM04", reversedBy: null }, at(100));
+    expect((await findBookedCollectionsByEndToEndIds(database.db, ["N-inv-a", "N-inv-d"])).map((row) => [row.endToEndId, row.paymentId])).toEqual([["N-inv-d", "pay-d"]]);
+    expect(await findBookedCollectionsByEndToEndIds(database.db, ["N-inv-a"])).toEqual([]);
+    // No ids, no statement.
+    const noDatabase = new Proxy({}, { get: () => { throw new Error("no statement expected"); } }) as Executor;
+    expect(await findBookedCollectionsByEndToEndIds(noDatabase, [])).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { Money } from "@kontor/money";
-import { and, asc, desc, eq, getTableColumns, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor, KontorTransaction } from "../connection/database.js";
 import { toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { directDebitBatches, directDebitCollections } from "../schema/direct-debits.js";
@@ -283,6 +283,52 @@ export async function markCollectionBooked(executor: Executor, batchId: string, 
     )
     .returning();
   return row === undefined ? undefined : withDecimalAmount(row);
+}
+
+/**
+ * A booked collection whose payment stands: what a returned direct debit (Rücklastschrift, T7/C8)
+ * in a bank statement reverses. `amount` is an exact decimal string with at least two decimals.
+ */
+export interface BookedCollectionRow {
+  readonly batchId: string;
+  readonly invoiceId: string;
+  readonly organizationId: string;
+  /** PmtId/EndToEndId: the bank gives it back with the returned debit. */
+  readonly endToEndId: string;
+  /** The payment the collected money was booked as (not reversed). */
+  readonly paymentId: string;
+  readonly amount: string;
+  readonly currency: string;
+  /** `YYYY-MM-DD`: ReqdColltnDt. */
+  readonly collectionDate: string;
+}
+
+/**
+ * The booked collections with one of the end-to-end IDs `ids` whose payment is not reversed (a
+ * collection whose debit came back already is not returned twice), by end-to-end ID, then batch.
+ * One statement on `direct_debit_collections_booked_end_to_end_idx`; no statement for an empty
+ * list. An end-to-end ID (the invoice number) may be booked in several files when an earlier
+ * payment was reversed; only the standing one is listed.
+ */
+export async function findBookedCollectionsByEndToEndIds(executor: Executor, ids: readonly string[]): Promise<BookedCollectionRow[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = await executor
+    .select({
+      batchId: directDebitCollections.batchId,
+      invoiceId: directDebitCollections.invoiceId,
+      organizationId: directDebitCollections.organizationId,
+      endToEndId: directDebitCollections.endToEndId,
+      paymentId: invoicePayments.id,
+      amount: directDebitCollections.amount,
+      currency: directDebitCollections.currency,
+      collectionDate: directDebitCollections.collectionDate,
+    })
+    .from(directDebitCollections)
+    .innerJoin(invoicePayments, eq(invoicePayments.id, directDebitCollections.paymentId))
+    .where(and(isNotNull(directDebitCollections.paymentId), inArray(directDebitCollections.endToEndId, unique), isNull(invoicePayments.reversedOn)))
+    .orderBy(asc(directDebitCollections.endToEndId), asc(directDebitCollections.batchId));
+  return rows.map((row) => ({ ...row, amount: decimalString(row.amount) }));
 }
 
 /** Who cancels a file and why. */

@@ -152,3 +152,20 @@ export async function listOverdueInvoices(executor: Executor, options: OverdueIn
 function withDecimalAmount(row: InvoicePaymentRow): InvoicePaymentRow {
   return { ...row, amount: decimalString(row.amount) };
 }
+
+/**
+ * The finalized invoices and correction invoices numbered `numbers` (credit notes and drafts
+ * never), each with its open amount as {@link listOverdueInvoices} computes it, including those
+ * with nothing open (`open` `"0.00"`, or negative when overpaid or credited beyond the amount
+ * due): a bank statement naming a paid invoice is reviewed, not ignored. In number order. One
+ * statement on the unique index of `invoices.number`; no statement for an empty list.
+ */
+export async function findInvoicesByNumbers(executor: Executor, numbers: readonly string[]): Promise<InvoiceOpenAmount[]> {
+  const unique = [...new Set(numbers)];
+  if (unique.length === 0) return [];
+  const rows = await executor
+    .select(openAmountFields())
+    .from(payableInvoicesWithOpenAmount(sql`invoice.number = any(${sql.param(unique)}::text[])`))
+    .orderBy(sql`candidate.number`);
+  return rows.map(invoiceOpenAmountOf);
+}

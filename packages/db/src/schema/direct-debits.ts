@@ -81,5 +81,7 @@ export const directDebitCollections = pgTable(
     unique("direct_debit_collections_batch_id_end_to_end_id_key").on(t.batchId, t.endToEndId),
     uniqueIndex("direct_debit_collections_pending_idx").on(t.invoiceId).where(sql`payment_id IS NULL AND released_at IS NULL`),
     uniqueIndex("direct_debit_collections_payment_idx").on(t.paymentId).where(sql`payment_id IS NOT NULL`),
+    // Migration 0028: returned direct debits are found by end-to-end ID among the booked collections.
+    index("direct_debit_collections_booked_end_to_end_idx").on(t.endToEndId).where(sql`payment_id IS NOT NULL`),
   ],
 );

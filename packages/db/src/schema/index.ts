@@ -14,3 +14,4 @@ export * from "./usage-records.js";
 export * from "./sepa-mandates.js";
 export * from "./customer-price-lists.js";
 export * from "./direct-debits.js";
+export * from "./bank-statements.js";
