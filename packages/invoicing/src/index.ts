@@ -4,7 +4,8 @@
  * (XRechnung 3) and PDF documents — invoice and credit note as PDF/A-3 with the embedded
  * `factur-x.xml`, order confirmation (L1), delivery note (L5) and service report (C8);
  * payments, open amounts and T6 late-payment claims of finalized invoices; SEPA direct debit
- * collection files (ISO 20022 pain.008.001.08) for invoices collected under a mandate (C8, T7).
+ * collection files (ISO 20022 pain.008.001.08) for invoices collected under a mandate (C8, T7);
+ * bank statements (camt.053/camt.054) read and matched to invoices and collections (T6, C8).
  *
  * The default DejaVu fonts for the PDFs come from the subpath `@kontor/invoicing/fonts`.
  *
@@ -166,6 +167,32 @@ export { PAIN_008_CODES, PAIN_008_NAMESPACE } from "./direct-debit/pain008-codes
 export { sepaDirectDebitFileInputSchema, type SepaDirectDebitFileInput } from "./direct-debit/sepa-direct-debit-file-input.js";
 export type { SepaDirectDebitFile, SepaPaymentInformation } from "./direct-debit/sepa-direct-debit-file.js";
 export { writeSepaDirectDebitFile } from "./direct-debit/write-sepa-direct-debit-file.js";
+
+export type {
+  BankEntry,
+  BankParty,
+  BankStatement,
+  BankStatementFile,
+  BankTransaction,
+  BankTransactionCode,
+} from "./bank-statements/bank-statement-file.js";
+export { readBankStatementFile } from "./bank-statements/read-bank-statement-file.js";
+export { documentNumbersIn } from "./bank-statements/document-numbers-in.js";
+export { invoiceNumbersOfTransaction } from "./bank-statements/invoice-numbers-of-transaction.js";
+export {
+  BANK_NOT_APPLICABLE_CODES,
+  BANK_REVIEW_CODES,
+  type BankNotApplicableCode,
+  type BankReviewCode,
+} from "./bank-statements/bank-match-codes.js";
+export type {
+  BankMatchKnowledge,
+  BankPaymentAllocation,
+  BankTransactionMatch,
+  CollectionToMatch,
+  InvoiceToMatch,
+} from "./bank-statements/bank-transaction-match.js";
+export { matchBankTransaction } from "./bank-statements/match-bank-transaction.js";
 
 export type { InvoiceTotals, VatBreakdownEntry } from "./totals/invoice-totals.js";
 export { calculateInvoiceTotals, type TotalsLine } from "./totals/calculate-invoice-totals.js";

@@ -6,11 +6,14 @@ import {
   composeDeliveryNote,
   composeInvoice,
   directDebitCollectionOf,
+  documentNumbersIn,
   finalizeInvoice,
   INVOICE_NUMBER_SERIES,
   latePaymentClaim,
+  matchBankTransaction,
   nextDocumentNumber,
   payableInvoiceOf,
+  readBankStatementFile,
   recordPayment,
   renderDeliveryNotePdf,
   renderInvoicePdf,
@@ -227,5 +230,40 @@ describe("README examples", () => {
     ]);
     expect(file.value.xml.includes("<Nm>Mueller GmbH + Co. KG</Nm>")).toBe(true);
     expect(file.value.xml.includes("<CreDtTm>2026-11-20T09:30:00Z</CreDtTm>")).toBe(true);
+  });
+
+  it("bank statements (camt.053 / camt.054) and payment matching (T6, C8)", () => {
+    const xml = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+  <GrpHdr><MsgId>STMT-2026-12-08-0001</MsgId><CreDtTm>2026-12-08T22:15:03+01:00</CreDtTm></GrpHdr>
+  <Stmt><Id>0202051-2026-234</Id><Acct><Id><IBAN>DE02120300000000202051</IBAN></Id></Acct>
+    <Ntry><Amt Ccy="EUR">357.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+      <BookgDt><Dt>2026-12-09</Dt></BookgDt><ValDt><Dt>2026-12-08</Dt></ValDt><AcctSvcrRef>2026120800018</AcctSvcrRef>
+      <NtryDtls><TxDtls><RmtInf><Ustrd>Rechnung RE 2026 000003 und RE2026000004</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+  </Stmt></BkToCstmrStmt></Document>`;
+
+    const file = readBankStatementFile(xml);
+    if (!file.ok) throw new Error(file.errors.map((e) => `${e.code} ${e.message}`).join(", "));
+    const entry = file.value.statements[0]?.entries[0];
+    const transaction = entry?.transactions[0];
+    if (entry === undefined || transaction === undefined) throw new Error("The statement has no entry");
+    expect([file.value.messageType, transaction.amount.toFixed(), transaction.bankReference]).toEqual(["camt.053.001.08", "357.00", "2026120800018"]);
+
+    expect(documentNumbersIn(INVOICE_NUMBER_SERIES, transaction.remittanceText)).toEqual(["RE-2026-000003", "RE-2026-000004"]);
+
+    const match = matchBankTransaction(entry, transaction, {
+      invoiceSeries: INVOICE_NUMBER_SERIES,
+      invoices: new Map([
+        ["RE-2026-000003", { invoiceId: "inv-3", number: "RE-2026-000003", open: Money.of("119.00", "EUR") }],
+        ["RE-2026-000004", { invoiceId: "inv-4", number: "RE-2026-000004", open: Money.of("238.00", "EUR") }],
+      ]),
+      collections: new Map(),
+    });
+    expect(match.kind).toBe("payment");
+    if (match.kind === "payment") {
+      expect([match.receivedOn, match.allocations.map((a) => `${a.number} ${a.amount.toFixed()}`)]).toEqual([
+        "2026-12-08",
+        ["RE-2026-000003 119.00", "RE-2026-000004 238.00"],
+      ]);
+    }
   });
 });

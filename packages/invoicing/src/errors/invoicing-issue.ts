@@ -97,7 +97,15 @@ export type InvoicingErrorCode =
    */
   | "DIRECT_DEBIT_COLLECTION_DATE_PASSED"
   /** Two collections of one file share an end-to-end ID (the invoice number). */
-  | "DIRECT_DEBIT_DUPLICATE_END_TO_END_ID";
+  | "DIRECT_DEBIT_DUPLICATE_END_TO_END_ID"
+  /** A bank statement file is not well-formed XML; the message names line and column. */
+  | "BANK_STATEMENT_MALFORMED"
+  /** A bank statement file has a `<!DOCTYPE`: refused before parsing (entity expansion). */
+  | "BANK_STATEMENT_DOCTYPE"
+  /** A bank statement file is not an ISO 20022 camt.053 or camt.054 message of version 001.02–001.13; the message says what it is. */
+  | "BANK_STATEMENT_UNSUPPORTED"
+  /** A required element of a camt.053/054 file is missing or a value is not valid; the message names the element. */
+  | "BANK_STATEMENT_INVALID";
 
 /** One problem: a stable code, a message for people and the path of the offending field. */
 export interface InvoicingIssue {

@@ -10,10 +10,17 @@ export interface DocumentNumberParts {
   readonly sequence: number;
 }
 
-type Token =
+/**
+ * One part of a series format: literal text, the year (`{YYYY}` 4, `{YY}` 2 digits) or the
+ * zero-padded sequence (`{SEQ:n}`). Internal: shared with the number search of the bank
+ * statement import, not exported from the package.
+ */
+export type NumberFormatToken =
   | { readonly kind: "literal"; readonly text: string }
   | { readonly kind: "year"; readonly digits: 2 | 4 }
   | { readonly kind: "sequence"; readonly digits: number };
+
+type Token = NumberFormatToken;
 
 interface CompiledSeries {
   readonly tokens: readonly Token[];
@@ -48,6 +55,11 @@ function compile(format: string): CompiledSeries {
   const result = { tokens, pattern: new RegExp(`${source}$`), sequenceDigits };
   compiled.set(format, result);
   return result;
+}
+
+/** The tokens of a series format, compiled once per format (see {@link NumberFormatToken}). */
+export function numberFormatTokens(format: string): readonly NumberFormatToken[] {
+  return compile(format).tokens;
 }
 
 /**

@@ -1,0 +1,63 @@
+import type { Money } from "@kontor/money";
+import type { IsoDate } from "../documents/iso-date.js";
+import type { NumberSeries } from "../numbering/number-series.js";
+import type { BankNotApplicableCode, BankReviewCode } from "./bank-match-codes.js";
+
+/** A finalized invoice (or correction invoice) a transfer may name, with what is open of it now. */
+export interface InvoiceToMatch {
+  /** The caller's ID of the invoice. */
+  readonly invoiceId: string;
+  /** Its number (canonical, as issued). */
+  readonly number: string;
+  /** What is open: may be 0 (paid) or below (overpaid). The caller lowers it after booking a payment. */
+  readonly open: Money;
+}
+
+/** A booked, unreversed SEPA direct debit collection (C8) a returned debit may name by its end-to-end ID. */
+export interface CollectionToMatch {
+  /** The end-to-end ID of the collection (the invoice number). */
+  readonly endToEndId: string;
+  /** The collected invoice. */
+  readonly invoiceId: string;
+  /** The payment the collection booked, which a return reverses. */
+  readonly paymentId: string;
+  /** The collected amount. */
+  readonly amount: Money;
+}
+
+/** What {@link matchBankTransaction} knows of the books. */
+export interface BankMatchKnowledge {
+  /** The series of invoice numbers searched for in the texts, e.g. `INVOICE_NUMBER_SERIES`. */
+  readonly invoiceSeries: NumberSeries;
+  /** The invoices the file's texts name, by canonical number. */
+  readonly invoices: ReadonlyMap<string, InvoiceToMatch>;
+  /** Booked, unreversed collections, by end-to-end ID. */
+  readonly collections: ReadonlyMap<string, CollectionToMatch>;
+}
+
+/** A part of a payment: how much of it goes onto one invoice. */
+export interface BankPaymentAllocation {
+  readonly invoiceId: string;
+  readonly number: string;
+  readonly amount: Money;
+}
+
+/**
+ * What to do with one bank transaction:
+ * - `payment`: record these payments (the allocations sum to the transaction's amount), received
+ *   on the value date (T6)
+ * - `direct-debit-return`: reverse the collection's payment (reason `returned`) on the booking date
+ * - `review`: a person decides; `invoiceIds` are the known invoices the transaction names
+ * - `not-applicable`: concerns no invoice
+ */
+export type BankTransactionMatch =
+  | { readonly kind: "payment"; readonly receivedOn: IsoDate; readonly allocations: readonly BankPaymentAllocation[] }
+  | {
+      readonly kind: "direct-debit-return";
+      readonly reversedOn: IsoDate;
+      readonly invoiceId: string;
+      readonly paymentId: string;
+      readonly returnReason: string | null;
+    }
+  | { readonly kind: "review"; readonly code: BankReviewCode; readonly message: string; readonly invoiceIds: readonly string[] }
+  | { readonly kind: "not-applicable"; readonly code: BankNotApplicableCode; readonly message: string };

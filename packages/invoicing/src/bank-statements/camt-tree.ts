@@ -1,0 +1,25 @@
+// Walking the object tree fast-xml-parser gives for a camt file. (The test readers of CII and
+// pain.008 have the same three helpers in test-support/; production code does not import test
+// support, so the camt reader has its own.)
+
+type Node = Record<string, unknown>;
+
+/** The first child element `name` of `node`. */
+export function child(node: unknown, name: string): unknown {
+  if (typeof node !== "object" || node === null) return undefined;
+  const value = (node as Node)[name];
+  return Array.isArray(value) ? (value[0] as unknown) : value;
+}
+
+/** Every child element `name` of `node`, in document order. */
+export function children(node: unknown, name: string): unknown[] {
+  if (typeof node !== "object" || node === null) return [];
+  const value = (node as Node)[name];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? (value as unknown[]) : [value];
+}
+
+/** The element at a `/`-separated path below `node`, first children only. */
+export function at(node: unknown, path: string): unknown {
+  return path.split("/").reduce<unknown>((current, name) => child(current, name), node);
+}
