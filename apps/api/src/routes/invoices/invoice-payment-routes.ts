@@ -1,13 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isoDateSchema } from "@kontor/calendar";
-import {
-  appendToOutbox,
-  listOverdueInvoices,
-  loadInvoiceSettlement,
-  lockInvoice,
-  markPaymentReversed,
-} from "@kontor/db";
-import { invoiceBalance, latePaymentClaim, reversePayment } from "@kontor/invoicing";
+import { listOverdueInvoices, loadInvoiceSettlement, lockInvoice } from "@kontor/db";
+import { invoiceBalance, latePaymentClaim } from "@kontor/invoicing";
 import { Money } from "@kontor/money";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { DateTime } from "luxon";
@@ -16,7 +10,7 @@ import type { ApiDeps } from "../../app/api-deps.js";
 import { organizationScope, requireAccess, requireStaff } from "../../auth/access.js";
 import { unwrap } from "../../http/domain-result.js";
 import { pageSchema } from "../../http/pagination.js";
-import { badRequest, conflict, fieldError, notFound } from "../../http/problem.js";
+import { badRequest, fieldError, notFound, ruleViolation } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
 import { installationTermsPolicies } from "../installation-policies/domains/terms-policy-domain.js";
@@ -32,10 +26,8 @@ import {
   toPaymentResponse,
 } from "./payment-response.js";
 import { installationToday, payable, recordInvoicePayment } from "./record-invoice-payment.js";
+import { reversalRefusalProblem, reverseInvoicePayment } from "./reverse-invoice-payment.js";
 import { INVOICE_WRITERS, visibleInvoice } from "./visible-invoice.js";
-
-/** Outbox topic of a reversed payment (returned, bounced, booked on the wrong invoice). */
-export const INVOICE_PAYMENT_REVERSED_TOPIC = "invoice.payment-reversed";
 
 const paymentParamsSchema = idParamsSchema.extend({ paymentId: z.string().min(1).max(100) });
 
@@ -136,59 +128,14 @@ export const invoicePaymentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, 
       const who = requireStaff(request, INVOICE_WRITERS, "Invoice");
       const { id } = await visibleInvoice(deps, request, request.params.id);
       const { paymentId } = request.params;
-      const now = deps.clock.now();
-      const today = installationToday(now);
       const reversed = await deps.database.db.transaction(async (tx) => {
         // The invoice's row lock serializes the reversal with payments and other reversals of
         // the invoice: a concurrent reversal of the same payment waits, then finds it reversed.
         const row = await lockInvoice(tx, id);
         if (row === undefined) throw notFound(`Invoice ${id}`);
-        const invoice = payable(row);
-        const { payments, credits } = await loadInvoiceSettlement(tx, row.id);
-        const stored = payments.find((payment) => payment.id === paymentId);
-        // A payment of another invoice is as absent as an unknown one.
-        if (stored === undefined) throw notFound(`Payment ${paymentId} of invoice ${id}`);
-        if (stored.reversal !== undefined && stored.reversal !== null) {
-          throw conflict(
-            `Payment ${paymentId} of ${invoice.number} was reversed on ${stored.reversal.reversedOn} (${stored.reversal.reason}); a payment is reversed once`,
-            "PAYMENT_ALREADY_REVERSED",
-          );
-        }
-        const { payment, balance } = unwrap(reversePayment(invoice, payments, credits, paymentId, request.body, { today }));
-        const reversal = payment.reversal;
-        if (reversal === undefined || reversal === null) throw new Error(`reversePayment returned payment ${paymentId} without its reversal`);
-        const marked = await markPaymentReversed(
-          tx,
-          { paymentId, invoiceId: row.id, reversedOn: reversal.reversedOn, reason: reversal.reason, note: reversal.note, reversedBy: who.userId },
-          now,
-        );
-        // Under the lock the payment was found unreversed: the update cannot miss it.
-        if (marked === undefined) throw new Error(`payment ${paymentId} of invoice ${row.id} was not reversed`);
-        await appendToOutbox(
-          tx,
-          [
-            {
-              topic: INVOICE_PAYMENT_REVERSED_TOPIC,
-              aggregateType: "invoice",
-              aggregateId: row.id,
-              dedupeKey: `${INVOICE_PAYMENT_REVERSED_TOPIC}:${paymentId}`,
-              payload: {
-                invoiceId: row.id,
-                organizationId: row.organizationId,
-                number: invoice.number,
-                paymentId,
-                amount: moneyJson(payment.amount),
-                receivedOn: payment.receivedOn,
-                reversedOn: reversal.reversedOn,
-                reason: reversal.reason,
-                note: reversal.note,
-                open: moneyJson(balance.open),
-              },
-            },
-          ],
-          now,
-        );
-        return { payment, balance };
+        const result = await reverseInvoicePayment(tx, row, paymentId, request.body, { reversedBy: who.userId, now: deps.clock.now() });
+        if (!result.ok) throw reversalRefusalProblem(result.errors) ?? ruleViolation(result.errors);
+        return result.value;
       });
       return { payment: toPaymentResponse(reversed.payment), balance: toBalanceResponse(reversed.balance) };
     },
