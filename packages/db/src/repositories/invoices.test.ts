@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVOICE_NUMBER_SERIES } from "@kontor/invoicing";
 import type { DatabaseHandle } from "../connection/database.js";
 import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
-import { deleteInvoiceDraft, findInvoice, findInvoicePdf, findInvoiceXml, insertInvoiceDraft, listCreditNotesOf, listInvoices, lockInvoice, markInvoiceFinalized } from "./invoices.js";
+import { deleteInvoiceDraft, findInvoice, findInvoicePdf, findInvoiceXml, insertInvoiceDraft, listCreditNotesOf, listInvoices, lockInvoice, lockInvoices, markInvoiceFinalized } from "./invoices.js";
 import { issueDocumentNumber } from "./number-series.js";
 import { insertOrganization } from "./organizations.js";
 
@@ -41,6 +41,15 @@ describe(`invoices repository on ${testDatabaseKind()}`, () => {
     const again = await markInvoiceFinalized(database.db, "inv-1", { number: "RE-2026-000002", document: {}, pdf: PDF_BYTES, xml: "" }, NOW);
     expect(again).toBeUndefined();
     expect((await findInvoice(database.db, "inv-1"))?.number).toBe("RE-2026-000001");
+  });
+
+  it("locks several invoices in one statement, in id order, leaving out unknown ids and repeats", async () => {
+    await insertInvoiceDraft(database.db, { id: "inv-lock-b", organizationId: "org-a", type: "invoice", document: {} }, NOW);
+    await insertInvoiceDraft(database.db, { id: "inv-lock-a", organizationId: "org-a", type: "invoice", document: {} }, NOW);
+    const locked = await database.db.transaction((tx) => lockInvoices(tx, ["inv-lock-b", "inv-missing", "inv-lock-a", "inv-lock-b"]));
+    expect([...locked.keys()]).toEqual(["inv-lock-a", "inv-lock-b"]);
+    expect(locked.get("inv-lock-a")).toMatchObject({ id: "inv-lock-a", status: "draft", organizationId: "org-a" });
+    expect(await database.db.transaction((tx) => lockInvoices(tx, []))).toEqual(new Map());
   });
 
   it("refuses a second document with the same number", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Executor, KontorTransaction } from "../connection/database.js";
 import { afterPosition, toPage, type KeysetPosition, type Page } from "../pagination/keyset.js";
 import { invoices } from "../schema/invoicing.js";
@@ -77,6 +77,21 @@ export async function findInvoiceXml(executor: Executor, id: string): Promise<st
 export async function lockInvoice(tx: KontorTransaction, id: string): Promise<InvoiceSummaryRow | undefined> {
   const [row] = await tx.select(summaryColumns).from(invoices).where(eq(invoices.id, id)).for("update");
   return row;
+}
+
+/**
+ * Locks the invoices `ids` (`FOR UPDATE`) in one statement, in id order: two callers that lock
+ * overlapping sets this way never wait on each other crosswise. Unknown ids are left out.
+ */
+export async function lockInvoices(tx: KontorTransaction, ids: readonly string[]): Promise<Map<string, InvoiceSummaryRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select(summaryColumns)
+    .from(invoices)
+    .where(inArray(invoices.id, [...new Set(ids)]))
+    .orderBy(asc(invoices.id))
+    .for("update");
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /**
