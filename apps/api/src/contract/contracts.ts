@@ -19,7 +19,8 @@ import { ticketingPoliciesContract } from "../routes/installation-policies/ticke
 import { serviceReportsContract } from "../routes/service-reports/service-reports.contract.js";
 import { sepaMandatesContract } from "../routes/organizations/sepa-mandates.contract.js";
 import { directDebitsContract } from "../routes/direct-debits/direct-debits.contract.js";
+import { bankStatementsContract } from "../routes/bank-statements/bank-statements.contract.js";
 import type { EndpointContract } from "../testing/endpoint-contract.js";
 
 /** Every route module's contract cases. Each domain adds its contract here with one line. */
-export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, consumptionContract, ticketsContract, assetsContract, inboundMailsContract, credentialsContract, goodsReceiptsContract, billingSettingsContract, licensingPoliciesContract, contingentPoliciesContract, seatPoliciesContract, termsPoliciesContract, ticketingPoliciesContract, serviceReportsContract, sepaMandatesContract, directDebitsContract];
+export const CONTRACTS: readonly EndpointContract[] = [organizationsContract, licensingContract, termsContract, invoicesContract, seatsContract, contingentContract, consumptionContract, ticketsContract, assetsContract, inboundMailsContract, credentialsContract, goodsReceiptsContract, billingSettingsContract, licensingPoliciesContract, contingentPoliciesContract, seatPoliciesContract, termsPoliciesContract, ticketingPoliciesContract, serviceReportsContract, sepaMandatesContract, directDebitsContract, bankStatementsContract];

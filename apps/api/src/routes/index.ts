@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ApiDeps } from "../app/api-deps.js";
 import { assetsRoutes } from "./assets/assets-routes.js";
 import { authRoutes } from "./auth/auth-routes.js";
+import { bankStatementRoutes } from "./bank-statements/bank-statement-routes.js";
 import { billingSettingsRoutes } from "./billing-settings/billing-settings-routes.js";
 import { CONTINGENT_POLICY_DOMAIN } from "./installation-policies/domains/contingent-policy-domain.js";
 import { LICENSING_POLICY_DOMAIN } from "./installation-policies/domains/licensing-policy-domain.js";
@@ -52,4 +53,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   await app.register(usageRoutes, deps);
   await app.register(sepaMandateRoutes, deps);
   await app.register(directDebitRoutes, deps);
+  await app.register(bankStatementRoutes, deps);
 }
