@@ -23,6 +23,7 @@ import {
 import { findInvoicesByNumbers, insertInvoicePayment, markPaymentReversed } from "./invoice-payments.js";
 import { insertInvoiceDraft, markInvoiceFinalized, type InvoiceRow } from "./invoices.js";
 import { insertOrganization } from "./organizations.js";
+import { failureOf, sqlStateOf } from "./sql-state.test-support.js";
 
 const NOW = new Date("2026-12-09T08:00:00Z");
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -100,23 +101,6 @@ const BOOKINGS_1: NewBankStatementBooking[] = [
 /** An executor that must not be used: the lookups run no statement for an empty list. */
 const NO_DATABASE = new Proxy({}, { get: () => { throw new Error("no statement expected"); } }) as Executor;
 
-/** The SQLSTATE a rejected statement failed with (the driver's error may be wrapped as `cause`). */
-async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the statement to fail");
-}
-
-function sqlStateOf(error: unknown): string | undefined {
-  for (let current: unknown = error; typeof current === "object" && current !== null; current = (current as { cause?: unknown }).cause) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
 
 describe(`bank statement imports on ${testDatabaseKind()} (T6, T7/C8)`, () => {
   let database: DatabaseHandle;

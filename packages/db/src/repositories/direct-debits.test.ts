@@ -20,6 +20,7 @@ import {
 import { insertInvoicePayment, markPaymentReversed } from "./invoice-payments.js";
 import { insertOrganization } from "./organizations.js";
 import { storeTestInvoice, type StoredTestInvoice } from "./stored-invoice.test-support.js";
+import { failureOf, sqlStateOf } from "./sql-state.test-support.js";
 
 const NOW = new Date("2026-11-20T09:00:00Z");
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -65,23 +66,6 @@ const BATCH_1_COLLECTIONS = [
   collection("inv-a", "1190.00", "2026-12-02"),
 ];
 
-/** The SQLSTATE a rejected statement failed with (the driver's error may be wrapped as `cause`). */
-async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the statement to fail");
-}
-
-function sqlStateOf(error: unknown): string | undefined {
-  for (let current: unknown = error; typeof current === "object" && current !== null; current = (current as { cause?: unknown }).cause) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
 
 describe(`direct debit batches on ${testDatabaseKind()} (C8, T7)`, () => {
   let database: DatabaseHandle;

@@ -50,6 +50,11 @@ describe(`SEPA mandates on ${testDatabaseKind()} (C8, T7)`, () => {
   it("masks an IBAN to its country, check digits and last four characters", () => {
     expect(maskedIban(IBAN)).toBe("DE89 **** **** **** **30 00");
     expect(maskedIban("NO9386011117947")).toBe("NO93 **** ***7 947");
+    expect(maskedIban("de89 3704 0044 0532 0130 00")).toBe("DE89 **** **** **** **30 00");
+    expect(maskedIban("MT84MALT011000012345MTLCAST001S")).toBe("MT84 **** **** **** **** **** ***0 01S");
+    // Too short to be an IBAN (a bank file may hold anything): only the country code shows.
+    expect(maskedIban("DE123456")).toBe("DE** ****");
+    expect(maskedIban("DE1234567")).toBe("DE12 *456 7");
   });
 
   it("T7: stores the IBAN only sealed, with the masked form and last four; rows never carry it; no agreed period unless given (T7: the SEPA policy decides) and active", async () => {

@@ -20,11 +20,16 @@ const displayColumns = columnsWithout(getTableColumns(sepaMandates), "debtorIban
 
 /**
  * An IBAN for display: the country and check digits and the last four characters, the rest
- * masked, in groups of four (`DE89370400440532013000` → `DE89 **** **** **** **30 00`).
+ * masked, in groups of four (`DE89370400440532013000` → `DE89 **** **** **** **30 00`). Of
+ * anything shorter than 9 characters (not an IBAN, e.g. from a bank file) only the country code
+ * is shown, so that nothing is ever shown in full.
  */
 export function maskedIban(iban: string): string {
   const electronic = normalizeIban(iban);
-  const masked = electronic.slice(0, 4) + "*".repeat(Math.max(electronic.length - 8, 0)) + electronic.slice(-4);
+  const masked =
+    electronic.length >= 9
+      ? electronic.slice(0, 4) + "*".repeat(electronic.length - 8) + electronic.slice(-4)
+      : electronic.slice(0, 2) + "*".repeat(Math.max(electronic.length - 2, 0));
   return (masked.match(/.{1,4}/g) ?? [masked]).join(" ");
 }
 

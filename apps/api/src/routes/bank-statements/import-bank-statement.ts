@@ -6,6 +6,7 @@ import {
   findInvoicesByNumbers,
   insertBankStatementImport,
   lockInvoices,
+  maskedIban,
   type InvoiceSummaryRow,
   type KontorTransaction,
   type NewBankStatementBooking,
@@ -27,7 +28,6 @@ import { Money } from "@kontor/money";
 import { ProblemError } from "../../http/problem.js";
 import { recordInvoicePayment } from "../invoices/record-invoice-payment.js";
 import { reverseInvoicePayment } from "../invoices/reverse-invoice-payment.js";
-import { maskIban } from "./mask-iban.js";
 import { countOutcomes, type OutcomeCounts } from "./bank-statement-response.js";
 
 /** Outbox topic of an imported camt file, with the counts of its outcomes. */
@@ -289,7 +289,7 @@ export async function importBankStatement(tx: KontorTransaction, upload: BankSta
       mandateReference: transaction.mandateReference,
       returnReason: transaction.returnReason,
       counterpartyName: counterparty.name,
-      counterpartyIbanMasked: counterparty.iban === null || counterparty.iban.trim() === "" ? null : maskIban(counterparty.iban),
+      counterpartyIbanMasked: counterparty.iban === null || counterparty.iban.trim() === "" ? null : maskedIban(counterparty.iban),
       remittance: remittanceOf(transaction),
       outcome: decision.outcome,
       outcomeCode: decision.code,
