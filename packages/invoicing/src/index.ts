@@ -191,6 +191,7 @@ export type {
   BankTransactionMatch,
   CollectionToMatch,
   InvoiceToMatch,
+  PendingCollectionToMatch,
 } from "./bank-statements/bank-transaction-match.js";
 export { matchBankTransaction } from "./bank-statements/match-bank-transaction.js";
 

@@ -257,6 +257,7 @@ describe("README examples", () => {
         ["RE-2026-000004", { invoiceId: "inv-4", number: "RE-2026-000004", open: Money.of("238.00", "EUR") }],
       ]),
       collections: new Map(),
+      pendingCollections: new Map(),
     });
     expect(match.kind).toBe("payment");
     if (match.kind === "payment") {

@@ -4,6 +4,7 @@ import { createTestDatabase, testDatabaseKind } from "../testing/test-database.j
 import {
   cancelDirectDebitBatch,
   findBookedCollectionsByEndToEndIds,
+  findPendingCollectionsByEndToEndIds,
   findDirectDebitBatch,
   insertDirectDebitBatch,
   isPendingCollectionConflict,
@@ -407,5 +408,30 @@ describe(`direct debit batches on ${testDatabaseKind()} (C8, T7)`, () => {
     // No ids, no statement.
     const noDatabase = new Proxy({}, { get: () => { throw new Error("no statement expected"); } }) as Executor;
     expect(await findBookedCollectionsByEndToEndIds(noDatabase, [])).toEqual([]);
+  });
+
+  it("C8: findPendingCollectionsByEndToEndIds finds the collections neither booked nor released: what the bank's credit of a file books", async () => {
+    await store({ id: "inv-e", dueDate: "2026-12-14", amountDue: "351.86" });
+    await store({ id: "inv-f", dueDate: "2026-12-14", amountDue: "119.00" });
+    await insertDirectDebitBatch(
+      database.db,
+      { id: "ddb-7", messageId: "KONTOR-DD-2026-11-20-7", numberOfTransactions: 1, controlSum: "351.86", xml: XML, createdBy: "user-1" },
+      [collection("inv-e", "351.86", "2026-12-14")],
+      at(110),
+    );
+    await insertDirectDebitBatch(
+      database.db,
+      { id: "ddb-8", messageId: "KONTOR-DD-2026-11-20-8", numberOfTransactions: 1, controlSum: "119.00", xml: XML, createdBy: "user-1" },
+      [collection("inv-f", "119.00", "2026-12-14")],
+      at(111),
+    );
+    expect((await cancel("ddb-8", 112)).outcome).toBe("cancelled");
+    // inv-e pending in ddb-7; inv-f released with ddb-8; inv-d booked in ddb-6.
+    const found = await findPendingCollectionsByEndToEndIds(database.db, ["N-inv-e", "N-inv-f", "N-inv-d", "N-unknown", "N-inv-e"]);
+    expect(found.map((row) => [row.batchId, row.invoiceId, row.endToEndId, row.amount, row.collectionDate, row.paymentId, row.releasedAt])).toEqual([
+      ["ddb-7", "inv-e", "N-inv-e", "351.86", "2026-12-14", null, null],
+    ]);
+    const noDatabase = new Proxy({}, { get: () => { throw new Error("no statement expected"); } }) as Executor;
+    expect(await findPendingCollectionsByEndToEndIds(noDatabase, [])).toEqual([]);
   });
 });

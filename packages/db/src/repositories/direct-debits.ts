@@ -331,6 +331,23 @@ export async function findBookedCollectionsByEndToEndIds(executor: Executor, ids
   return rows.map((row) => ({ ...row, amount: decimalString(row.amount) }));
 }
 
+/**
+ * The pending collections (neither booked nor released) with one of the end-to-end IDs `ids`, by
+ * end-to-end ID: what the bank's credit of a direct debit file books (C8). At most one per
+ * invoice is pending (the pending index), so at most one per end-to-end ID. One statement on
+ * `direct_debit_collections_pending_end_to_end_idx`; no statement for an empty list.
+ */
+export async function findPendingCollectionsByEndToEndIds(executor: Executor, ids: readonly string[]): Promise<DirectDebitCollectionRow[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = await executor
+    .select()
+    .from(directDebitCollections)
+    .where(and(isNull(directDebitCollections.paymentId), isNull(directDebitCollections.releasedAt), inArray(directDebitCollections.endToEndId, unique)))
+    .orderBy(asc(directDebitCollections.endToEndId), asc(directDebitCollections.batchId));
+  return rows.map((row) => ({ ...row, amount: decimalString(row.amount) }));
+}
+
 /** Who cancels a file and why. */
 export interface DirectDebitBatchCancellationRecord {
   /** The id of the user cancelling it. */

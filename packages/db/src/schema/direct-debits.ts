@@ -83,5 +83,7 @@ export const directDebitCollections = pgTable(
     uniqueIndex("direct_debit_collections_payment_idx").on(t.paymentId).where(sql`payment_id IS NOT NULL`),
     // Migration 0028: returned direct debits are found by end-to-end ID among the booked collections.
     index("direct_debit_collections_booked_end_to_end_idx").on(t.endToEndId).where(sql`payment_id IS NOT NULL`),
+    // Migration 0029: the bank's credit of a file finds its pending collections by end-to-end ID.
+    index("direct_debit_collections_pending_end_to_end_idx").on(t.endToEndId).where(sql`payment_id IS NULL AND released_at IS NULL`),
   ],
 );

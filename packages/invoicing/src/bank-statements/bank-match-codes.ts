@@ -3,6 +3,7 @@
  * - `BANK_ENTRY_REVERSAL`: the bank took back an earlier entry (`RvslInd`)
  * - `BANK_ENTRY_UNDATED`: a booked entry with neither booking nor value date: no payment day
  * - `BANK_MATCH_RETURN_AMOUNT`: a debit names a booked collection but is less than it
+ * - `BANK_MATCH_COLLECTION_AMOUNT`: a credit names a pending collection but is not its amount
  * - `BANK_MATCH_NO_INVOICE`: a credit names no known invoice
  * - `BANK_MATCH_CURRENCY`: a named invoice (or returned collection) is in another currency
  * - `BANK_MATCH_ALREADY_PAID`: every named invoice has nothing open
@@ -13,6 +14,7 @@ export const BANK_REVIEW_CODES = [
   "BANK_ENTRY_REVERSAL",
   "BANK_ENTRY_UNDATED",
   "BANK_MATCH_RETURN_AMOUNT",
+  "BANK_MATCH_COLLECTION_AMOUNT",
   "BANK_MATCH_NO_INVOICE",
   "BANK_MATCH_CURRENCY",
   "BANK_MATCH_ALREADY_PAID",

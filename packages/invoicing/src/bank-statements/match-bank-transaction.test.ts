@@ -156,6 +156,42 @@ describe("matchBankTransaction: credits (T6)", () => {
   });
 });
 
+describe("matchBankTransaction: the bank's credit of a direct debit file (C8)", () => {
+  const credit = (amount: string, endToEndId: string, invoices: readonly InvoiceToMatch[] = [], entry: Partial<BankEntry> = {}) => {
+    const tx = transferOf(amount, "SEPA-Lastschrift Mietpauschale Dezember", { endToEndId, mandateReference: "KONTOR-MANDAT-0001" });
+    const match = matchBankTransaction(entryOf(tx, entry), tx, knowledge(invoices));
+    return match.kind === "direct-debit-collected" ? { ...match, amount: match.amount.toFixed() } : match;
+  };
+
+  it("4: C8: 351.86 credited with the end-to-end ID of the pending collection RE-2026-000502 books that collection, received on the value date", () => {
+    expect(credit("351.86", "RE-2026-000502")).toEqual({ kind: "direct-debit-collected", receivedOn: "2026-12-08", batchId: "dd-1", invoiceId: "inv-502", amount: "351.86" });
+    expect(credit("351.86", "RE-2026-000502", [], { valueDate: null })).toMatchObject({ kind: "direct-debit-collected", receivedOn: "2026-12-09" });
+  });
+
+  it("4: the collection wins over the invoice number in its end-to-end ID: the invoice is not paid a second time as a transfer", () => {
+    expect(credit("351.86", "RE-2026-000502", [invoiceToMatch(502, "351.86")])).toMatchObject({ kind: "direct-debit-collected", invoiceId: "inv-502" });
+  });
+
+  it("4: a credit of 351.85 or 351.87 for a 351.86 collection goes to review", () => {
+    for (const amount of ["351.85", "351.87"]) {
+      expect(credit(amount, "RE-2026-000502")).toEqual({
+        kind: "review",
+        code: "BANK_MATCH_COLLECTION_AMOUNT",
+        message: `The credit of collection RE-2026-000502 is ${amount} EUR, the file collects 351.86 EUR`,
+        invoiceIds: ["inv-502"],
+      });
+    }
+  });
+
+  it("4: an undated credit of a collection goes to review", () => {
+    expect(credit("351.86", "RE-2026-000502", [], { valueDate: null, bookingDate: null })).toMatchObject({ kind: "review", code: "BANK_ENTRY_UNDATED", invoiceIds: ["inv-502"] });
+  });
+
+  it("4: without a pending collection the end-to-end ID is read as an invoice number (a transfer)", () => {
+    expect(credit("351.86", "RE-2026-000503", [invoiceToMatch(503, "351.86")])).toMatchObject({ kind: "payment", allocations: [{ invoiceId: "inv-503" }] });
+  });
+});
+
 describe("matchBankTransaction: status, reversals and debits (T7, C8)", () => {
   it("1: a pending or info entry is not applicable, whatever it names", () => {
     for (const status of ["pending", "info"] as const) {
@@ -236,6 +272,7 @@ describe("matchBankTransaction: status, reversals and debits (T7, C8)", () => {
       "BANK_ENTRY_REVERSAL",
       "BANK_ENTRY_UNDATED",
       "BANK_MATCH_RETURN_AMOUNT",
+      "BANK_MATCH_COLLECTION_AMOUNT",
       "BANK_MATCH_NO_INVOICE",
       "BANK_MATCH_CURRENCY",
       "BANK_MATCH_ALREADY_PAID",

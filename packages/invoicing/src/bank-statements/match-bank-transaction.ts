@@ -1,7 +1,7 @@
 import { Money } from "@kontor/money";
 import type { BankNotApplicableCode, BankReviewCode } from "./bank-match-codes.js";
 import type { BankEntry, BankTransaction } from "./bank-statement-file.js";
-import type { BankMatchKnowledge, BankTransactionMatch, InvoiceToMatch } from "./bank-transaction-match.js";
+import type { BankMatchKnowledge, BankTransactionMatch, InvoiceToMatch, PendingCollectionToMatch } from "./bank-transaction-match.js";
 import { invoiceNumbersOfTransaction } from "./invoice-numbers-of-transaction.js";
 
 function review(code: BankReviewCode, message: string, invoiceIds: readonly string[]): BankTransactionMatch {
@@ -46,7 +46,24 @@ function matchDebit(entry: BankEntry, transaction: BankTransaction, known: BankM
   });
 }
 
+/** C8: the bank's credit of one collection of a direct debit file, named by its end-to-end ID. */
+function matchCollected(entry: BankEntry, transaction: BankTransaction, collection: PendingCollectionToMatch): BankTransactionMatch {
+  const ids = [collection.invoiceId];
+  if (!transaction.amount.equals(collection.amount)) {
+    return review(
+      "BANK_MATCH_COLLECTION_AMOUNT",
+      `The credit of collection ${collection.endToEndId} is ${amountText(transaction.amount)}, the file collects ${amountText(collection.amount)}`,
+      ids,
+    );
+  }
+  const receivedOn = entry.valueDate ?? entry.bookingDate;
+  if (receivedOn === null) return review("BANK_ENTRY_UNDATED", "The entry has neither value nor booking date", ids);
+  return Object.freeze({ kind: "direct-debit-collected" as const, receivedOn, batchId: collection.batchId, invoiceId: collection.invoiceId, amount: transaction.amount });
+}
+
 function matchCredit(entry: BankEntry, transaction: BankTransaction, known: BankMatchKnowledge): BankTransactionMatch {
+  const pending = transaction.endToEndId === null ? undefined : known.pendingCollections.get(transaction.endToEndId);
+  if (pending !== undefined) return matchCollected(entry, transaction, pending);
   const numbers = invoiceNumbersOfTransaction(known.invoiceSeries, transaction);
   const invoices = numbers.flatMap((number) => {
     const invoice = known.invoices.get(number);
@@ -112,7 +129,11 @@ function matchCredit(entry: BankEntry, transaction: BankTransaction, known: Bank
  *    return may add the bank's fee) → `direct-debit-return` on the booking date (else the value
  *    date) with the return reason; less → `review` `BANK_MATCH_RETURN_AMOUNT`. Any other debit →
  *    `not-applicable` `BANK_ENTRY_OUTGOING`.
- * 4. a credit: the invoice numbers named ({@link invoiceNumbersOfTransaction}) that `known.invoices` has:
+ * 4. a credit whose end-to-end ID is a pending collection of a direct debit file (C8): of exactly
+ *    its amount → `direct-debit-collected`, received on the value date (else the booking date);
+ *    another amount → `review` `BANK_MATCH_COLLECTION_AMOUNT`. Its invoice is not paid twice by
+ *    the number in the end-to-end ID.
+ * 5. any other credit: the invoice numbers named ({@link invoiceNumbersOfTransaction}) that `known.invoices` has:
  *    none → `BANK_MATCH_NO_INVOICE` (naming unknown numbers found); one in another currency →
  *    `BANK_MATCH_CURRENCY`; none with something open → `BANK_MATCH_ALREADY_PAID`; one open: up to
  *    its open amount → `payment` of the whole amount onto it (a partial payment is a payment),

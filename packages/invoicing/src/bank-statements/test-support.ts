@@ -1,5 +1,5 @@
 import { Money } from "@kontor/money";
-import { INVOICE_NUMBER_SERIES, type BankEntry, type BankMatchKnowledge, type BankTransaction, type CollectionToMatch, type InvoiceToMatch } from "../index.js";
+import { INVOICE_NUMBER_SERIES, type BankEntry, type BankMatchKnowledge, type BankTransaction, type CollectionToMatch, type InvoiceToMatch, type PendingCollectionToMatch } from "../index.js";
 
 /** The reseller's main account (Commerzbank test IBAN) and its second account. */
 export const MAIN_ACCOUNT = "DE02120300000000202051";
@@ -296,11 +296,19 @@ export function invoiceToMatch(sequence: number, open: string | Money): InvoiceT
 /** The collection of RE-2026-000501: 1,190.00 EUR, payment pay-501. */
 export const COLLECTION_501: CollectionToMatch = { endToEndId: "RE-2026-000501", invoiceId: "inv-501", paymentId: "pay-501", amount: eur("1190.00") };
 
-/** What the matcher knows: these invoices by number and the collection of RE-2026-000501. */
-export function knowledge(invoices: readonly InvoiceToMatch[], collections: readonly CollectionToMatch[] = [COLLECTION_501]): BankMatchKnowledge {
+/** The pending collection of RE-2026-000502 in file dd-1: 351.86 EUR. */
+export const PENDING_502: PendingCollectionToMatch = { endToEndId: "RE-2026-000502", batchId: "dd-1", invoiceId: "inv-502", amount: eur("351.86") };
+
+/** What the matcher knows: these invoices by number, the collection of RE-2026-000501 and the pending one of RE-2026-000502. */
+export function knowledge(
+  invoices: readonly InvoiceToMatch[],
+  collections: readonly CollectionToMatch[] = [COLLECTION_501],
+  pendingCollections: readonly PendingCollectionToMatch[] = [PENDING_502],
+): BankMatchKnowledge {
   return {
     invoiceSeries: INVOICE_NUMBER_SERIES,
     invoices: new Map(invoices.map((invoice) => [invoice.number, invoice])),
     collections: new Map(collections.map((collection) => [collection.endToEndId, collection])),
+    pendingCollections: new Map(pendingCollections.map((collection) => [collection.endToEndId, collection])),
   };
 }
