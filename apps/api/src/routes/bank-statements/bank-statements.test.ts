@@ -384,6 +384,65 @@ describe(`bank statement import on ${testDatabaseKind()} (T6, T7/C8, P3)`, () =>
     expect(queueAfter.map((item) => item.id)).not.toContain(review.id);
   });
 
+  it("C8: the bank's camt.054 credit of a direct debit file books the collection as the invoice's direct debit payment on the value date, so that the file shows it booked and its return is found later", async () => {
+    at("2026-11-25T09:00:00Z");
+    const collected = await finalizedDirectDebitInvoice(api, "BANK-DD-3", "MUE-BANK-01", "2026-12-16");
+    const created = await post("/v1/direct-debit-batches");
+    expect(created.statusCode, created.body).toBe(201);
+    const batchId = created.json<{ batch: { id: string } }>().batch.id;
+    const collection = { bankReference: "BANK-REF-DD3", endToEndId: collected.number, mandateReference: "MUE-BANK-01", debtor: MUELLER, creditor: KONTOR };
+    const credit = (messageId: string, amount: string, bankReference: string): string =>
+      camtXml({
+        kind: "camt.054",
+        messageId,
+        createdAt: "2026-12-16T18:00:00+01:00",
+        statementId: `${messageId}-1`,
+        entries: [{ amount, direction: "CRDT", bookingDate: "2026-12-16", valueDate: "2026-12-16", bankReference: `NTRY-${bankReference}`, code: ["RDDT", "ESDD"], transactions: [{ ...collection, bankReference }] }],
+      });
+
+    at("2026-12-17T08:00:00Z");
+    // 351.85 is not what the file collects: a person looks at it, nothing is booked.
+    const short = await post("/v1/bank-statements", uploadOf(credit("NTFCN-20261216-0001", "351.85", "BANK-REF-DD3-SHORT")));
+    expect(short.statusCode, short.body).toBe(201);
+    expect(short.json<Import>().transactions).toEqual([expect.objectContaining({ outcome: "review", code: "BANK_MATCH_COLLECTION_AMOUNT", bookings: [] })]);
+    expect((await payments(collected.id)).payments).toEqual([]);
+
+    const response = await post("/v1/bank-statements", uploadOf(credit("NTFCN-20261216-0002", "351.86", "BANK-REF-DD3")));
+    expect(response.statusCode, response.body).toBe(201);
+    const [booked] = response.json<Import>().transactions;
+    expect(booked).toMatchObject({ outcome: "booked", code: null, endToEndId: collected.number, message: `Direct debit ${collected.number} collected on 2026-12-16: 351.86 EUR` });
+    const view = await payments(collected.id);
+    expect(view.payments).toEqual([expect.objectContaining({ amount: eur("351.86"), receivedOn: "2026-12-16", method: "sepa-direct-debit", reversal: null })]);
+    expect(view.balance).toMatchObject({ status: "paid", paid: eur("351.86") });
+    const paymentId = view.payments[0]?.id;
+    expect(booked?.bookings).toEqual([{ kind: "payment", invoiceId: collected.id, paymentId, amount: eur("351.86") }]);
+
+    // The file shows the collection booked by that payment: its own booking has nothing left to do.
+    const batch = await get(`/v1/direct-debit-batches/${batchId}`);
+    const inFile = batch.json<{ collections: { invoiceId: string; status: string; paymentId: string | null }[] }>().collections.find((item) => item.invoiceId === collected.id);
+    expect(inFile).toMatchObject({ status: "booked", paymentId });
+
+    // The camt.053 of the day reports the same booking: a duplicate. Müller's bank returns it later (MD06): reversed.
+    const day = camtXml({
+      kind: "camt.053",
+      messageId: "STMT-20261218-0001",
+      createdAt: "2026-12-18T06:00:00+01:00",
+      statementId: "2026-12-18-0001",
+      entries: [
+        { amount: "351.86", direction: "CRDT", bookingDate: "2026-12-16", valueDate: "2026-12-16", bankReference: "NTRY-BANK-REF-DD3", code: ["RDDT", "ESDD"], transactions: [collection] },
+        { amount: "354.86", direction: "DBIT", bookingDate: "2026-12-18", valueDate: "2026-12-18", bankReference: "NTRY-BANK-REF-DD3-R", code: ["RDDT", "UPDD"], transactions: [{ ...collection, bankReference: "BANK-REF-DD3-R", returnReason: "MD06" }] },
+      ],
+    });
+    at("2026-12-18T08:00:00Z");
+    const later = await post("/v1/bank-statements", uploadOf(day));
+    expect(later.statusCode, later.body).toBe(201);
+    expect(later.json<Import>().transactions.map((item) => [item.outcome, item.code])).toEqual([
+      ["duplicate", "BANK_DUPLICATE_BOOKING"],
+      ["returned", null],
+    ]);
+    expect((await payments(collected.id)).balance).toMatchObject({ status: "unpaid", paid: eur("0.00") });
+  });
+
   it("a file that cannot be read is 422 with every problem and its path in the file; bad base64 is 400", async () => {
     const count = async () => (await get("/v1/bank-statements?limit=200")).json<{ items: unknown[] }>().items.length;
     const before = await count();

@@ -3,9 +3,12 @@ import {
   appendToOutbox,
   findBookedCollectionsByEndToEndIds,
   findImportedBankReferences,
+  findPendingCollectionsByEndToEndIds,
   findInvoicesByNumbers,
   insertBankStatementImport,
+  lockDirectDebitBatch,
   lockInvoices,
+  markCollectionBooked,
   maskedIban,
   type InvoiceSummaryRow,
   type KontorTransaction,
@@ -23,6 +26,7 @@ import {
   type BankTransactionMatch,
   type CollectionToMatch,
   type InvoiceToMatch,
+  type PendingCollectionToMatch,
 } from "@kontor/invoicing";
 import { Money } from "@kontor/money";
 import { ProblemError } from "../../http/problem.js";
@@ -127,7 +131,8 @@ interface Decision {
  * Imports a read camt.053/camt.054 file in the caller's transaction `tx`: every transaction of it
  * is matched (`matchBankTransaction` of `@kontor/invoicing`) and acted on in file order — an
  * incoming transfer naming invoices is recorded as their payment (T6: received on the value date),
- * a returned SEPA direct debit (T7/C8) reverses its collection's payment — and stored with its
+ * the bank's credit of a collection of a direct debit file books that collection (C8), a returned
+ * SEPA direct debit (T7/C8) reverses its collection's payment — and stored with its
  * outcome, together with the sealed file. A bank booking acted on before (the camt.054 of a day
  * and the camt.053 later) is stored as a `duplicate` and does nothing. Invoices are locked in id
  * order before anything is booked, so two imports never wait on each other crosswise. Refused
@@ -157,10 +162,14 @@ export async function importBankStatement(tx: KontorTransaction, upload: BankSta
   // 2. The invoices the texts name and the collections the debits return: one query each.
   const numbers = new Set<string>();
   const endToEndIds = new Set<string>();
+  const creditEndToEndIds = new Set<string>();
   for (const { entry, transaction } of fresh) {
     // The same texts the matcher reads (remittance, creditor reference, end-to-end ID, additional info).
-    if (entry.direction === "credit") for (const number of invoiceNumbersOfTransaction(INVOICE_NUMBER_SERIES, transaction)) numbers.add(number);
-    else if (transaction.endToEndId !== null) endToEndIds.add(transaction.endToEndId);
+    if (entry.direction === "credit") {
+      for (const number of invoiceNumbersOfTransaction(INVOICE_NUMBER_SERIES, transaction)) numbers.add(number);
+      // C8: the bank's credit of a direct debit file names each collection by its end-to-end ID.
+      if (transaction.endToEndId !== null) creditEndToEndIds.add(transaction.endToEndId);
+    } else if (transaction.endToEndId !== null) endToEndIds.add(transaction.endToEndId);
   }
   const invoices = new Map<string, InvoiceToMatch>();
   for (const row of await findInvoicesByNumbers(tx, [...numbers])) {
@@ -170,12 +179,21 @@ export async function importBankStatement(tx: KontorTransaction, upload: BankSta
   for (const row of await findBookedCollectionsByEndToEndIds(tx, [...endToEndIds])) {
     collections.set(row.endToEndId, { endToEndId: row.endToEndId, invoiceId: row.invoiceId, paymentId: row.paymentId, amount: Money.of(row.amount, row.currency) });
   }
+  const pendingCollections = new Map<string, PendingCollectionToMatch>();
+  for (const row of await findPendingCollectionsByEndToEndIds(tx, [...creditEndToEndIds])) {
+    pendingCollections.set(row.endToEndId, { endToEndId: row.endToEndId, batchId: row.batchId, invoiceId: row.invoiceId, amount: Money.of(row.amount, row.currency) });
+  }
   const numberOf = new Map([...invoices.values()].map((invoice) => [invoice.invoiceId, invoice.number]));
 
-  // 3. Locks in id order, then every transaction in file order.
+  // 3. Locks — the direct debit files first, then the invoices, each in id order, as the file
+  // booking route takes them — then every transaction in file order.
+  for (const batchId of [...new Set([...pendingCollections.values()].map((collection) => collection.batchId))].sort()) {
+    await lockDirectDebitBatch(tx, batchId);
+  }
   const locked = await lockInvoices(tx, [
     ...[...invoices.values()].map((invoice) => invoice.invoiceId),
     ...[...collections.values()].map((collection) => collection.invoiceId),
+    ...[...pendingCollections.values()].map((collection) => collection.invoiceId),
   ]);
   // Read again under the locks: a payment or reversal recorded since the first read counts.
   for (const row of await findInvoicesByNumbers(tx, [...invoices.keys()])) {
@@ -193,9 +211,30 @@ export async function importBankStatement(tx: KontorTransaction, upload: BankSta
     if (number !== undefined && known !== undefined) invoices.set(number, { ...known, open: change(known.open) });
   };
 
-  const book = async (item: FileTransaction, match: Extract<BankTransactionMatch, { kind: "payment" | "direct-debit-return" }>): Promise<Decision> => {
+  const book = async (item: FileTransaction, match: Extract<BankTransactionMatch, { kind: "payment" | "direct-debit-collected" | "direct-debit-return" }>): Promise<Decision> => {
     try {
       return await tx.transaction(async (savepoint) => {
+        if (match.kind === "direct-debit-collected") {
+          // C8: the collected money is the invoice's direct debit payment, linked to its collection
+          // (so that a later return finds it), as the file's booking route records it.
+          const endToEndId = item.transaction.endToEndId ?? "";
+          const recorded = await recordInvoicePayment(
+            savepoint,
+            lockedRow(match.invoiceId),
+            { amount: match.amount.toJSON(), receivedOn: match.receivedOn, method: "sepa-direct-debit", reference: `${endToEndId} ${item.bankReference ?? ""}`.trim().slice(0, MAX_PAYMENT_REFERENCE) },
+            { id: randomUUID(), recordedBy: importedBy, now },
+          );
+          if (!recorded.ok) throw new RefusedBooking(recorded.errors[0]?.code ?? "PAYMENT_REFUSED", `${endToEndId}: ${recorded.errors.map((error) => error.message).join("; ")}`);
+          const paymentId = recorded.value.payment.id;
+          const marked = await markCollectionBooked(savepoint, match.batchId, match.invoiceId, paymentId);
+          if (marked === undefined) throw new RefusedBooking("DIRECT_DEBIT_COLLECTION_NOT_PENDING", `The collection ${endToEndId} is no longer pending (booked or its file cancelled)`);
+          return {
+            outcome: "booked",
+            code: null,
+            message: `Direct debit ${endToEndId} collected on ${match.receivedOn}: ${match.amount.toFixed()} ${match.amount.currency}`,
+            bookings: [{ transactionId: item.id, kind: "payment", invoiceId: match.invoiceId, paymentId, amount: amountText(match.amount), currency: match.amount.currency }],
+          } satisfies Decision;
+        }
         if (match.kind === "payment") {
           const bookings: NewBankStatementBooking[] = [];
           const reference = (remittanceOf(item.transaction).trim() || item.bankReference || "").slice(0, MAX_PAYMENT_REFERENCE).trim();
@@ -238,12 +277,22 @@ export async function importBankStatement(tx: KontorTransaction, upload: BankSta
 
   /** Matches a transaction that is not a duplicate and acts on the match. */
   const decide = async (item: FileTransaction): Promise<Decision> => {
-    const match = matchBankTransaction(item.entry, item.transaction, { invoiceSeries: INVOICE_NUMBER_SERIES, invoices, collections });
+    const match = matchBankTransaction(item.entry, item.transaction, { invoiceSeries: INVOICE_NUMBER_SERIES, invoices, collections, pendingCollections });
     switch (match.kind) {
       case "payment": {
         const decision = await book(item, match);
         // The next transaction of the file sees what this one paid.
         if (decision.outcome === "booked") for (const allocation of match.allocations) changeOpen(allocation.invoiceId, (open) => open.subtract(allocation.amount));
+        return decision;
+      }
+      case "direct-debit-collected": {
+        const decision = await book(item, match);
+        if (decision.outcome === "booked") {
+          // Booked once: the same collection credited again is no longer pending.
+          const endToEndId = item.transaction.endToEndId;
+          if (endToEndId !== null) pendingCollections.delete(endToEndId);
+          changeOpen(match.invoiceId, (open) => open.subtract(match.amount));
+        }
         return decision;
       }
       case "direct-debit-return": {
