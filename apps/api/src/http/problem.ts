@@ -107,3 +107,15 @@ export function ruleViolation(errors: readonly { readonly code: string; readonly
 export function conflict(detail: string, code?: string): ProblemError {
   return new ProblemError(409, "conflict", "Conflict", { detail, ...(code === undefined ? {} : { code }) });
 }
+
+/**
+ * 413 for an upload of `size` bytes (decoded from `body.contentBase64`) above `maxBytes`, with the
+ * field path.
+ */
+export function contentTooLarge(size: number, maxBytes: number): ProblemError {
+  const message = `is ${size} bytes decoded; at most ${maxBytes} are accepted`;
+  return new ProblemError(413, "content-too-large", "Content Too Large", {
+    detail: `body.contentBase64: ${message}`,
+    errors: [fieldError("body", ["contentBase64"], "too_big", message)],
+  });
+}

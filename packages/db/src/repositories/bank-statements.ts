@@ -25,7 +25,7 @@ export type BankStatementTransactionRow = typeof bankStatementTransactions.$infe
 export type BankStatementTransactionOutcome = BankStatementTransactionRow["outcome"];
 
 /** Every {@link BankStatementTransactionOutcome}, in the order of the table CHECK. */
-export const BANK_STATEMENT_TRANSACTION_OUTCOMES: readonly BankStatementTransactionOutcome[] = bankStatementTransactions.outcome.enumValues;
+export const BANK_STATEMENT_TRANSACTION_OUTCOMES = bankStatementTransactions.outcome.enumValues;
 
 /**
  * What a transaction did to an invoice: paid it (`payment`, as payment `paymentId`) or reversed

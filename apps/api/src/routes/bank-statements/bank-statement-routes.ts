@@ -20,7 +20,8 @@ import { z } from "zod";
 import type { ApiDeps } from "../../app/api-deps.js";
 import { requireStaff } from "../../auth/access.js";
 import { decodeCursor, pageQuerySchema, pageSchema, toPageBody } from "../../http/pagination.js";
-import { conflict, fieldError, notFound, ProblemError, ruleViolation } from "../../http/problem.js";
+import { attachmentDisposition } from "../../http/content-disposition.js";
+import { conflict, contentTooLarge, notFound, ruleViolation } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
 import { installationToday, recordInvoicePayment } from "../invoices/record-invoice-payment.js";
@@ -41,14 +42,6 @@ import { importBankStatement } from "./import-bank-statement.js";
 const BOOKKEEPERS: readonly string[] = ["back-office", "admin"];
 const WHAT = "Bank statements";
 
-function tooLarge(size: number): ProblemError {
-  const message = `is ${size} bytes decoded; at most ${MAX_BANK_STATEMENT_BYTES} are accepted`;
-  return new ProblemError(413, "content-too-large", "Content Too Large", {
-    detail: `body.contentBase64: ${message}`,
-    errors: [fieldError("body", ["contentBase64"], "too_big", message)],
-  });
-}
-
 /** The XML text of the upload: UTF-8 (camt files are), a byte order mark dropped. */
 function xmlText(content: Buffer): string {
   try {
@@ -56,12 +49,6 @@ function xmlText(content: Buffer): string {
   } catch {
     throw ruleViolation([{ code: "BANK_STATEMENT_MALFORMED", message: "The file is not UTF-8 encoded text: camt files are UTF-8 XML", path: ["contentBase64"] }]);
   }
-}
-
-/** `Content-Disposition` with the original name (RFC 6266/8187) and an ASCII fallback. */
-function contentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 async function transactionResponse(deps: ApiDeps, id: string) {
@@ -94,7 +81,7 @@ export const bankStatementRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, d
     async (request, reply) => {
       const who = requireStaff(request, BOOKKEEPERS, WHAT);
       const content = Buffer.from(request.body.contentBase64, "base64");
-      if (content.byteLength > MAX_BANK_STATEMENT_BYTES) throw tooLarge(content.byteLength);
+      if (content.byteLength > MAX_BANK_STATEMENT_BYTES) throw contentTooLarge(content.byteLength, MAX_BANK_STATEMENT_BYTES);
       const xml = xmlText(content);
       const read = readBankStatementFile(xml);
       if (!read.ok) {
@@ -183,7 +170,7 @@ export const bankStatementRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, d
       if (found === undefined || xml === undefined) throw notFound(`Bank statement ${request.params.id}`);
       return reply
         .type("application/xml; charset=utf-8")
-        .header("content-disposition", contentDisposition(found.import.filename ?? `${found.import.messageId}.xml`))
+        .header("content-disposition", attachmentDisposition(found.import.filename ?? `${found.import.messageId}.xml`))
         .send(xml);
     },
   );

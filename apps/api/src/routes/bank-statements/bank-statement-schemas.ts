@@ -1,16 +1,14 @@
 import { moneyJsonSchema } from "@kontor/money";
 import { z } from "zod";
+import { BANK_STATEMENT_TRANSACTION_OUTCOMES } from "@kontor/db";
 import { pageQuerySchema } from "../../http/pagination.js";
+import { moneyResponseSchema as moneySchema } from "../../http/route-schemas.js";
 
-const moneySchema = z.object({ amount: z.string(), currency: z.string() });
 
 /** The largest camt file accepted, decoded: 10 MiB. */
 export const MAX_BANK_STATEMENT_BYTES = 10 * 1024 * 1024;
 /** Base64 of {@link MAX_BANK_STATEMENT_BYTES}: 4 characters per 3 bytes. */
 const MAX_BASE64_LENGTH = Math.ceil(MAX_BANK_STATEMENT_BYTES / 3) * 4;
-
-/** Every outcome a transaction of a bank statement can have. */
-export const BANK_TRANSACTION_OUTCOMES = ["booked", "returned", "review", "not-applicable", "duplicate", "assigned", "dismissed"] as const;
 
 /** Body of `POST /v1/bank-statements`. */
 export const importBankStatementBodySchema = z.strictObject({
@@ -24,7 +22,7 @@ export const importBankStatementBodySchema = z.strictObject({
 
 /** Query of `GET /v1/bank-statement-transactions`. */
 export const bankTransactionListQuerySchema = pageQuerySchema.extend({
-  outcome: z.enum(BANK_TRANSACTION_OUTCOMES).optional().describe("Only transactions with this outcome; `review` is the review queue"),
+  outcome: z.enum(BANK_STATEMENT_TRANSACTION_OUTCOMES).optional().describe("Only transactions with this outcome; `review` is the review queue"),
 });
 
 /** Body of `POST /v1/bank-statement-transactions/:id/assignment`. */
@@ -83,7 +81,7 @@ export const bankTransactionResponseSchema = z
     endToEndId: z.string().nullable(),
     mandateReference: z.string().nullable(),
     returnReason: z.string().nullable().describe("ISO return reason of a returned direct debit, e.g. MD06"),
-    outcome: z.enum(BANK_TRANSACTION_OUTCOMES),
+    outcome: z.enum(BANK_STATEMENT_TRANSACTION_OUTCOMES),
     code: z.string().nullable().describe("Why it is in review, not applicable or a duplicate, e.g. BANK_MATCH_NO_INVOICE"),
     message: z.string().nullable(),
     duplicateOf: z.string().nullable().describe("The transaction that acted on the same bank booking"),

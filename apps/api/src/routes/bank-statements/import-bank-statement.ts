@@ -255,7 +255,6 @@ export async function importBankStatement(tx: KontorTransaction, upload: BankSta
             bookings,
           } satisfies Decision;
         }
-        const collection = [...collections.values()].find((candidate) => candidate.paymentId === match.paymentId);
         const note = [match.returnReason, "Rücklastschrift", item.bankReference].filter((part) => part !== null && part !== "").join(" ");
         const reversed = await reverseInvoicePayment(savepoint, lockedRow(match.invoiceId), match.paymentId, { reason: "returned", reversedOn: match.reversedOn, note }, { reversedBy: importedBy, now });
         if (!reversed.ok) throw new RefusedBooking(reversed.errors[0]?.code ?? "PAYMENT_REVERSAL_REFUSED", reversed.errors.map((error) => error.message).join("; "));
@@ -263,7 +262,7 @@ export async function importBankStatement(tx: KontorTransaction, upload: BankSta
         return {
           outcome: "returned",
           code: null,
-          message: `Direct debit ${collection?.endToEndId ?? match.paymentId} returned${match.returnReason === null ? "" : ` (${match.returnReason})`}: payment reversed on ${match.reversedOn}, ${amount.toFixed()} ${amount.currency} open again`,
+          message: `Direct debit ${item.transaction.endToEndId ?? match.paymentId} returned${match.returnReason === null ? "" : ` (${match.returnReason})`}: payment reversed on ${match.reversedOn}, ${amount.toFixed()} ${amount.currency} open again`,
           bookings: [{ transactionId: item.id, kind: "reversal", invoiceId: match.invoiceId, paymentId: match.paymentId, amount: amountText(amount), currency: amount.currency }],
         } satisfies Decision;
       });
@@ -297,7 +296,8 @@ export async function importBankStatement(tx: KontorTransaction, upload: BankSta
       }
       case "direct-debit-return": {
         const decision = await book(item, match);
-        const collection = [...collections.values()].find((candidate) => candidate.paymentId === match.paymentId);
+        // The matcher found the collection by this end-to-end ID.
+        const collection = item.transaction.endToEndId === null ? undefined : collections.get(item.transaction.endToEndId);
         if (decision.outcome === "returned" && collection !== undefined) {
           // Returned once: a second return of it is no longer a booked collection.
           collections.delete(collection.endToEndId);

@@ -1,7 +1,7 @@
 import { isoDateSchema } from "@kontor/calendar";
 import { z } from "zod";
+import { moneyResponseSchema as moneySchema } from "../../http/route-schemas.js";
 
-const moneySchema = z.object({ amount: z.string(), currency: z.string() });
 
 /** Body of `POST /v1/direct-debit-batches`. */
 export const createDirectDebitBatchBodySchema = z.strictObject({

@@ -4,7 +4,8 @@ import { attachmentMetaSchema, classifyAttachment, withContainedContentTypes } f
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../../app/api-deps.js";
-import { fieldError, notFound, ProblemError } from "../../http/problem.js";
+import { attachmentDisposition } from "../../http/content-disposition.js";
+import { contentTooLarge, notFound } from "../../http/problem.js";
 import { standardErrorResponses } from "../../http/problem-schema.js";
 import { idParamsSchema } from "../../http/route-schemas.js";
 import { requireTicketAccess } from "./ticket-access.js";
@@ -32,20 +33,6 @@ const fileBodySchema = z
 
 const attachmentParamsSchema = idParamsSchema.extend({ attachmentId: z.string().min(1).max(100) });
 
-function tooLarge(size: number): ProblemError {
-  const message = `is ${size} bytes decoded; at most ${MAX_ATTACHMENT_BYTES} are accepted`;
-  return new ProblemError(413, "content-too-large", "Content Too Large", {
-    detail: `body.contentBase64: ${message}`,
-    errors: [fieldError("body", ["contentBase64"], "too_big", message)],
-  });
-}
-
-/** `Content-Disposition` with the original name (RFC 6266/8187) and an ASCII fallback. */
-function contentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
 /** Screenshots and files on tickets (K1), classified on the way in (K3: screenshots in Word flagged). */
 export const attachmentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps) => {
   app.post(
@@ -66,7 +53,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
       const who = requireTicketAccess(request, row, "ticket:comment");
       const { filename, contentType, contentBase64 } = request.body;
       const content = Buffer.from(contentBase64, "base64");
-      if (content.byteLength > MAX_ATTACHMENT_BYTES) throw tooLarge(content.byteLength);
+      if (content.byteLength > MAX_ATTACHMENT_BYTES) throw contentTooLarge(content.byteLength, MAX_ATTACHMENT_BYTES);
       // K3: a .docx/.docm/.odt is looked into, so a screenshot wrapped in it gets flagged.
       const meta = classifyAttachment(withContainedContentTypes({ filename, contentType, size: content.byteLength }, content));
       const id = randomUUID();
@@ -98,7 +85,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, deps
       if (attachment === undefined) throw notFound(`Attachment ${request.params.attachmentId}`);
       return reply
         .type(attachment.contentType)
-        .header("content-disposition", contentDisposition(attachment.filename))
+        .header("content-disposition", attachmentDisposition(attachment.filename))
         // Uploaded content is never rendered as our own page (stored XSS).
         .header("x-content-type-options", "nosniff")
         .header("content-security-policy", "sandbox")
