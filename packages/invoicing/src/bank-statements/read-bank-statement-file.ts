@@ -3,7 +3,7 @@ import { ibanProblem, normalizeIban } from "../banking/iban.js";
 import { isoDateSchema, type IsoDate } from "../documents/iso-date.js";
 import { issue, type InvoicingIssue } from "../errors/invoicing-issue.js";
 import { failure, success, type Result } from "../errors/result.js";
-import { at, child, children } from "./camt-tree.js";
+import { at, child, children } from "../xml/xml-tree.js";
 import type { BankEntry, BankParty, BankStatement, BankStatementFile, BankTransaction, BankTransactionCode } from "./bank-statement-file.js";
 import { parseCamtDocument } from "./camt-document.js";
 

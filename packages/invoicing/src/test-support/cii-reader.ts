@@ -1,5 +1,5 @@
 import { XMLParser } from "fast-xml-parser";
-import { at, child, children } from "./xml-tree.js";
+import { at, child, children } from "../xml/xml-tree.js";
 
 type Node = Record<string, unknown>;
 

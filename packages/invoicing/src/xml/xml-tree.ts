@@ -1,4 +1,4 @@
-// Walking the object tree fast-xml-parser gives, for the test readers of CII and pain.008.
+// Walking the object tree fast-xml-parser gives: the camt reader, and the test readers of CII and pain.008.
 
 type Node = Record<string, unknown>;
 
