@@ -76,6 +76,18 @@ describe("readBankStatementFile: camt.053.001.08 of a German bank", () => {
     expect(transaction?.additionalInfo).toBe("RUECKLASTSCHRIFT");
   });
 
+  it("decodes character references in texts (M&#252;ller, &#x2013;) as well as &amp;", () => {
+    const encoded = CAMT_053_V08.replace("Müller &amp; Söhne GmbH", "M&#252;ller &amp; S&#xF6;hne GmbH").replace(
+      "Rechnung RE-2026-000501 vom 17.11.2026",
+      "Rechnung RE-2026-000501 &#x2013; vom 17.11.2026",
+    );
+    expect(encoded).not.toBe(CAMT_053_V08);
+    const [, , again] = unwrap(readBankStatementFile(encoded)).statements[0]?.entries ?? [];
+    const [transaction] = again?.transactions ?? [];
+    expect(transaction?.debtor.name).toBe("Müller & Söhne GmbH");
+    expect(transaction?.remittanceText).toBe("Rechnung RE-2026-000501 – vom 17.11.2026");
+  });
+
   it("reads a pending entry without TxDtls as one transaction built from the entry", () => {
     const [pending] = second?.entries ?? [];
     expect([pending?.status, pending?.bookingDate, pending?.valueDate, pending?.bankTransactionCode]).toEqual(["pending", null, "2026-12-09", null]);
